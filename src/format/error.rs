@@ -1,0 +1,107 @@
+//! Why a file was refused, as sentences a council officer can act on.
+
+use std::fmt;
+
+/// One content problem in a file: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Path from the top of the file, e.g. `register.themes[1].objectives[0].activities[3].status`.
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn from_serde(path: &str, err: &serde_json::Error) -> Problem {
+        let path = if path == "." || path.is_empty() {
+            "register".to_owned()
+        } else {
+            format!("register.{path}")
+        };
+        // serde's own wording ("missing field `title`", "invalid type: integer `3`,
+        // expected a string") is plain enough once the place is named.
+        let detail = err.to_string().replace('`', "\"");
+        Problem {
+            message: format!("At {path}: {detail}."),
+            path,
+        }
+    }
+}
+
+/// Why a register file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    Empty,
+    /// Not JSON at all, or cut short; with 1-based line and column.
+    Syntax {
+        line: usize,
+        column: usize,
+        truncated: bool,
+        detail: String,
+    },
+    /// JSON, but not one of ours; the reason says why.
+    NotARegisterFile(String),
+    BadVersion,
+    NewerVersion(u64),
+    /// Ours, but the content breaks the format or the register's invariants.
+    Content(Vec<Problem>),
+}
+
+impl FormatError {
+    pub(crate) fn from_syntax(err: serde_json::Error) -> FormatError {
+        let detail = err.to_string();
+        // serde_json appends " at line L column C"; we say it our own way.
+        let detail = detail
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        FormatError::Syntax {
+            line: err.line(),
+            column: err.column(),
+            truncated: err.is_eof(),
+            detail,
+        }
+    }
+
+    /// One sentence per problem, for the user.
+    pub fn sentences(&self) -> Vec<String> {
+        match self {
+            FormatError::Content(problems) => problems.iter().map(|p| p.message.clone()).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::Empty => write!(f, "The file is empty."),
+            FormatError::Syntax { line, column, truncated: true, .. } => write!(
+                f,
+                "The file ends too early at line {line}, column {column}: it looks cut short."
+            ),
+            FormatError::Syntax { line, column, detail, .. } => write!(
+                f,
+                "The file is not valid JSON: {detail} at line {line}, column {column}."
+            ),
+            FormatError::NotARegisterFile(why) => {
+                write!(f, "This is not an activity register file: {why}.")
+            }
+            FormatError::BadVersion => write!(
+                f,
+                "The file has no usable \"version\" number, so it cannot be read safely."
+            ),
+            FormatError::NewerVersion(v) => write!(
+                f,
+                "The file was made by a newer version of the app (format version {v}); this version reads format version {}. Open it with the newer version.",
+                super::FORMAT_VERSION
+            ),
+            FormatError::Content(problems) => {
+                let sentences: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                write!(f, "{}", sentences.join(" "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}

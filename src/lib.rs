@@ -1,0 +1,17 @@
+//! Activity Register: a local-first Corporate Plan key activities register.
+//!
+//! The pure core (`register`, `status`, `period`, `validate`, `format`,
+//! `report_text`, `storage`) knows nothing of Leptos or the browser and is tested
+//! natively. `ui` presents it and exists only in the wasm32 build.
+
+pub mod format;
+pub mod period;
+pub mod register;
+pub mod report_text;
+pub mod sample;
+pub mod status;
+pub mod storage;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,193 @@
+//! Keeping the register in the browser's key-value storage, without ever losing it.
+//!
+//! The register lives under one namespaced, versioned key. Loading tells a first
+//! visit from a stored register from an unreadable value; an unreadable value is
+//! copied aside under its own key before anything may be saved over it, and if it
+//! cannot be copied aside, saving stays blocked. The store itself is a trait so the
+//! rules are tested natively; the UI supplies localStorage.
+
+use crate::format::{self, FormatError};
+use crate::register::Register;
+use std::fmt;
+
+/// Where the register is kept.
+pub const REGISTER_KEY: &str = "activity-register/v1/register";
+/// Prefix of the keys where unreadable stored values are kept aside.
+pub const KEPT_ASIDE_PREFIX: &str = "activity-register/v1/unreadable/";
+
+/// Why the store refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's quota for this site is used up.
+    QuotaExceeded,
+    /// Storage is switched off or not reachable; the browser's words.
+    Unavailable(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::QuotaExceeded => write!(
+                f,
+                "the browser's storage for this page is full, so the latest changes are only in this tab: export JSON to keep them"
+            ),
+            StoreError::Unavailable(why) => write!(
+                f,
+                "the browser's storage cannot be used ({why}), so changes are only in this tab: export JSON to keep them"
+            ),
+        }
+    }
+}
+
+/// A key-value store of strings: localStorage in the browser, memory in tests.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}
+
+/// What was found in storage at start.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored yet.
+    FirstVisit,
+    Register(Register),
+    /// Something is stored but cannot be read; it has not been touched.
+    Unreadable {
+        /// A sentence for the user.
+        reason: String,
+        /// Where the stored text was copied to, if it could be.
+        kept_aside_as: Option<String>,
+    },
+}
+
+/// The register's place in a store, with the rule that nothing unreadable is overwritten.
+pub struct RegisterStorage<S> {
+    store: S,
+    /// Set when saving would destroy a stored value that could not be kept aside.
+    blocked: Option<String>,
+}
+
+impl<S: KeyValueStore> RegisterStorage<S> {
+    pub fn new(store: S) -> Self {
+        RegisterStorage {
+            store,
+            blocked: None,
+        }
+    }
+
+    /// Reads the stored register. An unreadable value is copied aside first.
+    pub fn load(&mut self) -> Loaded {
+        let text = match self.store.get(REGISTER_KEY) {
+            Ok(None) => return Loaded::FirstVisit,
+            Ok(Some(text)) => text,
+            Err(err) => {
+                let reason = format!("The stored register could not be read: {err}.");
+                self.blocked = Some(reason.clone());
+                return Loaded::Unreadable {
+                    reason,
+                    kept_aside_as: None,
+                };
+            }
+        };
+        match format::decode(&text) {
+            Ok(register) => Loaded::Register(register),
+            Err(err) => self.keep_aside(&text, &err),
+        }
+    }
+
+    fn keep_aside(&mut self, text: &str, err: &FormatError) -> Loaded {
+        let reason = format!("The register stored in this browser could not be read. {err}");
+        for n in 1..1000 {
+            let key = format!("{KEPT_ASIDE_PREFIX}{n}");
+            match self.store.get(&key) {
+                Ok(Some(existing)) if existing == text => {
+                    return Loaded::Unreadable {
+                        reason,
+                        kept_aside_as: Some(key),
+                    }
+                }
+                Ok(Some(_)) => continue,
+                Ok(None) => {
+                    if self.store.set(&key, text).is_ok() {
+                        return Loaded::Unreadable {
+                            reason,
+                            kept_aside_as: Some(key),
+                        };
+                    }
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        self.blocked = Some(format!(
+            "{reason} It could not be copied aside, so nothing will be saved over it."
+        ));
+        Loaded::Unreadable {
+            reason,
+            kept_aside_as: None,
+        }
+    }
+
+    /// Saves the register; refuses while an unreadable value could not be kept aside.
+    pub fn save(&self, register: &Register) -> Result<(), SaveError> {
+        if let Some(why) = &self.blocked {
+            return Err(SaveError::Blocked(why.clone()));
+        }
+        self.store
+            .set(REGISTER_KEY, &format::encode_compact(register))
+            .map_err(SaveError::Store)
+    }
+
+    /// The raw text stored under the register's key, if any.
+    pub fn stored_text(&self) -> Option<String> {
+        self.store.get(REGISTER_KEY).ok().flatten()
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    Store(StoreError),
+    Blocked(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Store(err) => write!(f, "Not saved: {err}."),
+            SaveError::Blocked(why) => write!(f, "Not saved: {why}"),
+        }
+    }
+}
+
+/// A store in memory with an optional quota in characters, for tests.
+#[derive(Default)]
+pub struct MemoryStore {
+    pub entries: std::cell::RefCell<std::collections::BTreeMap<String, String>>,
+    pub quota_chars: Option<usize>,
+}
+
+impl KeyValueStore for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let mut entries = self.entries.borrow_mut();
+        if let Some(quota) = self.quota_chars {
+            let others: usize = entries
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.chars().count() + v.chars().count())
+                .sum();
+            if others + key.chars().count() + value.chars().count() > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
+        entries.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

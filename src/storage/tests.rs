@@ -1,0 +1,107 @@
+use super::*;
+use crate::sample::sample_template;
+
+fn store_with(value: Option<&str>) -> MemoryStore {
+    let store = MemoryStore::default();
+    if let Some(v) = value {
+        store
+            .entries
+            .borrow_mut()
+            .insert(REGISTER_KEY.into(), v.into());
+    }
+    store
+}
+
+#[test]
+fn an_empty_store_is_a_first_visit() {
+    let mut storage = RegisterStorage::new(store_with(None));
+    assert_eq!(storage.load(), Loaded::FirstVisit);
+}
+
+#[test]
+fn a_saved_register_loads_back() {
+    let mut storage = RegisterStorage::new(store_with(None));
+    let register = sample_template();
+    storage.save(&register).unwrap();
+    assert_eq!(storage.load(), Loaded::Register(register));
+}
+
+#[test]
+fn an_unreadable_value_is_kept_aside_and_still_in_place() {
+    let mut storage = RegisterStorage::new(store_with(Some("{not json")));
+    let Loaded::Unreadable {
+        reason,
+        kept_aside_as,
+    } = storage.load()
+    else {
+        panic!("expected unreadable");
+    };
+    assert!(reason.contains("could not be read"), "{reason}");
+    let key = kept_aside_as.expect("kept aside");
+    let entries = storage.store.entries.borrow();
+    assert_eq!(entries.get(&key).map(String::as_str), Some("{not json"));
+    assert_eq!(
+        entries.get(REGISTER_KEY).map(String::as_str),
+        Some("{not json")
+    );
+}
+
+#[test]
+fn loading_twice_keeps_one_copy_aside() {
+    let mut storage = RegisterStorage::new(store_with(Some("garbage")));
+    storage.load();
+    storage.load();
+    let copies = storage
+        .store
+        .entries
+        .borrow()
+        .keys()
+        .filter(|k| k.starts_with(KEPT_ASIDE_PREFIX))
+        .count();
+    assert_eq!(copies, 1);
+}
+
+#[test]
+fn when_the_value_cannot_be_kept_aside_nothing_is_saved_over_it() {
+    let store = store_with(Some("garbage that fills the quota"));
+    let store = MemoryStore {
+        quota_chars: Some(REGISTER_KEY.len() + 40),
+        ..store
+    };
+    let mut storage = RegisterStorage::new(store);
+    assert!(matches!(
+        storage.load(),
+        Loaded::Unreadable {
+            kept_aside_as: None,
+            ..
+        }
+    ));
+    let err = storage.save(&sample_template()).unwrap_err();
+    assert!(matches!(err, SaveError::Blocked(_)));
+    assert_eq!(
+        storage.stored_text().as_deref(),
+        Some("garbage that fills the quota")
+    );
+}
+
+#[test]
+fn a_full_quota_is_reported_and_the_old_value_stays() {
+    let small = sample_template();
+    let store = MemoryStore {
+        quota_chars: Some(REGISTER_KEY.len() + crate::format::encode_compact(&small).len() + 10),
+        ..MemoryStore::default()
+    };
+    let storage = RegisterStorage::new(store);
+    storage.save(&small).unwrap();
+    let mut big = small.clone();
+    big.author = "x".repeat(100);
+    let err = storage.save(&big).unwrap_err();
+    assert_eq!(err, SaveError::Store(StoreError::QuotaExceeded));
+    assert!(err
+        .to_string()
+        .starts_with("Not saved: the browser's storage for this page is full"));
+    assert_eq!(
+        storage.stored_text(),
+        Some(crate::format::encode_compact(&small))
+    );
+}

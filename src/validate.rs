@@ -1,0 +1,156 @@
+//! Register invariants, checked on every register that comes in from outside.
+//!
+//! A register is valid when status ids are unique and non-empty, every activity's
+//! status is in the set, and activity IDs are unique and non-empty. Each problem
+//! carries the path of the offending value and a sentence for the user.
+
+use crate::register::Register;
+use std::collections::HashMap;
+
+/// One thing wrong with a register, where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Path into the register, e.g. `themes[1].objectives[0].activities[3].status`.
+    pub path: String,
+    /// A sentence for the user.
+    pub message: String,
+}
+
+/// Every invariant the register breaks, in document order; empty when valid.
+pub fn problems(register: &Register) -> Vec<Problem> {
+    let mut found = Vec::new();
+    let mut status_seen: HashMap<&str, usize> = HashMap::new();
+    for (i, status) in register.statuses.iter().enumerate() {
+        let path = format!("statuses[{i}]");
+        if status.id.trim().is_empty() {
+            found.push(Problem {
+                path: format!("{path}.id"),
+                message: "A status has an empty id.".into(),
+            });
+        } else if let Some(first) = status_seen.insert(status.id.as_str(), i) {
+            found.push(Problem {
+                path: format!("{path}.id"),
+                message: format!(
+                    "The status id \"{}\" is used twice (also at statuses[{first}]).",
+                    status.id
+                ),
+            });
+        }
+        if status.label.trim().is_empty() {
+            found.push(Problem {
+                path: format!("{path}.label"),
+                message: format!("The status \"{}\" has no label.", status.id),
+            });
+        }
+        if status.symbol.trim().is_empty() {
+            found.push(Problem {
+                path: format!("{path}.symbol"),
+                message: format!(
+                    "The status \"{}\" has no symbol, so it would show by colour alone.",
+                    status.label
+                ),
+            });
+        }
+    }
+    let mut activity_seen: HashMap<&str, String> = HashMap::new();
+    for (t, theme) in register.themes.iter().enumerate() {
+        for (o, objective) in theme.objectives.iter().enumerate() {
+            for (a, activity) in objective.activities.iter().enumerate() {
+                let path = format!("themes[{t}].objectives[{o}].activities[{a}]");
+                if activity.id.trim().is_empty() {
+                    found.push(Problem {
+                        path: format!("{path}.id"),
+                        message: format!("The key activity \"{}\" has no ID.", activity.title),
+                    });
+                } else if let Some(first) = activity_seen.get(activity.id.as_str()) {
+                    found.push(Problem {
+                        path: format!("{path}.id"),
+                        message: format!(
+                            "The key activity ID {} is used twice (also at {first}).",
+                            activity.id
+                        ),
+                    });
+                } else {
+                    activity_seen.insert(activity.id.as_str(), path.clone());
+                }
+                if register.statuses.get(&activity.status).is_none() {
+                    found.push(Problem {
+                        path: format!("{path}.status"),
+                        message: format!(
+                            "Key activity {} has the status \"{}\", which is not in the register's status set.",
+                            activity.id, activity.status
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::Period;
+    use crate::register::{KeyActivity, Objective, Theme};
+
+    fn register_with(activities: Vec<KeyActivity>) -> Register {
+        let mut register = Register::new("Council", "Plan", Period::new(2019, 1).unwrap());
+        register.themes.push(Theme {
+            title: "THE PLACE".into(),
+            objectives: vec![Objective {
+                id: "CO 1".into(),
+                title: "Homes".into(),
+                activities,
+            }],
+        });
+        register
+    }
+
+    fn activity(id: &str, status: &str) -> KeyActivity {
+        KeyActivity {
+            id: id.into(),
+            title: format!("Activity {id}"),
+            status: status.into(),
+            progress: vec![],
+            next_steps: vec![],
+            lead_officer: String::new(),
+            portfolio: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_sound_register_has_no_problems() {
+        let register = register_with(vec![
+            activity("KA.01.01", "green"),
+            activity("KA.01.02", "amber"),
+        ]);
+        assert_eq!(problems(&register), vec![]);
+    }
+
+    #[test]
+    fn unknown_status_is_reported_with_its_path() {
+        let register = register_with(vec![activity("KA.01.01", "purple")]);
+        let found = problems(&register);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].path,
+            "themes[0].objectives[0].activities[0].status"
+        );
+        assert!(found[0].message.contains("\"purple\""));
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_places() {
+        let register = register_with(vec![
+            activity("KA.01.01", "green"),
+            activity("KA.01.01", "green"),
+        ]);
+        let found = problems(&register);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "themes[0].objectives[0].activities[1].id");
+        assert!(found[0]
+            .message
+            .contains("themes[0].objectives[0].activities[0]"));
+    }
+}
