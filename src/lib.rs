@@ -8,6 +8,7 @@ pub mod format;
 pub mod period;
 pub mod register;
 pub mod report_text;
+pub mod route;
 pub mod sample;
 pub mod status;
 pub mod storage;

@@ -98,6 +98,7 @@ impl fmt::Display for Period {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PeriodFields {
     financial_year: String,
     quarter: u8,

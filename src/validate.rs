@@ -1,8 +1,10 @@
 //! Register invariants, checked on every register that comes in from outside.
 //!
-//! A register is valid when status ids are unique and non-empty, every activity's
-//! status is in the set, and activity IDs are unique and non-empty. Each problem
-//! carries the path of the offending value and a sentence for the user.
+//! A register is valid when its status set is not empty; status ids, labels and
+//! symbols are non-blank and unique (so print tells statuses apart without colour);
+//! colours are `#rrggbb` (they reach an inline style, so nothing else may pass);
+//! every activity's status is in the set; and activity IDs are unique and non-blank.
+//! Each problem carries the path of the offending value and a sentence for the user.
 
 use crate::register::Register;
 use std::collections::HashMap;
@@ -19,7 +21,15 @@ pub struct Problem {
 /// Every invariant the register breaks, in document order; empty when valid.
 pub fn problems(register: &Register) -> Vec<Problem> {
     let mut found = Vec::new();
+    if register.statuses.is_empty() {
+        found.push(Problem {
+            path: "statuses".into(),
+            message: "The status set is empty: a register needs at least one status.".into(),
+        });
+    }
     let mut status_seen: HashMap<&str, usize> = HashMap::new();
+    let mut label_seen: HashMap<String, usize> = HashMap::new();
+    let mut symbol_seen: HashMap<&str, usize> = HashMap::new();
     for (i, status) in register.statuses.iter().enumerate() {
         let path = format!("statuses[{i}]");
         if status.id.trim().is_empty() {
@@ -41,6 +51,14 @@ pub fn problems(register: &Register) -> Vec<Problem> {
                 path: format!("{path}.label"),
                 message: format!("The status \"{}\" has no label.", status.id),
             });
+        } else if let Some(first) = label_seen.insert(status.label.trim().to_lowercase(), i) {
+            found.push(Problem {
+                path: format!("{path}.label"),
+                message: format!(
+                    "The status label \"{}\" is used twice (also at statuses[{first}]).",
+                    status.label
+                ),
+            });
         }
         if status.symbol.trim().is_empty() {
             found.push(Problem {
@@ -48,6 +66,24 @@ pub fn problems(register: &Register) -> Vec<Problem> {
                 message: format!(
                     "The status \"{}\" has no symbol, so it would show by colour alone.",
                     status.label
+                ),
+            });
+        } else if let Some(first) = symbol_seen.insert(status.symbol.trim(), i) {
+            found.push(Problem {
+                path: format!("{path}.symbol"),
+                message: format!(
+                    "The status \"{}\" has the same symbol \"{}\" as statuses[{first}], so the two cannot be told apart in black-and-white print.",
+                    status.label, status.symbol
+                ),
+            });
+        }
+        if !is_hex_colour(&status.colour) {
+            found.push(Problem {
+                path: format!("{path}.colour"),
+                message: format!(
+                    "The status \"{}\" has the colour \"{}\"; colours are written #rrggbb, such as #00703c.",
+                    status.label,
+                    crate::format::truncate(&status.colour, 40)
                 ),
             });
         }
@@ -88,6 +124,11 @@ pub fn problems(register: &Register) -> Vec<Problem> {
     found
 }
 
+/// Whether `text` is a colour written `#rrggbb`.
+pub fn is_hex_colour(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +167,28 @@ mod tests {
             activity("KA.01.02", "amber"),
         ]);
         assert_eq!(problems(&register), vec![]);
+    }
+
+    #[test]
+    fn a_colour_that_is_not_hex_is_refused_so_no_css_reaches_a_style() {
+        let mut register = register_with(vec![activity("KA.01.01", "green")]);
+        register.statuses.0[1].colour = "#000; background: url(https://x)".into();
+        let found = problems(&register);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "statuses[1].colour");
+        assert!(is_hex_colour("#00703C"));
+        assert!(!is_hex_colour("green"));
+    }
+
+    #[test]
+    fn statuses_must_differ_in_symbol_and_label_and_the_set_is_not_empty() {
+        let mut register = register_with(vec![]);
+        register.statuses.0[2].symbol = register.statuses.0[1].symbol.clone();
+        register.statuses.0[3].label = "GREEN".into();
+        let paths: Vec<_> = problems(&register).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["statuses[2].symbol", "statuses[3].label"]);
+        register.statuses.0.clear();
+        assert_eq!(problems(&register)[0].path, "statuses");
     }
 
     #[test]

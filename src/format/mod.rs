@@ -3,7 +3,9 @@
 //! `encode` writes a pretty-printed file with a stable field order (so two exports
 //! diff well); `decode` reads one: strip a BOM → parse JSON → check the format tag
 //! and version → read the register field by field → check its invariants. A file is
-//! either accepted whole or refused with sentences saying what is wrong and where.
+//! either accepted whole or refused with sentences saying what is wrong and where:
+//! reading stops at the first structural problem (wrong type, missing or unknown
+//! field); when the structure is sound, every broken invariant is listed.
 //! The format is documented in `docs/file-format.md` and `docs/register-v1.schema.json`.
 
 mod error;
@@ -47,7 +49,7 @@ pub fn encode_compact(register: &Register) -> String {
     serde_json::to_string(&file_of(register)).unwrap_or_default()
 }
 
-/// Reads a v1 file; refuses it with every problem found.
+/// Reads a v1 file, or says why not.
 pub fn decode(text: &str) -> Result<Register, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {

@@ -1,1 +1,73 @@
-//! placeholder
+//! The browser UI: presents the core's register with Leptos. Holds view state and
+//! wiring only; every rule about the register lives in the core modules.
+
+mod app_header;
+mod browser_storage;
+mod first_visit;
+mod register_view;
+mod state;
+mod status_tag;
+
+pub use app_header::AppHeader;
+pub use register_view::RegisterTables;
+pub use state::{AppState, SaveStatus};
+pub use status_tag::StatusTag;
+
+use crate::route::{parse_hash, HashTarget, Route};
+use leptos::prelude::*;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount_to_body(App);
+}
+
+/// The whole app: header, the view the hash names, and the storage wiring.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+    let route = RwSignal::new(Route::Register);
+    let unknown = RwSignal::new(None::<String>);
+    let follow_hash = move || match parse_hash(&current_hash()) {
+        HashTarget::View(r) => {
+            route.set(r);
+            unknown.set(None);
+        }
+        HashTarget::Unknown(path) => {
+            route.set(Route::Register);
+            unknown.set(Some(path));
+        }
+        HashTarget::Anchor => {}
+    };
+    follow_hash();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| follow_hash());
+    on_cleanup(move || listener.remove());
+
+    Effect::new(move |_| {
+        let heading = state
+            .register
+            .with(|r| r.as_ref().map(|r| r.heading()))
+            .unwrap_or_else(|| "Activity Register".to_owned());
+        document().set_title(&format!("{} – {heading}", route.get().label()));
+    });
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <AppHeader route=route />
+        <main id="main" tabindex="-1">
+            {move || unknown.get().map(|path| view! {
+                <div class="notice" role="alert">
+                    <p>{format!("There is no view called \u{201c}{path}\u{201d}; showing the register instead.")}</p>
+                </div>
+            })}
+            {move || match route.get() {
+                Route::Register => view! { <register_view::RegisterPage /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}

@@ -1,0 +1,48 @@
+//! The header on every view: the register's name and period, the views, and
+//! whether everything is saved.
+
+use super::state::{AppState, SaveStatus};
+use crate::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let identity = move || {
+        state.register.with(|r| {
+            r.as_ref().map(|r| {
+                format!(
+                    "{} \u{00b7} {} \u{00b7} {}",
+                    r.organisation, r.title, r.period
+                )
+            })
+        })
+    };
+    let save_text = move || match state.save_status.get() {
+        SaveStatus::Empty => "Nothing to save yet".to_owned(),
+        SaveStatus::Saved => "All changes saved in this browser".to_owned(),
+        SaveStatus::NotSaved(why) => why,
+    };
+    let unsaved = move || matches!(state.save_status.get(), SaveStatus::NotSaved(_));
+    let saved = move || state.save_status.get() == SaveStatus::Saved;
+    view! {
+        <header class="app-header">
+            <div class="app-header-inner">
+                <p class="app-name">"Activity Register"</p>
+                <p class="app-identity">{identity}</p>
+                <nav aria-label="Views">
+                    <ul class="app-nav">
+                        {Route::ALL.into_iter().map(|r| view! {
+                            <li>
+                                <a href=r.hash() aria-current=move || (route.get() == r).then_some("page")>
+                                    {r.label()}
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+                <p class="save-status" class:save-status-problem=unsaved class:save-status-saved=saved role="status">{save_text}</p>
+            </div>
+        </header>
+    }
+}

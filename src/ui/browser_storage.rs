@@ -1,0 +1,42 @@
+//! localStorage (through gloo-storage) as the core's key-value store.
+
+use crate::storage::{KeyValueStore, StoreError};
+use gloo_storage::Storage as _;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The browser's localStorage for this origin.
+pub struct BrowserStorage;
+
+fn local_storage() -> Result<web_sys::Storage, StoreError> {
+    // Ask first: gloo's `raw()` panics when storage is switched off.
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(gloo_storage::LocalStorage::raw()),
+        Some(Err(err)) => Err(unavailable(&err)),
+        _ => Err(StoreError::Unavailable(
+            "this browser offers no local storage".into(),
+        )),
+    }
+}
+
+fn unavailable(err: &JsValue) -> StoreError {
+    match err.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+        Some(e) => StoreError::Unavailable(e.message()),
+        None => StoreError::Unavailable(
+            err.as_string()
+                .unwrap_or_else(|| "the browser refused".to_owned()),
+        ),
+    }
+}
+
+impl KeyValueStore for BrowserStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        local_storage()?.get_item(key).map_err(|e| unavailable(&e))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        local_storage()?
+            .set_item(key, value)
+            .map_err(|e| unavailable(&e))
+    }
+}

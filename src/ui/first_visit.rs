@@ -1,0 +1,43 @@
+//! What a first visit (or an unreadable store) offers: the sample register, and import.
+
+use super::state::AppState;
+use crate::sample::sample_register;
+use leptos::prelude::*;
+
+#[component]
+pub fn FirstVisit() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let problem = RwSignal::new(None::<String>);
+    let load_sample = move |_| match sample_register() {
+        Ok(register) => state.register.set(Some(register)),
+        Err(err) => problem.set(Some(format!(
+            "The sample register could not be read: {err}"
+        ))),
+    };
+    view! {
+        <h1>"Activity Register"</h1>
+        {move || state.start_problem.get().map(|why| view! {
+            <div class="notice notice-problem" role="alert">
+                <h2>"Your stored register could not be opened"</h2>
+                <p>{why}</p>
+            </div>
+        })}
+        <p class="lede">
+            "Keep your Corporate Plan key activities register, summarise it by status and print the scrutiny pack. "
+            "Everything stays in this browser: nothing is sent anywhere."
+        </p>
+        <div class="start-options">
+            <section class="start-option" aria-labelledby="start-sample">
+                <h2 id="start-sample">"Try it with a real report"</h2>
+                <p>"The Quarter 1 2019/20 key activities report of Harborough District Council: 37 key activities under 11 objectives and 3 themes."</p>
+                <button type="button" class="button" on:click=load_sample>"Load sample register"</button>
+                {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+                <p><a href="sample-register.json" download="sample-register.json">"Download the sample as a JSON file"</a></p>
+            </section>
+            <section class="start-option" aria-labelledby="start-import">
+                <h2 id="start-import">"Bring your own register"</h2>
+                <p>"Importing last quarter\u{2019}s JSON file and pasting a report table are being built; they will appear here."</p>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+// The register file format v1: the shipped sample is valid against
+// docs/register-v1.schema.json, and broken copies of it are not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const root = new URL('../../', import.meta.url);
+const readJson = (path) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+
+const schema = readJson('docs/register-v1.schema.json');
+const sample = readJson('public/sample-register.json');
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+
+/** A deep copy of the sample, changed by `edit`. */
+function brokenSample(edit) {
+  const copy = structuredClone(sample);
+  edit(copy);
+  return copy;
+}
+
+/** Where and why the schema refused the last file validated, one "path: message" a line. */
+function errorsOf() {
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`).join('\n');
+}
+
+test('the shipped sample register is valid against the schema', () => {
+  const valid = validate(sample);
+  assert.equal(valid, true, errorsOf());
+});
+
+test('the sample exercises every kind of object the schema describes', () => {
+  const r = sample.register;
+  assert.ok(r.statuses.length > 0);
+  assert.ok(r.themes.length > 0);
+  assert.ok(r.themes[0].objectives.length > 0);
+  assert.ok(r.themes[0].objectives[0].activities.length > 0);
+});
+
+const broken = [
+  ['a wrong format tag', (f) => { f.format = 'activity-register-x'; }, '/format'],
+  ['no format tag', (f) => { delete f.format; }, '/'],
+  ['version 2', (f) => { f.version = 2; }, '/version'],
+  ['quarter 5', (f) => { f.register.period.quarter = 5; }, '/register/period/quarter'],
+  ['a financial year written "19/20"', (f) => { f.register.period.financial_year = '19/20'; }, '/register/period/financial_year'],
+  [
+    'an unknown extra field on an activity',
+    (f) => { f.register.themes[0].objectives[0].activities[0].rag = 'green'; },
+    '/register/themes/0/objectives/0/activities/0',
+  ],
+  ['an unknown extra field on the register', (f) => { f.register.owner = 'someone'; }, '/register'],
+  ['a status with an empty symbol', (f) => { f.register.statuses[2].symbol = ''; }, '/register/statuses/2/symbol'],
+  ['a status with a blank symbol', (f) => { f.register.statuses[2].symbol = '  '; }, '/register/statuses/2/symbol'],
+  ['a colour that is not #rrggbb', (f) => { f.register.statuses[0].colour = 'blue'; }, '/register/statuses/0/colour'],
+  ['a missing activity field', (f) => { delete f.register.themes[1].objectives[0].activities[0].portfolio; }, '/register/themes/1/objectives/0/activities/0'],
+];
+
+for (const [what, edit, where] of broken) {
+  test(`a copy with ${what} is invalid at ${where}`, () => {
+    const file = brokenSample(edit);
+    assert.equal(validate(file), false, `expected ${what} to be refused`);
+    const paths = validate.errors.map((e) => e.instancePath || '/');
+    assert.ok(paths.includes(where), `errors were:\n${errorsOf()}`);
+  });
+}
+
+test('meeting, meeting_date and author may be left out', () => {
+  const file = brokenSample((f) => {
+    delete f.register.meeting;
+    delete f.register.meeting_date;
+    delete f.register.author;
+  });
+  assert.equal(validate(file), true, errorsOf());
+});

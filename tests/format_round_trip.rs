@@ -1,0 +1,101 @@
+//! Property: parsing what was serialised gives back the same register, and the
+//! decoder never panics, whatever text it is given.
+#![cfg(not(target_arch = "wasm32"))]
+
+use activity_register::format::{decode, encode, encode_compact};
+use activity_register::period::Period;
+use activity_register::register::{KeyActivity, Objective, Register, Theme};
+use activity_register::status::StatusSet;
+use proptest::prelude::*;
+
+/// Any text, including markup, quotes, control characters and non-Latin scripts.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        ".{0,40}",
+        "[<>\"'&/\\\\ a-z]{0,20}",
+        Just("<script>alert(1)</script>".to_owned()),
+    ]
+}
+
+fn activity(index: usize) -> impl Strategy<Value = KeyActivity> {
+    (
+        text(),
+        0..StatusSet::default_set().len(),
+        prop::collection::vec(text(), 0..4),
+        prop::collection::vec(text(), 0..4),
+        text(),
+        text(),
+    )
+        .prop_map(
+            move |(title, status, progress, next_steps, lead_officer, portfolio)| KeyActivity {
+                id: format!("KA.{index:04}"),
+                title,
+                status: StatusSet::default_set().0[status].id.clone(),
+                progress,
+                next_steps,
+                lead_officer,
+                portfolio,
+            },
+        )
+}
+
+fn register() -> impl Strategy<Value = Register> {
+    let objectives = prop::collection::vec((text(), text(), 0usize..4), 0..4);
+    let themes = prop::collection::vec((text(), objectives), 0..4);
+    (text(), text(), 1900u16..2200, 1u8..=4, text(), themes).prop_flat_map(
+        |(organisation, title, year, quarter, author, themes)| {
+            // Give every activity a distinct ID so the register is valid.
+            let mut next_index = 0;
+            let theme_strategies: Vec<_> = themes
+                .into_iter()
+                .map(|(theme_title, objectives)| {
+                    let objective_strategies: Vec<_> = objectives
+                        .into_iter()
+                        .map(|(id, objective_title, n)| {
+                            let activities: Vec<_> =
+                                (next_index..next_index + n).map(activity).collect();
+                            next_index += n;
+                            (Just(id), Just(objective_title), activities).prop_map(
+                                |(id, title, activities)| Objective {
+                                    id,
+                                    title,
+                                    activities,
+                                },
+                            )
+                        })
+                        .collect();
+                    (Just(theme_title), objective_strategies)
+                        .prop_map(|(title, objectives)| Theme { title, objectives })
+                })
+                .collect();
+            let period = Period::new(year, quarter).expect("generated within range");
+            let mut base = Register::new(&organisation, &title, period);
+            base.author = author;
+            (Just(base), theme_strategies).prop_map(|(mut register, themes)| {
+                register.themes = themes;
+                register
+            })
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn decode_of_encode_is_identity(register in register()) {
+        prop_assert_eq!(decode(&encode(&register)), Ok(register.clone()));
+        prop_assert_eq!(decode(&encode_compact(&register)), Ok(register));
+    }
+
+    #[test]
+    fn decode_never_panics_on_arbitrary_text(text in ".{0,200}") {
+        let _ = decode(&text);
+    }
+
+    #[test]
+    fn decode_never_panics_on_damaged_files(cut in 0usize..2000, byte in any::<u8>()) {
+        let mut text = encode(&Register::new("C", "T", Period::new(2019, 1).unwrap())).into_bytes();
+        let at = cut % text.len();
+        text[at] = byte;
+        let _ = decode(&String::from_utf8_lossy(&text));
+    }
+}
