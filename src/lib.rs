@@ -4,7 +4,10 @@
 //! `report_text`, `storage`) knows nothing of Leptos or the browser and is tested
 //! natively. `ui` presents it and exists only in the wasm32 build.
 
+pub mod compare;
+pub mod export;
 pub mod format;
+pub mod import;
 pub mod period;
 pub mod register;
 pub mod report_text;

@@ -18,9 +18,14 @@ pub struct Problem {
     pub message: String,
 }
 
+/// The longest text any one field may hold, in characters. The longest field of the
+/// Q1 2019/20 report is under 2,000; this leaves room and still stops a runaway file.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
 /// Every invariant the register breaks, in document order; empty when valid.
 pub fn problems(register: &Register) -> Vec<Problem> {
     let mut found = Vec::new();
+    long_texts(register, &mut found);
     if register.statuses.is_empty() {
         found.push(Problem {
             path: "statuses".into(),
@@ -122,6 +127,82 @@ pub fn problems(register: &Register) -> Vec<Problem> {
         }
     }
     found
+}
+
+/// Fields longer than `MAX_TEXT_CHARS`.
+fn long_texts(register: &Register, found: &mut Vec<Problem>) {
+    let mut check = |path: String, text: &str| {
+        let n = text.chars().count();
+        if n > MAX_TEXT_CHARS {
+            found.push(Problem {
+                message: format!(
+                    "The text at {path} is {} characters long; the most one field may hold is {}.",
+                    thousands(n),
+                    thousands(MAX_TEXT_CHARS)
+                ),
+                path,
+            });
+        }
+    };
+    for (name, text) in [
+        ("organisation", &register.organisation),
+        ("title", &register.title),
+        ("meeting", &register.meeting),
+        ("meeting_date", &register.meeting_date),
+        ("author", &register.author),
+    ] {
+        check(name.to_owned(), text);
+    }
+    for (i, s) in register.statuses.iter().enumerate() {
+        for (name, text) in [
+            ("id", &s.id),
+            ("label", &s.label),
+            ("colour", &s.colour),
+            ("symbol", &s.symbol),
+            ("meaning", &s.meaning),
+        ] {
+            check(format!("statuses[{i}].{name}"), text);
+        }
+    }
+    for (t, theme) in register.themes.iter().enumerate() {
+        check(format!("themes[{t}].title"), &theme.title);
+        for (o, objective) in theme.objectives.iter().enumerate() {
+            let path = format!("themes[{t}].objectives[{o}]");
+            check(format!("{path}.id"), &objective.id);
+            check(format!("{path}.title"), &objective.title);
+            for (a, act) in objective.activities.iter().enumerate() {
+                let path = format!("{path}.activities[{a}]");
+                for (name, text) in [
+                    ("id", &act.id),
+                    ("title", &act.title),
+                    ("status", &act.status),
+                    ("lead_officer", &act.lead_officer),
+                    ("portfolio", &act.portfolio),
+                ] {
+                    check(format!("{path}.{name}"), text);
+                }
+                for (name, points) in [("progress", &act.progress), ("next_steps", &act.next_steps)]
+                {
+                    for (p, text) in points.iter().enumerate() {
+                        check(format!("{path}.{name}[{p}]"), text);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// 20000 → "20,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whether `text` is a colour written `#rrggbb`.

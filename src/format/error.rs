@@ -31,6 +31,17 @@ impl Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
     Empty,
+    /// Bigger than the app reads, in bytes.
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    /// Not text in an encoding the app reads; the byte offset of the first bad byte.
+    NotText {
+        offset: usize,
+    },
+    /// JSON nested deeper than any register file is.
+    TooDeep,
     /// Not JSON at all, or cut short; with 1-based line and column.
     Syntax {
         line: usize,
@@ -49,6 +60,9 @@ pub enum FormatError {
 impl FormatError {
     pub(crate) fn from_syntax(err: serde_json::Error) -> FormatError {
         let detail = err.to_string();
+        if detail.starts_with("recursion limit exceeded") {
+            return FormatError::TooDeep;
+        }
         // serde_json appends " at line L column C"; we say it our own way.
         let detail = detail
             .split(" at line ")
@@ -76,6 +90,20 @@ impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FormatError::Empty => write!(f, "The file is empty."),
+            FormatError::TooLarge { bytes, limit } => write!(
+                f,
+                "The file is {} and the largest register file this app reads is {}: check that it is the right file.",
+                size_in_words(*bytes),
+                size_in_words(*limit)
+            ),
+            FormatError::NotText { offset } => write!(
+                f,
+                "The file is not UTF-8 text: the byte at position {offset} cannot be read. Save it as UTF-8 (or export it again from this app) and try again."
+            ),
+            FormatError::TooDeep => write!(
+                f,
+                "The file nests its data far deeper than a register file does, so it was not read."
+            ),
             FormatError::Syntax { line, column, truncated: true, .. } => write!(
                 f,
                 "The file ends too early at line {line}, column {column}: it looks cut short."
@@ -105,3 +133,16 @@ impl fmt::Display for FormatError {
 }
 
 impl std::error::Error for FormatError {}
+
+/// "12.3 MB", "950 KB", "12 bytes".
+pub fn size_in_words(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KB * KB {
+        format!("{:.1} MB", b / (KB * KB))
+    } else if b >= KB {
+        format!("{:.0} KB", b / KB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}

@@ -9,8 +9,9 @@
 //! The format is documented in `docs/file-format.md` and `docs/register-v1.schema.json`.
 
 mod error;
+mod structure;
 
-pub use error::{FormatError, Problem};
+pub use error::{size_in_words, FormatError, Problem};
 
 use crate::register::Register;
 use serde::Serialize;
@@ -56,6 +57,11 @@ pub fn decode(text: &str) -> Result<Register, FormatError> {
         return Err(FormatError::Empty);
     }
     let value: Value = serde_json::from_str(text).map_err(FormatError::from_syntax)?;
+    decode_value(value)
+}
+
+/// Reads a v1 file already parsed as JSON.
+pub fn decode_value(value: Value) -> Result<Register, FormatError> {
     let Value::Object(mut top) = value else {
         return Err(FormatError::NotARegisterFile(
             "it holds JSON, but not an object with a \"format\" field".into(),
@@ -89,10 +95,17 @@ pub fn decode(text: &str) -> Result<Register, FormatError> {
             message: "The file has no \"register\" field.".into(),
         }])
     })?;
-    let register: Register = serde_path_to_error::deserialize(body).map_err(|err| {
-        let path = err.path().to_string();
-        FormatError::Content(vec![Problem::from_serde(&path, &err.into_inner())])
-    })?;
+    let register: Register = match serde_path_to_error::deserialize(&body) {
+        Ok(register) => register,
+        Err(first) => {
+            let mut problems = structure::problems(&body);
+            if problems.is_empty() {
+                let path = first.path().to_string();
+                problems.push(Problem::from_serde(&path, first.inner()));
+            }
+            return Err(FormatError::Content(problems));
+        }
+    };
     let problems = crate::validate::problems(&register);
     if problems.is_empty() {
         Ok(register)

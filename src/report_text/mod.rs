@@ -271,13 +271,18 @@ impl Reader {
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join("-");
+        let key = if key.is_empty() {
+            "other-status".to_owned()
+        } else {
+            key
+        };
         if self.register.statuses.get(&key).is_none() {
-            let initial = label.chars().next().unwrap_or('?').to_uppercase();
+            let symbol = self.unused_symbol(label);
             self.register.statuses.0.push(Status {
                 id: key.clone(),
                 label: label.to_owned(),
                 colour: "#505a5f".into(),
-                symbol: format!("[{initial}]"),
+                symbol,
                 meaning: String::new(),
                 rank: 0,
                 exception: false,
@@ -289,6 +294,18 @@ impl Reader {
             );
         }
         key
+    }
+
+    /// "[P]" for "Purple", or "[P2]" … when that is taken: statuses must differ in print.
+    fn unused_symbol(&self, label: &str) -> String {
+        let initial: String = label.chars().next().unwrap_or('?').to_uppercase().collect();
+        (1..)
+            .map(|n| match n {
+                1 => format!("[{initial}]"),
+                n => format!("[{initial}{n}]"),
+            })
+            .find(|symbol| self.register.statuses.iter().all(|s| &s.symbol != symbol))
+            .unwrap_or_default()
     }
 
     fn finish(mut self) -> ReportParse {

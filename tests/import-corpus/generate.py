@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Writes the import corpus: files the app must refuse (refused/) and files it must
+accept (accepted/), each from the shipped sample with one thing broken.
+expected.json maps each refused file to the sentences (or parts) its refusal must
+contain. Run from the repository root: python3 tests/import-corpus/generate.py"""
+import copy, json, os
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+FULL = json.load(open(os.path.join(ROOT, '..', '..', 'public', 'sample-register.json'), encoding='utf-8'))
+# A small register keeps the corpus small: each theme's first objective, its first two activities.
+SAMPLE = copy.deepcopy(FULL)
+for theme in SAMPLE['register']['themes']:
+    theme['objectives'] = theme['objectives'][:1]
+    for objective in theme['objectives']:
+        objective['activities'] = objective['activities'][:2]
+
+def pretty(doc):
+    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+
+def variant(change):
+    doc = copy.deepcopy(SAMPLE)
+    change(doc)
+    return pretty(doc)
+
+def act(doc, t=0, o=0, a=0):
+    return doc['register']['themes'][t]['objectives'][o]['activities'][a]
+
+def setter(fn):
+    def change(doc):
+        fn(doc)
+    return change
+
+sample_text = pretty(SAMPLE)
+deep = '{"format": "activity-register", "version": 1, "register": ' + '[' * 300 + ']' * 300 + '}'
+
+refused = {
+    '01-empty.json': ('', ['The file is empty.']),
+    '02-blank.json': ('  \n\t\n', ['The file is empty.']),
+    '03-word-text.json': ('Corporate Plan Key Activities, Quarter 1\n', ['The file is not valid JSON: expected value at line 1, column 1.']),
+    '04-truncated.json': (sample_text[: len(sample_text) // 2], ['The file ends too early at line', 'it looks cut short.']),
+    '05-trailing-comma.json': ('{"format": "activity-register", "version": 1,}', ['The file is not valid JSON: trailing comma at line 1, column 46.']),
+    '06-latin-1.json': (None, ['The file is not UTF-8 text: the byte at position']),
+    '07-package-json.json': ('{"name": "my-app", "version": "1.0.0"}', ['This is not an activity register file: it has no "format": "activity-register" field.']),
+    '08-array.json': ('[1, 2, 3]', ['This is not an activity register file: it holds JSON, but not an object with a "format" field.']),
+    '09-string.json': ('"KA.01.01"', ['This is not an activity register file: it holds JSON, but not an object']),
+    '10-wrong-format-tag.json': (variant(lambda d: d.update(format='excalidraw')), ['This is not an activity register file: its format is "excalidraw", not "activity-register".']),
+    '11-newer-version.json': (variant(lambda d: d.update(version=2)), ['The file was made by a newer version of the app (format version 2)']),
+    '12-version-as-text.json': (variant(lambda d: d.update(version='1')), ['The file has no usable "version" number']),
+    '13-version-zero.json': (variant(lambda d: d.update(version=0)), ['The file has no usable "version" number']),
+    '14-no-register.json': ('{"format": "activity-register", "version": 1}', ['The file has no "register" field.']),
+    '15-register-null.json': ('{"format": "activity-register", "version": 1, "register": null}', ['At register: invalid type: null, expected struct']),
+    '16-missing-title.json': (variant(lambda d: d['register'].pop('title')), ['At register: missing field "title".']),
+    '17-organisation-number.json': (variant(lambda d: d['register'].update(organisation=3)), ['At register.organisation: invalid type: integer "3", expected a string.']),
+    '18-status-number.json': (variant(lambda d: act(d).update(status=3)), ['At register.themes[0].objectives[0].activities[0].status: invalid type: integer "3", expected a string.']),
+    '19-progress-not-a-list.json': (variant(lambda d: act(d).update(progress='Adopted in April.')), ['At register.themes[0].objectives[0].activities[0].progress: invalid type: string "Adopted in April.", expected a sequence.']),
+    '20-unknown-status.json': (variant(lambda d: act(d, 1, 0, 0).update(status='purple')), ['Key activity KA.06.01 has the status "purple", which is not in the register\'s status set.']),
+    '21-duplicate-ids.json': (variant(lambda d: act(d, 0, 0, 1).update(id='KA.01.01')), ['The key activity ID KA.01.01 is used twice (also at themes[0].objectives[0].activities[0]).']),
+    '22-huge-title.json': (variant(lambda d: act(d).update(title='A' * 25000)), ['The text at themes[0].objectives[0].activities[0].title is 25,000 characters long; the most one field may hold is 20,000.']),
+    '23-deeply-nested.json': (deep, ['The file nests its data far deeper than a register file does, so it was not read.']),
+    '24-no-activities.json': (variant(lambda d: d['register'].update(themes=[])), ['The file holds no key activities, so importing it would leave an empty register.']),
+    '25-quarter-five.json': (variant(lambda d: d['register']['period'].update(quarter=5)), ['At register.period: the quarter must be 1, 2, 3 or 4, not 5.']),
+    '26-bad-financial-year.json': (variant(lambda d: d['register']['period'].update(financial_year='2019/21')), ['At register.period: the financial year must be written like "2019/20", not "2019/21".']),
+    '27-unknown-activity-field.json': (variant(lambda d: act(d).update(rag='G')), ['At register.themes[0].objectives[0].activities[0].rag: unknown field "rag"']),
+    '28-colour-with-css.json': (variant(lambda d: d['register']['statuses'][1].update(colour='#000; background: url(https://example.com/x)')), ['The status "Green" has the colour "#000; background: url(https://example.co…"; colours are written #rrggbb, such as #00703c.']),
+    '29-duplicate-symbol.json': (variant(lambda d: d['register']['statuses'][2].update(symbol='●')), ['The status "Amber" has the same symbol "●" as statuses[1], so the two cannot be told apart in black-and-white print.']),
+    '30-empty-status-set.json': (variant(lambda d: d['register'].update(statuses=[])), ['The status set is empty: a register needs at least one status.']),
+    '31-two-broken-activities.json': (variant(lambda d: (act(d).update(status=1), act(d, 2, 0, 0).update(title=None))), [
+        'At register.themes[0].objectives[0].activities[0].status: invalid type: integer "1", expected a string.',
+        'At register.themes[2].objectives[0].activities[0].title: invalid type: null, expected a string.',
+    ]),
+    '32-empty-activity-id.json': (variant(lambda d: act(d).update(id=' ')), ['The key activity "Adoption and Implementation of the Local Plan" has no ID.']),
+    '33-missing-symbol.json': (variant(lambda d: d['register']['statuses'][0].update(symbol='')), ['The status "Complete" has no symbol, so it would show by colour alone.']),
+}
+
+accepted = {
+    'utf8-with-bom.json': ('\ufeff' + sample_text).encode('utf-8'),
+    'utf16-le-with-bom.json': ('\ufeff' + sample_text).encode('utf-16-le'),
+    'markup-in-text.json': variant(lambda d: (
+        act(d).update(title='<img src=x onerror="window.__pwned=1"> <b>Adoption</b> & "Local Plan"'),
+        act(d).update(progress=['<script>window.__pwned=1</script>', "Robert'); DROP TABLE activities;--"]),
+    )).encode('utf-8'),
+    'no-meeting-or-author.json': variant(lambda d: [d['register'].pop(k) for k in ('meeting', 'meeting_date', 'author')]).encode('utf-8'),
+}
+
+expected = {}
+for name, (text, messages) in refused.items():
+    path = os.path.join(ROOT, 'refused', name)
+    if text is None:  # Latin-1: "£" as the single byte 0xA3
+        data = variant(lambda d: act(d).update(title='Budget of £5m')).encode('latin-1', errors='replace')
+    else:
+        data = text.encode('utf-8')
+    open(path, 'wb').write(data)
+    expected[name] = messages
+for name, data in accepted.items():
+    open(os.path.join(ROOT, 'accepted', name), 'wb').write(data)
+with open(os.path.join(ROOT, 'expected.json'), 'w', encoding='utf-8') as f:
+    json.dump(expected, f, indent=2, ensure_ascii=False)
+    f.write('\n')
+print(f'{len(refused)} refused, {len(accepted)} accepted')
