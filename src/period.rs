@@ -75,6 +75,16 @@ impl Period {
         Ok(start)
     }
 
+    /// The period a calendar date falls in: April to June is Quarter 1.
+    pub fn containing(year: u16, month: u8) -> Result<Period, PeriodError> {
+        let (start_year, quarter) = match month {
+            1..=3 => (year.saturating_sub(1), 4),
+            4..=12 => (year, (month - 4) / 3 + 1),
+            _ => return Err(PeriodError::Quarter(0)),
+        };
+        Period::new(start_year, quarter)
+    }
+
     /// The quarter after this one (Q4 2019/20 → Q1 2020/21).
     pub fn next(self) -> Period {
         if self.quarter == 4 {
@@ -146,6 +156,13 @@ mod tests {
             Period::new(2019, 1).unwrap().next(),
             Period::new(2019, 2).unwrap()
         );
+    }
+
+    #[test]
+    fn a_date_falls_in_its_financial_quarter() {
+        assert_eq!(Period::containing(2026, 11), Period::new(2026, 3));
+        assert_eq!(Period::containing(2027, 2), Period::new(2026, 4));
+        assert_eq!(Period::containing(2026, 4), Period::new(2026, 1));
     }
 
     #[test]

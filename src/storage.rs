@@ -12,6 +12,8 @@ use std::fmt;
 
 /// Where the register is kept.
 pub const REGISTER_KEY: &str = "activity-register/v1/register";
+/// Where the register an import replaced is kept, for "Restore previous register".
+pub const PREVIOUS_KEY: &str = "activity-register/v1/previous";
 /// Prefix of the keys where unreadable stored values are kept aside.
 pub const KEPT_ASIDE_PREFIX: &str = "activity-register/v1/unreadable/";
 
@@ -136,6 +138,19 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         self.store
             .set(REGISTER_KEY, &format::encode_compact(register))
             .map_err(SaveError::Store)
+    }
+
+    /// Keeps the register an import is about to replace.
+    pub fn save_previous(&self, register: &Register) -> Result<(), SaveError> {
+        self.store
+            .set(PREVIOUS_KEY, &format::encode_compact(register))
+            .map_err(SaveError::Store)
+    }
+
+    /// The register an import replaced, if one is kept and readable.
+    pub fn load_previous(&self) -> Option<Register> {
+        let text = self.store.get(PREVIOUS_KEY).ok().flatten()?;
+        format::decode(&text).ok()
     }
 
     /// The raw text stored under the register's key, if any.

@@ -102,7 +102,18 @@ fn themes_problems(themes: &[Value], found: &mut Vec<Problem>) {
                 continue;
             };
             for (a, activity) in objective.activities.iter().enumerate() {
+                let before = found.len();
                 check::<KeyActivity>(activity, &format!("{path}.activities[{a}]"), found);
+                // Name the activity too, so the officer can find it in the report.
+                if let (Some(problem), Some(Value::String(id))) =
+                    (found.get_mut(before), activity.get("id"))
+                {
+                    problem.message = format!(
+                        "In key activity {}: {}",
+                        crate::format::truncate(id, 40),
+                        problem.message
+                    );
+                }
             }
         }
     }

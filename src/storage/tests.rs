@@ -105,3 +105,14 @@ fn a_full_quota_is_reported_and_the_old_value_stays() {
         Some(crate::format::encode_compact(&small))
     );
 }
+
+#[test]
+fn the_previous_register_is_kept_apart_from_the_current_one() {
+    let storage = RegisterStorage::new(store_with(None));
+    assert_eq!(storage.load_previous(), None);
+    let mut previous = sample_template();
+    previous.author = "Kept".into();
+    storage.save_previous(&previous).unwrap();
+    storage.save(&sample_template()).unwrap();
+    assert_eq!(storage.load_previous(), Some(previous));
+}

@@ -1,5 +1,6 @@
 //! What a first visit (or an unreadable store) offers: the sample register, and import.
 
+use super::import_controls::ImportControls;
 use super::state::AppState;
 use crate::sample::sample_register;
 use leptos::prelude::*;
@@ -36,7 +37,8 @@ pub fn FirstVisit() -> impl IntoView {
             </section>
             <section class="start-option" aria-labelledby="start-import">
                 <h2 id="start-import">"Bring your own register"</h2>
-                <p>"Importing last quarter\u{2019}s JSON file and pasting a report table are being built; they will appear here."</p>
+                <p>"Import last quarter\u{2019}s JSON file, or paste the key activities table from your Word or PDF report."</p>
+                <ImportControls />
             </section>
         </div>
     }

@@ -3,7 +3,11 @@
 
 mod app_header;
 mod browser_storage;
+mod file_io;
 mod first_visit;
+mod import_controls;
+mod import_review;
+mod register_actions;
 mod register_view;
 mod state;
 mod status_tag;
@@ -27,6 +31,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    import_controls::accept_dropped_files(state);
     let route = RwSignal::new(Route::Register);
     let unknown = RwSignal::new(None::<String>);
     let follow_hash = move || match parse_hash(&current_hash()) {
@@ -61,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <p>{format!("There is no view called \u{201c}{path}\u{201d}; showing the register instead.")}</p>
                 </div>
             })}
+            <import_review::ImportReview />
             {move || match route.get() {
                 Route::Register => view! { <register_view::RegisterPage /> }.into_any(),
             }}

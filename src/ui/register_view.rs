@@ -2,6 +2,7 @@
 //! the report's table layout, with the status key.
 
 use super::first_visit::FirstVisit;
+use super::register_actions::RegisterActions;
 use super::state::AppState;
 use super::status_tag::StatusTag;
 use crate::register::{KeyActivity, Objective, Register};
@@ -27,6 +28,7 @@ pub fn RegisterPage() -> impl IntoView {
                 register.objective_count(),
                 register.themes.len()
             )}</p>
+            <RegisterActions />
             <StatusKey statuses=register.statuses.clone() />
             <RegisterTables register=register />
         }

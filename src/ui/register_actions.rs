@@ -1,0 +1,48 @@
+//! The register's actions: import, paste, export JSON or CSV, restore the previous register.
+
+use super::file_io;
+use super::import_controls::ImportControls;
+use super::state::AppState;
+use crate::export::{csv, file_name};
+use crate::format;
+use leptos::prelude::*;
+
+#[component]
+pub fn RegisterActions() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let export = move |kind: &'static str| {
+        let Some(register) = state.register.get_untracked() else {
+            return;
+        };
+        let (name, result) = match kind {
+            "csv" => {
+                let name = file_name(&register, "csv");
+                let r = file_io::download(&name, "text/csv;charset=utf-8", &csv::encode(&register));
+                (name, r)
+            }
+            _ => {
+                let name = file_name(&register, "json");
+                let r = file_io::download(&name, "application/json", &format::encode(&register));
+                (name, r)
+            }
+        };
+        state.notice.set(Some(match result {
+            Ok(()) => format!("Exported {name}."),
+            Err(why) => why,
+        }));
+    };
+    view! {
+        <section class="register-actions" aria-label="Register actions">
+            <ImportControls />
+            <div class="button-row">
+                <button type="button" class="button button-secondary" on:click=move |_| export("json")>"Export JSON"</button>
+                <button type="button" class="button button-secondary" on:click=move |_| export("csv")>"Export CSV"</button>
+                {move || state.previous.with(|p| p.is_some()).then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=move |_| state.restore_previous()>
+                        "Restore previous register"
+                    </button>
+                })}
+            </div>
+        </section>
+    }
+}

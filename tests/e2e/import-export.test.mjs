@@ -1,0 +1,241 @@
+// End to end: import through the file picker and by drop, the preview, refusals
+// that leave everything as it was, paste report text, export JSON and CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { startApp, waitForApp, axeViolations } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SAMPLE_PATH = join(ROOT, 'public', 'sample-register.json');
+const SAMPLE_TEXT = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = JSON.parse(SAMPLE_TEXT).register;
+const CORPUS = join(ROOT, 'tests', 'import-corpus');
+const REPORT_TEXT = readFileSync(join(ROOT, 'tests', 'data', 'corporate-plan-key-activities-2019-20-q1.txt'), 'utf8');
+const KEY = 'activity-register/v1/register';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+async function openApp() {
+  const opened = await app.newPage();
+  await opened.page.goto(app.url);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+async function loadSample(page) {
+  await page.getByRole('button', { name: 'Load sample register' }).click();
+  await page.locator('tbody tr').first().waitFor();
+}
+
+async function chooseFile(page, file) {
+  await page.getByLabel('Import JSON').setInputFiles(file);
+}
+
+async function replaceFromPreview(page) {
+  const preview = page.getByRole('region', { name: /Check before replacing/ });
+  await preview.waitFor();
+  const text = await preview.innerText();
+  await preview.getByRole('button', { name: 'Replace register' }).click();
+  await page.getByRole('status').filter({ hasText: 'Register replaced' }).waitFor();
+  return text;
+}
+
+async function exportJson(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
+test('import the sample through the file picker, export it, import the export: identical', async () => {
+  const { page, errors, context } = await openApp();
+  await chooseFile(page, SAMPLE_PATH);
+  const preview = await replaceFromPreview(page);
+  assert.match(preview, /2019\/20 Quarter 1/);
+  assert.match(preview, /37 key activities under 11 objectives and 3 themes/);
+  assert.match(preview, /Green: 32/);
+  assert.match(preview, /Amber: 2/);
+  assert.equal(await page.locator('tbody tr').count(), 37);
+
+  const exported = await exportJson(page);
+  assert.equal(exported.name, 'harborough-district-council-corporate-plan-key-activities-2019-20-q1.json');
+  assert.equal(exported.text, SAMPLE_TEXT, 'the export is byte-for-byte the sample file');
+
+  await chooseFile(page, { name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) });
+  const again = await replaceFromPreview(page);
+  assert.match(again, /same key activities as your register, with nothing changed/);
+  assert.equal((await exportJson(page)).text, SAMPLE_TEXT);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the preview says what would change, passes axe-core, and Cancel leaves everything as it was', async () => {
+  const { page, errors, context } = await openApp();
+  await loadSample(page);
+  const before = await stored(page);
+  const changed = JSON.parse(SAMPLE_TEXT);
+  const co1 = changed.register.themes[0].objectives[0].activities;
+  co1[0].status = 'amber';
+  co1.pop();
+  changed.register.themes[0].objectives[1].activities.push({ ...co1[1], id: 'KA.03.09' });
+  await chooseFile(page, { name: 'changed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
+  const preview = page.getByRole('region', { name: /Check before replacing: changed.json/ });
+  await preview.waitFor();
+  const text = await preview.innerText();
+  assert.match(text, /1 added, 1 removed, 1 changed, 35 unchanged/);
+  assert.match(text, /Added: KA\.03\.09/);
+  assert.match(text, /Removed: KA\.01\.08/);
+  assert.match(text, /KA\.01\.01: status Green → Amber/);
+  assert.match(text, /KA\.03\.09 is under CO 2, but its number suggests CO 3/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'preview-heading');
+  assert.deepEqual(await axeViolations(page), []);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('status').filter({ hasText: 'Import cancelled' }).waitFor();
+  assert.equal(await stored(page), before);
+  assert.equal(await page.locator('tbody tr[data-activity-id="KA.01.08"]').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every refused file in the corpus says what is wrong and leaves storage byte-for-byte unchanged', async () => {
+  const { page, errors, context } = await openApp();
+  await loadSample(page);
+  const before = await stored(page);
+  const expected = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8'));
+  const files = readdirSync(join(CORPUS, 'refused')).sort();
+  assert.ok(files.length >= 30);
+  for (const name of files) {
+    await chooseFile(page, join(CORPUS, 'refused', name));
+    const alert = page.getByRole('alert').filter({ hasText: `“${name}” was not imported` });
+    await alert.waitFor();
+    const text = await alert.innerText();
+    for (const message of expected[name]) assert.ok(text.includes(message), `${name}: ${message}\n${text}`);
+    assert.equal(await stored(page), before, `${name} changed storage`);
+    assert.equal(await page.locator('tbody tr').count(), 37, `${name} changed the register`);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a file over the size limit is refused before it is read', async () => {
+  const { page, errors, context } = await openApp();
+  await loadSample(page);
+  const before = await stored(page);
+  await chooseFile(page, { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(11 * 1024 * 1024, 0x20) });
+  const alert = page.getByRole('alert').filter({ hasText: '“huge.json” was not imported' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /The file is 11\.0 MB and the largest register file this app reads is 10\.0 MB/);
+  assert.equal(await stored(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('markup and script in text fields are imported as text and never run', async () => {
+  const { page, errors, context } = await openApp();
+  await chooseFile(page, join(CORPUS, 'accepted', 'markup-in-text.json'));
+  await replaceFromPreview(page);
+  const row = page.locator('tr[data-activity-id="KA.01.01"]');
+  assert.equal(await row.locator('.activity-title').innerText(), '<img src=x onerror="window.__pwned=1"> <b>Adoption</b> & "Local Plan"');
+  assert.match(await row.locator('.col-progress').innerText(), /<script>window.__pwned=1<\/script>/);
+  assert.equal(await row.locator('img, script, b').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('UTF-16 files are accepted and a dropped file goes through the same door', async () => {
+  const { page, errors, context } = await openApp();
+  await chooseFile(page, join(CORPUS, 'accepted', 'utf16-le-with-bom.json'));
+  await replaceFromPreview(page);
+  assert.equal(await page.locator('tbody tr').count(), 6);
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, SAMPLE_TEXT);
+  const text = await replaceFromPreview(page);
+  assert.match(text, /Check before replacing: dropped\.json/);
+  assert.match(text, /31 added, 0 removed, 0 changed, 6 unchanged/);
+  assert.equal(await page.locator('tbody tr').count(), 37);
+  // The register it replaced can be brought back.
+  await page.getByRole('button', { name: 'Restore previous register' }).click();
+  await page.getByRole('status').filter({ hasText: 'Previous register restored' }).waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 6);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.locator('tbody tr').count(), 6);
+  await page.getByRole('button', { name: 'Restore previous register' }).click();
+  await page.getByRole('status').filter({ hasText: 'Previous register restored' }).waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 37);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pasting the shared report yields the sample register exactly', async () => {
+  const { page, errors, context } = await openApp();
+  await page.getByRole('button', { name: 'Paste report text' }).click();
+  await page.getByLabel('Organisation').fill('Harborough District Council');
+  await page.getByLabel('Report title').fill('Corporate Plan Key Activities');
+  await page.getByLabel('Financial year').fill('2019/20');
+  await page.getByLabel('Quarter').selectOption('1');
+  await page.getByRole('textbox', { name: 'Report text', exact: true }).fill(REPORT_TEXT);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Read the text' }).click();
+  const preview = await replaceFromPreview(page);
+  assert.match(preview, /pasted report text/);
+  assert.match(preview, /37 key activities under 11 objectives and 3 themes/);
+  assert.match(preview, /Line 29: Dropped a stray "0"/);
+  assert.doesNotMatch(preview, /could not be placed/);
+  assert.equal(await page.locator('tbody tr').count(), 37);
+  assert.equal((await exportJson(page)).text, SAMPLE_TEXT);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Export CSV reads back with a CSV parser: 37 rows, every field intact', async () => {
+  const { page, errors, context } = await openApp();
+  await loadSample(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'harborough-district-council-corporate-plan-key-activities-2019-20-q1.csv');
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+  const rows = parseCsv(bytes, { bom: true, columns: true });
+  assert.equal(rows.length, 37);
+  const statuses = Object.fromEntries(SAMPLE.statuses.map((s) => [s.id, s.label]));
+  let i = 0;
+  for (const theme of SAMPLE.themes) {
+    for (const objective of theme.objectives) {
+      for (const a of objective.activities) {
+        assert.deepEqual(rows[i], {
+          Period: '2019/20 Quarter 1',
+          Theme: theme.title,
+          Objective: `${objective.id}: ${objective.title}`,
+          ID: a.id,
+          'Key activity': a.title,
+          Status: statuses[a.status],
+          Progress: a.progress.join('\n'),
+          'Next steps': a.next_steps.join('\n'),
+          'Lead officer': a.lead_officer,
+          Portfolio: a.portfolio,
+        });
+        i += 1;
+      }
+    }
+  }
+  assert.ok(rows.some((r) => r.Progress.includes('£247,665')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
