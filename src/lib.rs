@@ -9,6 +9,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod period;
+pub mod query;
 pub mod register;
 pub mod report_text;
 pub mod route;

@@ -14,6 +14,15 @@ impl Route {
     /// Every view, in the order the navigation lists them.
     pub const ALL: [Route; 1] = [Route::Register];
 
+    /// The hash that addresses this view with a query (`#/register?status=amber`).
+    pub fn hash_with(self, query: &str) -> String {
+        if query.is_empty() {
+            self.hash().to_owned()
+        } else {
+            format!("{}?{query}", self.hash())
+        }
+    }
+
     /// The hash that addresses this view.
     pub fn hash(self) -> &'static str {
         match self {
@@ -32,8 +41,8 @@ impl Route {
 /// What a location hash asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HashTarget {
-    /// A view (the empty hash is the default view).
-    View(Route),
+    /// A view (the empty hash is the default view) and the query after its `?`.
+    View(Route, String),
     /// A route-shaped hash naming no view; shown as "page not found" on the default view.
     Unknown(String),
     /// Not a route at all (an in-page anchor such as `#main`): the view stays as it is.
@@ -44,16 +53,19 @@ pub enum HashTarget {
 pub fn parse_hash(hash: &str) -> HashTarget {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.is_empty() || hash == "/" {
-        return HashTarget::View(Route::Register);
+        return HashTarget::View(Route::Register, String::new());
     }
     let Some(path) = hash.strip_prefix('/') else {
         return HashTarget::Anchor;
     };
-    let path = path.split('?').next().unwrap_or_default();
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
     Route::ALL
         .into_iter()
         .find(|route| route.hash().trim_start_matches("#/") == path)
-        .map_or_else(|| HashTarget::Unknown(path.to_owned()), HashTarget::View)
+        .map_or_else(
+            || HashTarget::Unknown(path.to_owned()),
+            |route| HashTarget::View(route, query.to_owned()),
+        )
 }
 
 #[cfg(test)]
@@ -62,13 +74,19 @@ mod tests {
 
     #[test]
     fn empty_and_register_hashes_are_the_register() {
-        for hash in ["", "#", "#/", "#/register", "#/register?status=amber"] {
+        for hash in ["", "#", "#/", "#/register"] {
             assert_eq!(
                 parse_hash(hash),
-                HashTarget::View(Route::Register),
+                HashTarget::View(Route::Register, String::new()),
                 "{hash}"
             );
         }
+        assert_eq!(
+            parse_hash("#/register?status=amber&q=air"),
+            HashTarget::View(Route::Register, "status=amber&q=air".into())
+        );
+        assert_eq!(Route::Register.hash_with("q=air"), "#/register?q=air");
+        assert_eq!(Route::Register.hash_with(""), "#/register");
     }
 
     #[test]
@@ -83,7 +101,10 @@ mod tests {
     #[test]
     fn every_route_parses_from_its_own_hash() {
         for route in Route::ALL {
-            assert_eq!(parse_hash(route.hash()), HashTarget::View(route));
+            assert_eq!(
+                parse_hash(route.hash()),
+                HashTarget::View(route, String::new())
+            );
         }
     }
 }

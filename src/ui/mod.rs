@@ -3,10 +3,12 @@
 
 mod app_header;
 mod browser_storage;
+mod explorer;
 mod file_io;
 mod first_visit;
 mod import_controls;
 mod import_review;
+mod navigation;
 mod register_actions;
 mod register_view;
 mod state;
@@ -17,7 +19,7 @@ pub use register_view::RegisterTables;
 pub use state::{AppState, SaveStatus};
 pub use status_tag::StatusTag;
 
-use crate::route::{parse_hash, HashTarget, Route};
+use crate::route::Route;
 use leptos::prelude::*;
 
 /// Mounts the app on the page's body.
@@ -32,22 +34,10 @@ pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
     import_controls::accept_dropped_files(state);
-    let route = RwSignal::new(Route::Register);
-    let unknown = RwSignal::new(None::<String>);
-    let follow_hash = move || match parse_hash(&current_hash()) {
-        HashTarget::View(r) => {
-            route.set(r);
-            unknown.set(None);
-        }
-        HashTarget::Unknown(path) => {
-            route.set(Route::Register);
-            unknown.set(Some(path));
-        }
-        HashTarget::Anchor => {}
-    };
-    follow_hash();
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| follow_hash());
-    on_cleanup(move || listener.remove());
+    let nav = navigation::Navigation::start();
+    provide_context(nav);
+    let route = nav.route;
+    let unknown = nav.unknown;
 
     Effect::new(move |_| {
         let heading = state
@@ -72,8 +62,4 @@ pub fn App() -> impl IntoView {
             }}
         </main>
     }
-}
-
-fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
 }

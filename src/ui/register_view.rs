@@ -1,6 +1,7 @@
 //! The Register view: the register grouped theme → objective → key activity, in
 //! the report's table layout, with the status key.
 
+use super::explorer::RegisterExplorer;
 use super::first_visit::FirstVisit;
 use super::register_actions::RegisterActions;
 use super::state::AppState;
@@ -12,27 +13,57 @@ use leptos::prelude::*;
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.register.get() {
-        None => view! { <FirstVisit /> }.into_any(),
-        Some(register) => view! {
-            <h1>
-                <span class="heading-organisation">{register.organisation.clone()}</span>
-                " "
-                <span class="heading-title">{register.title.clone()}</span>
-                " "
-                <span class="heading-period">{register.period.to_string()}</span>
-            </h1>
-            <p class="lede">{format!(
-                "{} key activities under {} objectives and {} themes.",
-                register.activity_count(),
-                register.objective_count(),
-                register.themes.len()
-            )}</p>
-            <RegisterActions />
-            <StatusKey statuses=register.statuses.clone() />
-            <RegisterTables register=register />
+    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
+    move || {
+        if !has_register.get() {
+            return view! { <FirstVisit /> }.into_any();
         }
-        .into_any(),
+        let heading = move || {
+            state.register.with(|r| {
+                r.as_ref().map(|r| {
+                    (
+                        r.organisation.clone(),
+                        r.title.clone(),
+                        r.period.to_string(),
+                        format!(
+                            "{} key activities under {} objectives and {} themes.",
+                            r.activity_count(),
+                            r.objective_count(),
+                            r.themes.len()
+                        ),
+                    )
+                })
+            })
+        };
+        let part = move |n: usize| {
+            move || {
+                heading().map(|(o, t, p, l)| match n {
+                    0 => o,
+                    1 => t,
+                    2 => p,
+                    _ => l,
+                })
+            }
+        };
+        let statuses = move || {
+            state
+                .register
+                .with(|r| r.as_ref().map(|r| r.statuses.clone()).unwrap_or_default())
+        };
+        view! {
+            <h1>
+                <span class="heading-organisation">{part(0)}</span>
+                " "
+                <span class="heading-title">{part(1)}</span>
+                " "
+                <span class="heading-period">{part(2)}</span>
+            </h1>
+            <p class="lede">{part(3)}</p>
+            <RegisterActions />
+            {move || view! { <StatusKey statuses=statuses() /> }}
+            <RegisterExplorer />
+        }
+        .into_any()
     }
 }
 

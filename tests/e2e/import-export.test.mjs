@@ -131,10 +131,10 @@ test('a file over the size limit is refused before it is read', async () => {
   const { page, errors, context } = await openApp();
   await loadSample(page);
   const before = await stored(page);
-  await chooseFile(page, { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(11 * 1024 * 1024, 0x20) });
+  await chooseFile(page, { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(33 * 1024 * 1024, 0x20) });
   const alert = page.getByRole('alert').filter({ hasText: '“huge.json” was not imported' });
   await alert.waitFor();
-  assert.match(await alert.innerText(), /The file is 11\.0 MB and the largest register file this app reads is 10\.0 MB/);
+  assert.match(await alert.innerText(), /The file is 33\.0 MB and the largest register file this app reads is 32\.0 MB/);
   assert.equal(await stored(page), before);
   assert.deepEqual(errors, []);
   await context.close();

@@ -20,7 +20,7 @@ test('a first visit offers the sample register and passes axe-core', async () =>
   await waitForApp(page);
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Activity Register');
   await page.getByRole('button', { name: 'Load sample register' }).waitFor();
-  assert.equal(await page.getByRole('status').innerText(), 'Nothing to save yet');
+  assert.equal(await page.locator('.save-status').innerText(), 'Nothing to save yet');
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -62,7 +62,7 @@ test('loading the sample shows 37 key activities under 11 objectives and 3 theme
   const ka1103 = page.getByRole('row', { name: /KA\.11\.03/ });
   assert.deepEqual(await ka1103.locator('td.col-lead, td.col-portfolio').allInnerTexts(), ['Not recorded', 'Not recorded']);
 
-  assert.equal(await page.getByRole('status').innerText(), 'All changes saved in this browser');
+  assert.equal(await page.locator('.save-status').innerText(), 'All changes saved in this browser');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,244 @@
+//! What the user asked to see: filters, layout, sort and page, and their form in
+//! the URL (`#/register?status=amber&portfolio=Finance&q=air`).
+
+use std::collections::BTreeSet;
+
+/// The filters of the filter bar. Values are the register's own (status ids, theme
+/// titles, objective IDs, names); a value the register does not have is ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub statuses: BTreeSet<String>,
+    pub theme: Option<String>,
+    pub objective: Option<String>,
+    pub lead_officer: Option<String>,
+    pub portfolio: Option<String>,
+    pub search: String,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// How the register is laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Theme → objective → key activity, as the report.
+    #[default]
+    Grouped,
+    /// One sortable table.
+    Table,
+}
+
+/// What the flat table is sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Report,
+    Id,
+    Status,
+    LeadOfficer,
+    Portfolio,
+}
+
+impl SortKey {
+    pub fn name(self) -> &'static str {
+        match self {
+            SortKey::Report => "report",
+            SortKey::Id => "id",
+            SortKey::Status => "status",
+            SortKey::LeadOfficer => "lead",
+            SortKey::Portfolio => "portfolio",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<SortKey> {
+        [
+            SortKey::Report,
+            SortKey::Id,
+            SortKey::Status,
+            SortKey::LeadOfficer,
+            SortKey::Portfolio,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
+}
+
+/// A sort: key and direction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// Everything the register view shows, as the URL carries it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewQuery {
+    pub filters: Filters,
+    pub layout: Layout,
+    pub sort: Sort,
+    /// 1-based.
+    pub page: usize,
+}
+
+impl ViewQuery {
+    /// Reads the query part of a URL hash; unknown keys and bad values are ignored.
+    pub fn from_query(query: &str) -> ViewQuery {
+        let mut view = ViewQuery {
+            page: 1,
+            ..ViewQuery::default()
+        };
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode_component(value);
+            let filters = &mut view.filters;
+            match key {
+                "status" if !value.is_empty() => {
+                    filters.statuses.insert(value);
+                }
+                "theme" if !value.is_empty() => filters.theme = Some(value),
+                "objective" if !value.is_empty() => filters.objective = Some(value),
+                "lead" => filters.lead_officer = Some(value),
+                "portfolio" => filters.portfolio = Some(value),
+                "q" => filters.search = value,
+                "layout" if value == "table" => view.layout = Layout::Table,
+                "sort" => view.sort.key = SortKey::from_name(&value).unwrap_or_default(),
+                "dir" => view.sort.descending = value == "desc",
+                "page" => view.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The query part of the URL hash, without defaults; empty when all are default.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut add =
+            |key: &str, value: &str| parts.push(format!("{key}={}", encode_component(value)));
+        let f = &self.filters;
+        for status in &f.statuses {
+            add("status", status);
+        }
+        if let Some(v) = &f.theme {
+            add("theme", v);
+        }
+        if let Some(v) = &f.objective {
+            add("objective", v);
+        }
+        if let Some(v) = &f.lead_officer {
+            add("lead", v);
+        }
+        if let Some(v) = &f.portfolio {
+            add("portfolio", v);
+        }
+        if !f.search.is_empty() {
+            add("q", &f.search);
+        }
+        if self.layout == Layout::Table {
+            add("layout", "table");
+        }
+        if self.sort.key != SortKey::Report {
+            add("sort", self.sort.key.name());
+        }
+        if self.sort.descending {
+            add("dir", "desc");
+        }
+        if self.page > 1 {
+            add("page", &self.page.to_string());
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes percent-encoding ("+" is a space); malformed escapes are kept as text.
+pub fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (escaped, bytes[i]) {
+            (Some(byte), _) => {
+                out.push(byte);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, byte) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_round_trips_through_the_url() {
+        let mut view = ViewQuery {
+            page: 3,
+            layout: Layout::Table,
+            sort: Sort {
+                key: SortKey::Status,
+                descending: true,
+            },
+            ..ViewQuery::default()
+        };
+        view.filters.statuses = ["amber".to_owned(), "red".to_owned()].into();
+        view.filters.theme = Some("THE PLACE: an enterprising, vibrant place".into());
+        view.filters.lead_officer = Some(String::new());
+        view.filters.portfolio = Some("Finance & Assets".into());
+        view.filters.search = "air quality café".into();
+        let query = view.to_query();
+        assert!(query.starts_with("status=amber&status=red&theme=THE%20PLACE%3A%20an%20enterprising%2C%20vibrant%20place&lead=&portfolio=Finance%20%26%20Assets&q=air%20quality%20caf%C3%A9"), "{query}");
+        assert_eq!(ViewQuery::from_query(&query), view);
+    }
+
+    #[test]
+    fn defaults_leave_the_url_clean_and_junk_is_ignored() {
+        let default = ViewQuery {
+            page: 1,
+            ..ViewQuery::default()
+        };
+        assert_eq!(default.to_query(), "");
+        let junk = ViewQuery::from_query(
+            "page=-4&sort=sideways&layout=spiral&zzz=1&q=%E2%28%A1&status=&%ZZ",
+        );
+        assert_eq!(junk.page, 1);
+        assert_eq!(junk.sort, Sort::default());
+        assert_eq!(junk.layout, Layout::Grouped);
+        assert!(junk.filters.statuses.is_empty());
+    }
+
+    #[test]
+    fn percent_decoding_is_forgiving() {
+        assert_eq!(decode_component("a+b%20c%2"), "a b c%2");
+        assert_eq!(decode_component("%zz"), "%zz");
+    }
+}

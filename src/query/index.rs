@@ -1,0 +1,376 @@
+//! The register prepared for querying, and the query itself.
+
+use super::filters::{Filters, Sort, SortKey};
+use super::normalise::{fold, terms};
+use crate::register::Register;
+use std::cmp::Ordering;
+
+/// Marks an activity whose status is not in the set (it matches no status option).
+const NO_STATUS: u16 = u16::MAX;
+
+/// One key activity as the query sees it; `activity` indexes are report order.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub theme: u16,
+    /// Index into `RegisterIndex::objectives`.
+    pub objective: u32,
+    /// Position of the objective within its theme.
+    pub objective_position: u16,
+    /// Position within its objective.
+    pub position: u32,
+    pub status: u16,
+    pub lead: u16,
+    pub portfolio: u16,
+    /// ID, title, progress and next steps, folded, separated by a newline so a
+    /// term never matches across two fields.
+    haystack: String,
+}
+
+/// An objective's place and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectiveName {
+    pub theme: u16,
+    pub id: String,
+    pub title: String,
+}
+
+/// The register, prepared once per change so each query is a single pass.
+#[derive(Debug, Clone)]
+pub struct RegisterIndex {
+    pub entries: Vec<Entry>,
+    pub activity_ids: Vec<String>,
+    /// Status ids and ranks in the set's order.
+    pub statuses: Vec<(String, i32)>,
+    pub themes: Vec<String>,
+    pub objectives: Vec<ObjectiveName>,
+    /// Distinct lead officers, sorted ("" for not recorded).
+    pub leads: Vec<String>,
+    /// Distinct portfolios, sorted ("" for not recorded).
+    pub portfolios: Vec<String>,
+}
+
+/// How many activities each option would match, given the other filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub statuses: Vec<usize>,
+    pub themes: Vec<usize>,
+    pub objectives: Vec<usize>,
+    pub leads: Vec<usize>,
+    pub portfolios: Vec<usize>,
+}
+
+/// The activities a query matches, in report order, with the counts per option.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryResult {
+    pub matches: Vec<u32>,
+    pub total: usize,
+    pub counts: FacetCounts,
+}
+
+fn distinct_sorted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut v: Vec<String> = values.map(str::to_owned).collect();
+    v.sort_by(|a, b| fold(a).cmp(&fold(b)).then(a.cmp(b)));
+    v.dedup();
+    v
+}
+
+impl RegisterIndex {
+    pub fn build(register: &Register) -> RegisterIndex {
+        let statuses: Vec<(String, i32)> = register
+            .statuses
+            .iter()
+            .map(|s| (s.id.clone(), s.rank))
+            .collect();
+        let leads = distinct_sorted(
+            register
+                .activities()
+                .map(|p| p.activity.lead_officer.trim()),
+        );
+        let portfolios =
+            distinct_sorted(register.activities().map(|p| p.activity.portfolio.trim()));
+        let position = |list: &[String], value: &str| {
+            list.binary_search_by(|probe| {
+                fold(probe)
+                    .cmp(&fold(value))
+                    .then(probe.as_str().cmp(value))
+            })
+            .unwrap_or(0) as u16
+        };
+        let mut themes = Vec::new();
+        let mut objectives = Vec::new();
+        let mut entries = Vec::with_capacity(register.activity_count());
+        let mut activity_ids = Vec::with_capacity(register.activity_count());
+        for (t, theme) in register.themes.iter().enumerate() {
+            themes.push(theme.title.clone());
+            for (o, objective) in theme.objectives.iter().enumerate() {
+                let objective_index = objectives.len() as u32;
+                objectives.push(ObjectiveName {
+                    theme: t as u16,
+                    id: objective.id.clone(),
+                    title: objective.title.clone(),
+                });
+                for (a, activity) in objective.activities.iter().enumerate() {
+                    let mut haystack = String::with_capacity(
+                        activity.title.len()
+                            + activity
+                                .progress
+                                .iter()
+                                .chain(&activity.next_steps)
+                                .map(|p| p.len() + 1)
+                                .sum::<usize>()
+                            + 16,
+                    );
+                    haystack.push_str(&fold(&activity.id));
+                    for field in std::iter::once(&activity.title)
+                        .chain(&activity.progress)
+                        .chain(&activity.next_steps)
+                    {
+                        haystack.push('\n');
+                        haystack.extend(field.chars().map(super::normalise::fold_char));
+                    }
+                    entries.push(Entry {
+                        theme: t as u16,
+                        objective: objective_index,
+                        objective_position: o as u16,
+                        position: a as u32,
+                        status: statuses
+                            .iter()
+                            .position(|(id, _)| *id == activity.status)
+                            .map_or(NO_STATUS, |i| i as u16),
+                        lead: position(&leads, activity.lead_officer.trim()),
+                        portfolio: position(&portfolios, activity.portfolio.trim()),
+                        haystack,
+                    });
+                    activity_ids.push(activity.id.clone());
+                }
+            }
+        }
+        RegisterIndex {
+            entries,
+            activity_ids,
+            statuses,
+            themes,
+            objectives,
+            leads,
+            portfolios,
+        }
+    }
+
+    /// The key activity an entry stands for.
+    pub fn activity<'r>(
+        &self,
+        register: &'r Register,
+        i: u32,
+    ) -> Option<&'r crate::register::KeyActivity> {
+        let e = self.entries.get(i as usize)?;
+        register
+            .themes
+            .get(e.theme as usize)?
+            .objectives
+            .get(e.objective_position as usize)?
+            .activities
+            .get(e.position as usize)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Activities whose text contains every term, among `candidates` (all when `None`).
+    fn search(&self, terms: &[String], candidates: Option<&[u32]>) -> Vec<u32> {
+        let hit = |i: u32| {
+            let haystack = &self.entries[i as usize].haystack;
+            terms.iter().all(|t| haystack.contains(t.as_str()))
+        };
+        match candidates {
+            Some(c) => c.iter().copied().filter(|i| hit(*i)).collect(),
+            None => (0..self.entries.len() as u32).filter(|i| hit(*i)).collect(),
+        }
+    }
+
+    /// Runs the filters over the activities that pass the search.
+    fn run_on(&self, filters: &Filters, searched: Option<&[u32]>) -> QueryResult {
+        let wanted_statuses: Vec<u16> = filters
+            .statuses
+            .iter()
+            .filter_map(|id| self.statuses.iter().position(|(s, _)| s == id))
+            .map(|i| i as u16)
+            .collect();
+        let theme = filters
+            .theme
+            .as_ref()
+            .and_then(|t| self.themes.iter().position(|x| x == t))
+            .map(|i| i as u16);
+        let objective = filters
+            .objective
+            .as_ref()
+            .and_then(|o| self.objectives.iter().position(|x| &x.id == o))
+            .map(|i| i as u32);
+        let lead = filters
+            .lead_officer
+            .as_ref()
+            .and_then(|l| self.leads.iter().position(|x| x == l.trim()))
+            .map(|i| i as u16);
+        let portfolio = filters
+            .portfolio
+            .as_ref()
+            .and_then(|p| self.portfolios.iter().position(|x| x == p.trim()))
+            .map(|i| i as u16);
+
+        let mut counts = FacetCounts {
+            statuses: vec![0; self.statuses.len()],
+            themes: vec![0; self.themes.len()],
+            objectives: vec![0; self.objectives.len()],
+            leads: vec![0; self.leads.len()],
+            portfolios: vec![0; self.portfolios.len()],
+        };
+        let mut matches = Vec::new();
+        let mut consider = |i: u32| {
+            let e = &self.entries[i as usize];
+            // Which filters the activity fails: a facet's count ignores its own filter.
+            let fails_status = !wanted_statuses.is_empty() && !wanted_statuses.contains(&e.status);
+            let fails_theme = theme.is_some_and(|t| t != e.theme);
+            let fails_objective = objective.is_some_and(|o| o != e.objective);
+            let fails_lead = lead.is_some_and(|l| l != e.lead);
+            let fails_portfolio = portfolio.is_some_and(|p| p != e.portfolio);
+            let failed = [
+                fails_status,
+                fails_theme,
+                fails_objective,
+                fails_lead,
+                fails_portfolio,
+            ]
+            .iter()
+            .filter(|f| **f)
+            .count();
+            if failed > 1 {
+                return;
+            }
+            if failed == 0 {
+                matches.push(i);
+            }
+            if (fails_status || failed != 1) && e.status != NO_STATUS {
+                counts.statuses[e.status as usize] += 1;
+            }
+            if failed == 0 || fails_theme {
+                counts.themes[e.theme as usize] += 1;
+            }
+            if failed == 0 || fails_objective {
+                counts.objectives[e.objective as usize] += 1;
+            }
+            if failed == 0 || fails_lead {
+                counts.leads[e.lead as usize] += 1;
+            }
+            if failed == 0 || fails_portfolio {
+                counts.portfolios[e.portfolio as usize] += 1;
+            }
+        };
+        match searched {
+            Some(list) => list.iter().for_each(|i| consider(*i)),
+            None => (0..self.entries.len() as u32).for_each(&mut consider),
+        }
+        QueryResult {
+            matches,
+            total: self.entries.len(),
+            counts,
+        }
+    }
+
+    /// Runs a query from scratch.
+    pub fn run(&self, filters: &Filters) -> QueryResult {
+        let terms = terms(&filters.search);
+        if terms.is_empty() {
+            self.run_on(filters, None)
+        } else {
+            let searched = self.search(&terms, None);
+            self.run_on(filters, Some(&searched))
+        }
+    }
+
+    /// The matches in the order of `sort`; ties keep report order.
+    pub fn sorted(&self, matches: &[u32], sort: Sort) -> Vec<u32> {
+        let mut out = matches.to_vec();
+        let compare = |a: &u32, b: &u32| -> Ordering {
+            let (ea, eb) = (&self.entries[*a as usize], &self.entries[*b as usize]);
+            match sort.key {
+                SortKey::Report => Ordering::Equal,
+                SortKey::Id => natural(
+                    &self.activity_ids[*a as usize],
+                    &self.activity_ids[*b as usize],
+                ),
+                SortKey::Status => self.rank(ea.status).cmp(&self.rank(eb.status)),
+                SortKey::LeadOfficer => ea.lead.cmp(&eb.lead),
+                SortKey::Portfolio => ea.portfolio.cmp(&eb.portfolio),
+            }
+        };
+        out.sort_by(|a, b| {
+            let order = compare(a, b);
+            let order = if sort.descending {
+                order.reverse()
+            } else {
+                order
+            };
+            order.then(a.cmp(b))
+        });
+        out
+    }
+
+    fn rank(&self, status: u16) -> i32 {
+        self.statuses
+            .get(status as usize)
+            .map_or(i32::MIN, |(_, r)| *r)
+    }
+}
+
+/// Compares IDs with their numbers as numbers ("KA.2.1" before "KA.10.1").
+fn natural(a: &str, b: &str) -> Ordering {
+    let key = |s: &str| -> Vec<(u64, String)> {
+        s.split('.')
+            .map(|part| {
+                part.parse::<u64>()
+                    .map_or((u64::MAX, part.to_owned()), |n| (n, String::new()))
+            })
+            .collect()
+    };
+    key(a).cmp(&key(b)).then(a.cmp(b))
+}
+
+/// Runs queries against one index, reusing the last search's matches when the new
+/// search only adds to it (typing one more letter): a keystroke then scans only the
+/// activities that still could match.
+#[derive(Debug, Default)]
+pub struct Searcher {
+    last: Option<(String, Vec<u32>)>,
+}
+
+impl Searcher {
+    pub fn run(&mut self, index: &RegisterIndex, filters: &Filters) -> QueryResult {
+        let folded = fold(&filters.search);
+        let terms = terms(&filters.search);
+        if terms.is_empty() {
+            self.last = None;
+            return index.run_on(filters, None);
+        }
+        let candidates = match &self.last {
+            Some((previous, matches))
+                if folded.starts_with(previous.as_str()) && !previous.trim().is_empty() =>
+            {
+                Some(matches.as_slice())
+            }
+            _ => None,
+        };
+        let searched = index.search(&terms, candidates);
+        let result = index.run_on(filters, Some(&searched));
+        self.last = Some((folded, searched));
+        result
+    }
+
+    /// Forgets the last search (the register changed).
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+}

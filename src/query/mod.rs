@@ -1,0 +1,14 @@
+//! Exploring the register: filters, search, counts per option and sorting, at
+//! 10,000 activities. `RegisterIndex` is built once per register change (folded
+//! search text, small integer keys); a query is then one pass over it.
+
+mod filters;
+mod index;
+mod normalise;
+
+pub use filters::{decode_component, encode_component, Filters, Layout, Sort, SortKey, ViewQuery};
+pub use index::{Entry, FacetCounts, QueryResult, RegisterIndex, Searcher};
+pub use normalise::{fold, highlight, terms};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,113 @@
+//! The register explorer: filter bar, "Showing N of M", and the matching key
+//! activities, grouped as the report or as one sortable table, a page at a time.
+//! The index is rebuilt only when the register changes; a keystroke runs one
+//! query over it and re-renders at most one page of rows (keyed, so rows that
+//! stay on the page are kept).
+
+mod filter_bar;
+mod results;
+
+use super::navigation::Navigation;
+use super::state::AppState;
+use crate::query::{terms, Layout, QueryResult, RegisterIndex, Searcher};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Rows on one page: enough to read, few enough to stay quick at 10,000 activities.
+pub const PAGE_SIZE: usize = 50;
+
+/// The index of the register on screen, tagged with a generation so rows keyed
+/// by activity position never outlive the register they came from.
+#[derive(Clone)]
+pub struct Indexed {
+    pub generation: u32,
+    pub index: Arc<RegisterIndex>,
+}
+
+/// What the explorer's parts share.
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    pub indexed: Memo<Option<Indexed>>,
+    pub result: Memo<QueryResult>,
+    /// The activity positions on the current page.
+    pub page_items: Memo<Vec<u32>>,
+    pub page_count: Memo<usize>,
+    pub terms: Memo<Vec<String>>,
+}
+
+impl PartialEq for Indexed {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+    }
+}
+
+#[component]
+pub fn RegisterExplorer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let nav = expect_context::<Navigation>();
+    let generation = StoredValue::new(0u32);
+    let indexed = Memo::new(move |_| {
+        state.register.with(|r| {
+            r.as_ref().map(|r| {
+                generation.update_value(|g| *g += 1);
+                Indexed {
+                    generation: generation.get_value(),
+                    index: Arc::new(RegisterIndex::build(r)),
+                }
+            })
+        })
+    });
+    let filters = Memo::new(move |_| nav.view_query.with(|v| v.filters.clone()));
+    // The searcher remembers the last search, so it is reset with each new index.
+    let searcher = StoredValue::new_local((Searcher::default(), 0u32));
+    let result = Memo::new(move |_| {
+        let Some(indexed) = indexed.get() else {
+            return QueryResult::default();
+        };
+        filters
+            .with(|f| {
+                searcher.try_update_value(|(searcher, generation)| {
+                    if *generation != indexed.generation {
+                        searcher.reset();
+                        *generation = indexed.generation;
+                    }
+                    searcher.run(&indexed.index, f)
+                })
+            })
+            .unwrap_or_default()
+    });
+    let sort = Memo::new(move |_| nav.view_query.with(|v| (v.layout, v.sort)));
+    let ordered = Memo::new(move |_| {
+        let (layout, sort) = sort.get();
+        result.with(|r| match (layout, indexed.get()) {
+            (Layout::Table, Some(i)) => i.index.sorted(&r.matches, sort),
+            _ => r.matches.clone(),
+        })
+    });
+    let page_count = Memo::new(move |_| ordered.with(|o| o.len().div_ceil(PAGE_SIZE).max(1)));
+    let page_items = Memo::new(move |_| {
+        let page = nav.view_query.with(|v| v.page).min(page_count.get()).max(1);
+        ordered.with(|o| {
+            o.iter()
+                .skip((page - 1) * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .copied()
+                .collect::<Vec<_>>()
+        })
+    });
+    let terms = Memo::new(move |_| filters.with(|f| terms(&f.search)));
+    let explorer = Explorer {
+        indexed,
+        result,
+        page_items,
+        page_count,
+        terms,
+    };
+    provide_context(explorer);
+    view! {
+        <filter_bar::FilterBar />
+        <results::ResultsLine />
+        <results::Results />
+        <results::Pagination />
+    }
+}

@@ -1,0 +1,156 @@
+// End to end: the filter bar, search, layouts and sorting, the URL, the keyboard,
+// and registers far bigger than the sample.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitForApp, axeViolations } from './browser.mjs';
+import { generateRegister } from '../bench/generate.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+async function withSample() {
+  const opened = await app.newPage();
+  const { page } = opened;
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.getByRole('button', { name: 'Load sample register' }).click();
+  await page.locator('tbody tr').first().waitFor();
+  return opened;
+}
+
+const shownIds = (page) => page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.activityId));
+const resultsLine = (page) => page.locator('#results-line').innerText();
+
+async function waitForLine(page, pattern) {
+  await page.locator('#results-line').filter({ hasText: pattern }).waitFor();
+}
+
+test('Status = Amber shows exactly KA.06.01 and KA.07.02, and axe-core finds nothing', async () => {
+  const { page, errors, context } = await withSample();
+  assert.equal(await resultsLine(page), 'Showing 37 of 37 key activities.');
+  const amber = page.getByRole('group', { name: 'Status' }).getByLabel(/Amber/);
+  assert.match(await page.getByRole('group', { name: 'Status' }).innerText(), /Amber \(2\)/);
+  await amber.check();
+  await waitForLine(page, 'Showing 2 of 37');
+  assert.deepEqual(await shownIds(page), ['KA.06.01', 'KA.07.02']);
+  assert.match(page.url(), /#\/register\?status=amber$/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Search "air quality" finds KA.01.04, ignoring case and accents, with the matches marked', async () => {
+  const { page, errors, context } = await withSample();
+  await page.getByLabel('Search').fill('AIR QUÁLITY');
+  await waitForLine(page, 'Showing 1 of 37');
+  assert.deepEqual(await shownIds(page), ['KA.01.04']);
+  const marks = await page.locator('tr[data-activity-id="KA.01.04"] mark').allInnerTexts();
+  assert.ok(marks.length >= 4, `marks: ${marks}`);
+  assert.ok(marks.every((m) => /^(air|quality)$/i.test(m)), `marks: ${marks}`);
+  // Escape clears the search; "/" comes back to it.
+  await page.getByLabel('Search').press('Escape');
+  await waitForLine(page, 'Showing 37 of 37');
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Portfolio = Finance and Status = Green combine; counts follow the other filters', async () => {
+  const { page, errors, context } = await withSample();
+  await page.getByLabel('Portfolio').selectOption({ label: 'Finance (8)' });
+  await waitForLine(page, 'Showing 8 of 37');
+  await page.getByRole('group', { name: 'Status' }).getByLabel(/Green/).check();
+  await waitForLine(page, 'Showing 8 of 37');
+  assert.deepEqual(await shownIds(page), ['KA.01.05', 'KA.02.02', 'KA.02.03', 'KA.03.02', 'KA.04.01', 'KA.09.03', 'KA.10.01', 'KA.10.02']);
+  const portfolioOptions = await page.getByLabel('Portfolio').locator('option').allInnerTexts();
+  assert.ok(portfolioOptions.includes('Regulatory (4)'), portfolioOptions.join(' | '));
+  assert.match(await page.getByRole('group', { name: 'Status' }).innerText(), /Amber \(0\)/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await waitForLine(page, 'Showing 37 of 37');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the URL reproduces a filtered, sorted view after reload and with back and forward', async () => {
+  const { page, errors, context } = await withSample();
+  await page.getByLabel('Lead officer').selectOption({ label: 'R. Szadziewski (8)' });
+  await waitForLine(page, 'Showing 8 of 37');
+  await page.getByLabel('One table, sortable').check();
+  await page.getByRole('button', { name: /^Status/ }).click();
+  await waitForLine(page, 'sorted by status, lowest rank first');
+  const url = page.url();
+  assert.match(url, /lead=R\.%20Szadziewski/);
+  const ids = await shownIds(page);
+  assert.deepEqual(ids.slice(0, 3), ['KA.01.07', 'KA.06.02', 'KA.06.01']);
+  assert.equal(await page.getByRole('columnheader', { name: /Status/ }).getAttribute('aria-sort'), 'ascending');
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.reload();
+  await waitForApp(page);
+  await waitForLine(page, 'Showing 8 of 37 key activities, sorted by status, lowest rank first.');
+  assert.deepEqual(await shownIds(page), ids);
+  assert.equal(await page.getByLabel('One table, sortable').isChecked(), true);
+
+  await page.goBack();
+  await waitForLine(page, /^Showing 8 of 37 key activities\.$/);
+  await page.goBack();
+  await waitForLine(page, 'Showing 8 of 37');
+  await page.goBack();
+  await waitForLine(page, 'Showing 37 of 37');
+  await page.goForward();
+  await waitForLine(page, 'Showing 8 of 37');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('values in the URL that the register does not have are ignored without a crash', async () => {
+  const { page, errors, context } = await withSample();
+  await page.goto(`${app.url}#/register?status=purple&portfolio=Nowhere&objective=CO%2099&page=99&sort=sideways&q=`);
+  await waitForLine(page, 'Showing 37 of 37');
+  assert.equal(await page.locator('tbody tr').count(), 37);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 1,000-activity register shows one page of 50 rows, with an exact count and page links', async () => {
+  const { page, errors, context } = await app.newPage();
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(1000)) });
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await waitForLine(page, 'Showing 1000 of 1000 key activities (page 1 of 20).');
+  assert.equal(await page.locator('tbody tr').count(), 50);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await waitForLine(page, '(page 2 of 20)');
+  assert.equal((await shownIds(page))[0], 'KA.03.01');
+  assert.match(page.url(), /page=2/);
+  await page.getByRole('group', { name: 'Status' }).getByLabel(/Amber/).check();
+  await waitForLine(page, /Showing \d+ of 1000/);
+  assert.ok(await page.locator('tbody tr').count() <= 50);
+  assert.doesNotMatch(page.url(), /page=/, 'a new filter goes back to page 1');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('10,000 activities do not fit in storage: the app says so, keeps working, exports, and damages nothing', async () => {
+  const { page, errors, context } = await withSample();
+  const stored = await page.evaluate(() => localStorage.getItem('activity-register/v1/register'));
+  const big = generateRegister(10000);
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await waitForLine(page, 'Showing 10000 of 10000');
+  await page.locator('.save-status').filter({ hasText: /^Not saved: the browser's storage for this page is full/ }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('activity-register/v1/register')), stored);
+  await page.getByLabel('Search').fill('café');
+  await waitForLine(page, /Showing \d+ of 10000/);
+  assert.ok(await page.locator('tbody tr').count() <= 50);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(exported.register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities)).length, 10000);
+  assert.deepEqual(errors.filter((e) => !/QuotaExceeded/.test(e)), []);
+  await context.close();
+});
