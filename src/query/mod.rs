@@ -8,7 +8,7 @@ mod normalise;
 
 pub use filters::{decode_component, encode_component, Filters, Layout, Sort, SortKey, ViewQuery};
 pub use index::{Entry, FacetCounts, QueryResult, RegisterIndex, Searcher};
-pub use normalise::{fold, highlight, terms};
+pub use normalise::{fold, highlight, highlight_html, terms};
 
 #[cfg(test)]
 mod tests;

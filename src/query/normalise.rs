@@ -77,6 +77,32 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
     runs
 }
 
+/// `text` as HTML with every character escaped and the runs matching `terms`
+/// wrapped in `<mark>`: one string for one DOM write, and nothing in `text` can
+/// become markup.
+pub fn highlight_html(text: &str, terms: &[String]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (run, hit) in highlight(text, terms) {
+        if hit {
+            out.push_str("<mark>");
+        }
+        for c in run.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c => out.push(c),
+            }
+        }
+        if hit {
+            out.push_str("</mark>");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +119,14 @@ mod tests {
     fn terms_are_folded_words() {
         assert_eq!(terms("  Air  QUALITY "), ["air", "quality"]);
         assert!(terms("   ").is_empty());
+    }
+
+    #[test]
+    fn highlight_html_escapes_everything_and_marks_matches() {
+        let html = highlight_html("<img src=x onerror='alert(1)'> & \"Air\"", &terms("air"));
+        assert_eq!(html, "&lt;img src=x onerror=&#39;<mark>al</mark>ert(1)&#39;&gt; &amp; &quot;<mark>Air</mark>&quot;".replace("<mark>al</mark>", "al"));
+        assert!(!highlight_html("<script>", &terms("script")).contains("<script>"));
+        assert_eq!(highlight_html("<b>", &[]), "&lt;b&gt;");
     }
 
     #[test]

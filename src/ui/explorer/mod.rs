@@ -13,8 +13,21 @@ use crate::query::{terms, Layout, QueryResult, RegisterIndex, Searcher};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Rows on one page: enough to read, few enough to stay quick at 10,000 activities.
-pub const PAGE_SIZE: usize = 50;
+/// Rows on one page of a long list: few enough that a keystroke stays quick at
+/// 10,000 activities.
+pub const PAGE_SIZE: usize = 25;
+/// Up to this many matches show on one page, so a register the size of the
+/// report (37) reads as one document.
+pub const ONE_PAGE_UP_TO: usize = 100;
+
+/// Rows per page for `matches` matching activities.
+pub fn page_size(matches: usize) -> usize {
+    if matches <= ONE_PAGE_UP_TO {
+        ONE_PAGE_UP_TO
+    } else {
+        PAGE_SIZE
+    }
+}
 
 /// The index of the register on screen, tagged with a generation so rows keyed
 /// by activity position never outlive the register they came from.
@@ -84,13 +97,15 @@ pub fn RegisterExplorer() -> impl IntoView {
             _ => r.matches.clone(),
         })
     });
-    let page_count = Memo::new(move |_| ordered.with(|o| o.len().div_ceil(PAGE_SIZE).max(1)));
+    let page_count =
+        Memo::new(move |_| ordered.with(|o| o.len().div_ceil(page_size(o.len())).max(1)));
     let page_items = Memo::new(move |_| {
         let page = nav.view_query.with(|v| v.page).min(page_count.get()).max(1);
         ordered.with(|o| {
+            let size = page_size(o.len());
             o.iter()
-                .skip((page - 1) * PAGE_SIZE)
-                .take(PAGE_SIZE)
+                .skip((page - 1) * size)
+                .take(size)
                 .copied()
                 .collect::<Vec<_>>()
         })

@@ -2,7 +2,7 @@
 //! report or as a sortable table, and the page links. Search matches are marked.
 
 use super::{Explorer, PAGE_SIZE};
-use crate::query::{highlight, Layout, Sort, SortKey};
+use crate::query::{highlight_html, Layout, Sort, SortKey};
 use crate::register::KeyActivity;
 use crate::status::Status;
 use crate::ui::navigation::Navigation;
@@ -221,21 +221,12 @@ fn ExplorerRow(position: u32) -> impl IntoView {
         return ().into_any();
     };
     let terms = explorer.terms;
+    // Each cell's marked text is a memo, so a keystroke touches only the cells
+    // whose marks changed, each with one write of HTML that `highlight_html` has
+    // escaped character by character.
     let marked = move |text: String| {
-        move || {
-            terms.with(|t| {
-                highlight(&text, t)
-                    .into_iter()
-                    .map(|(run, hit)| {
-                        if hit {
-                            view! { <mark>{run}</mark> }.into_any()
-                        } else {
-                            run.into_any()
-                        }
-                    })
-                    .collect_view()
-            })
-        }
+        let html = Memo::new(move |_| terms.with(|t| highlight_html(&text, t)));
+        view! { <span inner_html=html></span> }
     };
     let points = move |points: Vec<String>| {
         match points.len() {
