@@ -16,6 +16,7 @@ pub mod route;
 pub mod sample;
 pub mod status;
 pub mod storage;
+pub mod summary;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,11 +8,12 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Register,
+    Summary,
 }
 
 impl Route {
     /// Every view, in the order the navigation lists them.
-    pub const ALL: [Route; 1] = [Route::Register];
+    pub const ALL: [Route; 2] = [Route::Register, Route::Summary];
 
     /// The hash that addresses this view with a query (`#/register?status=amber`).
     pub fn hash_with(self, query: &str) -> String {
@@ -27,6 +28,7 @@ impl Route {
     pub fn hash(self) -> &'static str {
         match self {
             Route::Register => "#/register",
+            Route::Summary => "#/summary",
         }
     }
 
@@ -34,6 +36,7 @@ impl Route {
     pub fn label(self) -> &'static str {
         match self {
             Route::Register => "Register",
+            Route::Summary => "Summary",
         }
     }
 }

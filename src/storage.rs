@@ -14,6 +14,8 @@ use std::fmt;
 pub const REGISTER_KEY: &str = "activity-register/v1/register";
 /// Where the register an import replaced is kept, for "Restore previous register".
 pub const PREVIOUS_KEY: &str = "activity-register/v1/previous";
+/// Where the previous quarter loaded for direction of travel is kept until cleared.
+pub const COMPARISON_KEY: &str = "activity-register/v1/comparison";
 /// Prefix of the keys where unreadable stored values are kept aside.
 pub const KEPT_ASIDE_PREFIX: &str = "activity-register/v1/unreadable/";
 
@@ -45,6 +47,7 @@ impl fmt::Display for StoreError {
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
 }
 
 /// What was found in storage at start.
@@ -153,6 +156,24 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         format::decode(&text).ok()
     }
 
+    /// Remembers the register that direction of travel compares against.
+    pub fn save_comparison(&self, register: &Register) -> Result<(), SaveError> {
+        self.store
+            .set(COMPARISON_KEY, &format::encode_compact(register))
+            .map_err(SaveError::Store)
+    }
+
+    /// The remembered comparison register, if one is kept and readable.
+    pub fn load_comparison(&self) -> Option<Register> {
+        let text = self.store.get(COMPARISON_KEY).ok().flatten()?;
+        format::decode(&text).ok()
+    }
+
+    /// Forgets the comparison register.
+    pub fn clear_comparison(&self) -> Result<(), SaveError> {
+        self.store.remove(COMPARISON_KEY).map_err(SaveError::Store)
+    }
+
     /// The raw text stored under the register's key, if any.
     pub fn stored_text(&self) -> Option<String> {
         self.store.get(REGISTER_KEY).ok().flatten()
@@ -200,6 +221,11 @@ impl KeyValueStore for MemoryStore {
             }
         }
         entries.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.entries.borrow_mut().remove(key);
         Ok(())
     }
 }

@@ -19,6 +19,44 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
+
+    /// The filters in words, for headings and extracts: "Status = Amber or Red",
+    /// "Portfolio = Finance", "Search = “air quality”". Empty when none is set.
+    pub fn describe(&self, register: &crate::register::Register) -> Vec<String> {
+        let mut parts = Vec::new();
+        if !self.statuses.is_empty() {
+            let labels: Vec<String> = register
+                .statuses
+                .iter()
+                .filter(|s| self.statuses.contains(&s.id))
+                .map(|s| s.label.clone())
+                .collect();
+            if !labels.is_empty() {
+                parts.push(format!("Status = {}", labels.join(" or ")));
+            }
+        }
+        let shown = |v: &str| {
+            if v.trim().is_empty() {
+                "Not recorded".to_owned()
+            } else {
+                v.to_owned()
+            }
+        };
+        for (name, value) in [
+            ("Theme", &self.theme),
+            ("Objective", &self.objective),
+            ("Lead officer", &self.lead_officer),
+            ("Portfolio", &self.portfolio),
+        ] {
+            if let Some(v) = value {
+                parts.push(format!("{name} = {}", shown(v)));
+            }
+        }
+        if !self.search.trim().is_empty() {
+            parts.push(format!("Search = \u{201c}{}\u{201d}", self.search.trim()));
+        }
+        parts
+    }
 }
 
 /// How the register is laid out.
@@ -234,6 +272,26 @@ mod tests {
         assert_eq!(junk.sort, Sort::default());
         assert_eq!(junk.layout, Layout::Grouped);
         assert!(junk.filters.statuses.is_empty());
+    }
+
+    #[test]
+    fn filters_are_described_in_words() {
+        let register = crate::sample::sample_register().unwrap();
+        let mut f = Filters::default();
+        assert!(f.describe(&register).is_empty());
+        f.statuses = ["red".to_owned(), "amber".to_owned()].into();
+        f.portfolio = Some("Finance".into());
+        f.lead_officer = Some(String::new());
+        f.search = " air ".into();
+        assert_eq!(
+            f.describe(&register),
+            [
+                "Status = Amber or Red",
+                "Lead officer = Not recorded",
+                "Portfolio = Finance",
+                "Search = \u{201c}air\u{201d}"
+            ]
+        );
     }
 
     #[test]

@@ -116,3 +116,14 @@ fn the_previous_register_is_kept_apart_from_the_current_one() {
     storage.save(&sample_template()).unwrap();
     assert_eq!(storage.load_previous(), Some(previous));
 }
+
+#[test]
+fn the_comparison_is_remembered_until_cleared() {
+    let storage = RegisterStorage::new(store_with(None));
+    let mut previous = sample_template();
+    previous.author = "Last quarter".into();
+    storage.save_comparison(&previous).unwrap();
+    assert_eq!(storage.load_comparison(), Some(previous));
+    storage.clear_comparison().unwrap();
+    assert_eq!(storage.load_comparison(), None);
+}

@@ -1,13 +1,27 @@
 //! The header on every view: the register's name and period, the views, and
 //! whether everything is saved.
 
+use super::navigation::Navigation;
 use super::state::{AppState, SaveStatus};
+use crate::query::ViewQuery;
 use crate::route::Route;
 use leptos::prelude::*;
 
 #[component]
 pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let nav = expect_context::<Navigation>();
+    // Views share the filters, so links between them carry the filters (not the page).
+    let filters_query = move || {
+        nav.view_query.with(|v| {
+            ViewQuery {
+                filters: v.filters.clone(),
+                page: 1,
+                ..ViewQuery::default()
+            }
+            .to_query()
+        })
+    };
     let identity = move || {
         state.register.with(|r| {
             r.as_ref().map(|r| {
@@ -34,7 +48,7 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
                     <ul class="app-nav">
                         {Route::ALL.into_iter().map(|r| view! {
                             <li>
-                                <a href=r.hash() aria-current=move || (route.get() == r).then_some("page")>
+                                <a href=move || r.hash_with(&filters_query()) aria-current=move || (route.get() == r).then_some("page")>
                                     {r.label()}
                                 </a>
                             </li>

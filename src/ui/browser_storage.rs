@@ -39,4 +39,10 @@ impl KeyValueStore for BrowserStorage {
             .set_item(key, value)
             .map_err(|e| unavailable(&e))
     }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        local_storage()?
+            .remove_item(key)
+            .map_err(|e| unavailable(&e))
+    }
 }

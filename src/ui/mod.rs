@@ -13,6 +13,7 @@ mod register_actions;
 mod register_view;
 mod state;
 mod status_tag;
+mod summary_view;
 
 pub use app_header::AppHeader;
 pub use register_view::RegisterTables;
@@ -36,6 +37,9 @@ pub fn App() -> impl IntoView {
     import_controls::accept_dropped_files(state);
     let nav = navigation::Navigation::start();
     provide_context(nav);
+    let explorer = explorer::Explorer::start(state, nav);
+    provide_context(explorer);
+    provide_context(summary_view::Travelled::start(state));
     let route = nav.route;
     let unknown = nav.unknown;
 
@@ -59,6 +63,7 @@ pub fn App() -> impl IntoView {
             <import_review::ImportReview />
             {move || match route.get() {
                 Route::Register => view! { <register_view::RegisterPage /> }.into_any(),
+                Route::Summary => view! { <summary_view::SummaryPage /> }.into_any(),
             }}
         </main>
     }

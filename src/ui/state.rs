@@ -39,6 +39,8 @@ pub struct AppState {
     pub previous: RwSignal<Option<Register>>,
     /// A short confirmation of what just happened ("Register replaced …").
     pub notice: RwSignal<Option<String>>,
+    /// The previous quarter that direction of travel compares against.
+    pub comparison: RwSignal<Option<Register>>,
     storage: StoredValue<Option<RegisterStorage<BrowserStorage>>, LocalStorage>,
 }
 
@@ -61,8 +63,10 @@ impl AppState {
             }
         };
         let previous = storage.load_previous();
+        let comparison = storage.load_comparison();
         let state = AppState {
             previous: RwSignal::new(previous),
+            comparison: RwSignal::new(comparison),
             storage: StoredValue::new_local(Some(storage)),
             ..AppState::detached(register)
         };
@@ -82,6 +86,7 @@ impl AppState {
             refusal: RwSignal::new(None),
             previous: RwSignal::new(None),
             notice: RwSignal::new(None),
+            comparison: RwSignal::new(None),
             storage: StoredValue::new_local(None),
         }
     }
@@ -150,6 +155,31 @@ impl AppState {
         self.pending.set(None);
         self.notice
             .set(Some("Import cancelled: your register is unchanged.".into()));
+    }
+
+    /// Compares with `previous` from now on, remembered in storage until cleared.
+    /// Returns a sentence when it could only be kept for this session.
+    pub fn compare_with(self, previous: Register) -> Option<String> {
+        let kept = self
+            .storage
+            .with_value(|s| s.as_ref().map(|s| s.save_comparison(&previous)));
+        self.comparison.set(Some(previous));
+        match kept {
+            Some(Err(err)) => Some(format!(
+                "The comparison is kept for this session only ({err})."
+            )),
+            _ => None,
+        }
+    }
+
+    /// Stops comparing.
+    pub fn clear_comparison(self) {
+        self.storage.with_value(|s| {
+            if let Some(s) = s {
+                let _ = s.clear_comparison();
+            }
+        });
+        self.comparison.set(None);
     }
 
     /// Stores the register about to be replaced; returns a sentence if it could not be.

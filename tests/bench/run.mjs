@@ -5,6 +5,7 @@
 //   import   parse + validate + preview of a generated 5,000-activity file
 //   filter   search keystrokes and status toggles at 10,000 activities, against a
 //            hand-written JavaScript page and DataTables over the same data
+//   summary  recomputing the summary at 10,000 activities as the filters change
 //   startup  start-up to the first rows painted, with the largest register that
 //            fits in localStorage
 import { mkdtempSync, copyFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -259,12 +260,36 @@ async function benchStartup(app, runs = 10) {
   console.log(`  the page then says: "${shown}"`);
 }
 
+async function benchSummary(app, count = 10000) {
+  const text = generateRegister(count);
+  const { page, context } = await app.newPage();
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await page.locator('#results-line').filter({ hasText: `Showing ${count} of ${count}` }).waitFor();
+  await page.goto(`${app.url}#/summary`);
+  await page.locator('#headline-sentence').waitFor();
+  const queries = ['status=amber', '', 'portfolio=Finance', 'status=green&status=red', 'q=council', 'lead=S.%20Khan', ''];
+  for (let round = 0; round < 15; round += 1) {
+    for (const q of queries) {
+      await page.evaluate((hash) => { location.hash = hash; }, `#/summary${q ? `?${q}` : ''}`);
+      await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+    }
+  }
+  const durations = await page.evaluate(() => performance.getEntriesByName('summary:compute').map((e) => e.duration));
+  await context.close();
+  console.log(`\nSummary of ${count} activities recomputed as the filters change (counts, percentages, four breakdowns, exceptions); target ≤ 5 ms`);
+  line('  summarise (the app\'s own measure)', stats(durations.slice(1)));
+}
+
 const which = process.argv.slice(2);
 const wants = (name) => which.length === 0 || which.includes(name);
 const app = await startApp();
 try {
   if (wants('import')) await benchImport(app);
   if (wants('filter')) await benchFilter(app);
+  if (wants('summary')) await benchSummary(app);
   if (wants('startup')) await benchStartup(app);
 } finally {
   await app.close();

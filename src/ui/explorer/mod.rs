@@ -54,71 +54,75 @@ impl PartialEq for Indexed {
     }
 }
 
-#[component]
-pub fn RegisterExplorer() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let nav = expect_context::<Navigation>();
-    let generation = StoredValue::new(0u32);
-    let indexed = Memo::new(move |_| {
-        state.register.with(|r| {
-            r.as_ref().map(|r| {
-                generation.update_value(|g| *g += 1);
-                Indexed {
-                    generation: generation.get_value(),
-                    index: Arc::new(RegisterIndex::build(r)),
-                }
-            })
-        })
-    });
-    let filters = Memo::new(move |_| nav.view_query.with(|v| v.filters.clone()));
-    // The searcher remembers the last search, so it is reset with each new index.
-    let searcher = StoredValue::new_local((Searcher::default(), 0u32));
-    let result = Memo::new(move |_| {
-        let Some(indexed) = indexed.get() else {
-            return QueryResult::default();
-        };
-        filters
-            .with(|f| {
-                searcher.try_update_value(|(searcher, generation)| {
-                    if *generation != indexed.generation {
-                        searcher.reset();
-                        *generation = indexed.generation;
+impl Explorer {
+    /// The index, query and page memos, shared by every view for the app's life.
+    pub fn start(state: AppState, nav: Navigation) -> Explorer {
+        let generation = StoredValue::new(0u32);
+        let indexed = Memo::new(move |_| {
+            state.register.with(|r| {
+                r.as_ref().map(|r| {
+                    generation.update_value(|g| *g += 1);
+                    Indexed {
+                        generation: generation.get_value(),
+                        index: Arc::new(RegisterIndex::build(r)),
                     }
-                    searcher.run(&indexed.index, f)
                 })
             })
-            .unwrap_or_default()
-    });
-    let sort = Memo::new(move |_| nav.view_query.with(|v| (v.layout, v.sort)));
-    let ordered = Memo::new(move |_| {
-        let (layout, sort) = sort.get();
-        result.with(|r| match (layout, indexed.get()) {
-            (Layout::Table, Some(i)) => i.index.sorted(&r.matches, sort),
-            _ => r.matches.clone(),
-        })
-    });
-    let page_count =
-        Memo::new(move |_| ordered.with(|o| o.len().div_ceil(page_size(o.len())).max(1)));
-    let page_items = Memo::new(move |_| {
-        let page = nav.view_query.with(|v| v.page).min(page_count.get()).max(1);
-        ordered.with(|o| {
-            let size = page_size(o.len());
-            o.iter()
-                .skip((page - 1) * size)
-                .take(size)
-                .copied()
-                .collect::<Vec<_>>()
-        })
-    });
-    let terms = Memo::new(move |_| filters.with(|f| terms(&f.search)));
-    let explorer = Explorer {
-        indexed,
-        result,
-        page_items,
-        page_count,
-        terms,
-    };
-    provide_context(explorer);
+        });
+        let filters = Memo::new(move |_| nav.view_query.with(|v| v.filters.clone()));
+        // The searcher remembers the last search, so it is reset with each new index.
+        let searcher = StoredValue::new_local((Searcher::default(), 0u32));
+        let result = Memo::new(move |_| {
+            let Some(indexed) = indexed.get() else {
+                return QueryResult::default();
+            };
+            filters
+                .with(|f| {
+                    searcher.try_update_value(|(searcher, generation)| {
+                        if *generation != indexed.generation {
+                            searcher.reset();
+                            *generation = indexed.generation;
+                        }
+                        searcher.run(&indexed.index, f)
+                    })
+                })
+                .unwrap_or_default()
+        });
+        let sort = Memo::new(move |_| nav.view_query.with(|v| (v.layout, v.sort)));
+        let ordered = Memo::new(move |_| {
+            let (layout, sort) = sort.get();
+            result.with(|r| match (layout, indexed.get()) {
+                (Layout::Table, Some(i)) => i.index.sorted(&r.matches, sort),
+                _ => r.matches.clone(),
+            })
+        });
+        let page_count =
+            Memo::new(move |_| ordered.with(|o| o.len().div_ceil(page_size(o.len())).max(1)));
+        let page_items = Memo::new(move |_| {
+            let page = nav.view_query.with(|v| v.page).min(page_count.get()).max(1);
+            ordered.with(|o| {
+                let size = page_size(o.len());
+                o.iter()
+                    .skip((page - 1) * size)
+                    .take(size)
+                    .copied()
+                    .collect::<Vec<_>>()
+            })
+        });
+        let terms = Memo::new(move |_| filters.with(|f| terms(&f.search)));
+        Explorer {
+            indexed,
+            result,
+            page_items,
+            page_count,
+            terms,
+        }
+    }
+}
+
+/// The filter bar, the results line, one page of results and the page links.
+#[component]
+pub fn RegisterExplorer() -> impl IntoView {
     view! {
         <filter_bar::FilterBar />
         <results::ResultsLine />

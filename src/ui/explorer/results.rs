@@ -8,6 +8,7 @@ use crate::status::Status;
 use crate::ui::navigation::Navigation;
 use crate::ui::state::AppState;
 use crate::ui::status_tag::StatusTag;
+use crate::ui::summary_view::{MovementTag, Travelled};
 use leptos::prelude::*;
 
 /// A key for keyed lists: the index generation and a position.
@@ -221,6 +222,8 @@ fn ExplorerRow(position: u32) -> impl IntoView {
         return ().into_any();
     };
     let terms = explorer.terms;
+    let travelled = expect_context::<Travelled>();
+    let id = activity.id.clone();
     // Each cell's marked text is a memo, so a keystroke touches only the cells
     // whose marks changed, each with one write of HTML that `highlight_html` has
     // escaped character by character.
@@ -249,7 +252,10 @@ fn ExplorerRow(position: u32) -> impl IntoView {
                 " "
                 <span class="activity-title">{marked(activity.title.clone())}</span>
             </th>
-            <td class="col-status"><StatusTag status=status id=activity.status.clone() /></td>
+            <td class="col-status">
+                <StatusTag status=status id=activity.status.clone() />
+                {move || travelled.by_id.with(|m| m.as_ref().and_then(|m| m.get(&id).copied())).map(|movement| view! { <br /><MovementTag movement=movement /> })}
+            </td>
             <td class="col-progress">{points(activity.progress.clone())}</td>
             <td class="col-next">{points(activity.next_steps.clone())}</td>
             <td class="col-lead">{or_not_recorded(activity.lead_officer.clone())}</td>

@@ -1,0 +1,521 @@
+//! The Summary view: headline figures (sentence, chart and table), breakdowns by
+//! theme, objective, portfolio and lead officer, the exceptions, and direction of
+//! travel against a previous quarter. Everything follows the register's filters.
+
+use super::explorer::Explorer;
+use super::file_io;
+use super::navigation::Navigation;
+use super::state::AppState;
+use super::status_tag::StatusTag;
+use crate::compare::{direction_of_travel, movement_sentence, Movement, Travel};
+use crate::import::read_register_file;
+use crate::register::Register;
+use crate::route::Route;
+use crate::status::Status;
+use crate::summary::{percent, sentence, summarise, GroupRow, Summary};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Direction of travel against the remembered previous quarter, shared by views.
+#[derive(Clone, Copy)]
+pub struct Travelled {
+    pub travel: Memo<Option<Arc<Vec<Travel>>>>,
+    pub by_id: Memo<Option<Arc<HashMap<String, Movement>>>>,
+}
+
+impl Travelled {
+    pub fn start(state: AppState) -> Travelled {
+        let travel = Memo::new(move |_| {
+            state.comparison.with(|previous| {
+                state.register.with(|current| match (previous, current) {
+                    (Some(p), Some(c)) => Some(Arc::new(direction_of_travel(p, c))),
+                    _ => None,
+                })
+            })
+        });
+        let by_id = Memo::new(move |_| {
+            travel.with(|t| {
+                t.as_ref()
+                    .map(|t| Arc::new(t.iter().map(|x| (x.id.clone(), x.movement)).collect()))
+            })
+        });
+        Travelled { travel, by_id }
+    }
+}
+
+/// An arrow and a word for a movement; both print in black and white.
+#[component]
+pub fn MovementTag(movement: Movement) -> impl IntoView {
+    let class = match movement {
+        Movement::Improved => "travel travel-improved",
+        Movement::Declined => "travel travel-declined",
+        _ => "travel",
+    };
+    view! {
+        <span class=class><span aria-hidden="true">{movement.arrow()}" "</span>{movement.word()}</span>
+    }
+}
+
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let explorer = expect_context::<Explorer>();
+    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
+    let summary = Memo::new(move |_| {
+        file_io::mark("summary:start");
+        let summary = explorer.indexed.with(|i| {
+            let i = i.as_ref()?;
+            state.register.with(|r| {
+                let r = r.as_ref()?;
+                Some(explorer.result.with(|q| summarise(r, &i.index, &q.matches)))
+            })
+        });
+        file_io::measure("summary:compute", "summary:start");
+        summary.unwrap_or_default()
+    });
+    move || {
+        if !has_register.get() {
+            return view! {
+                <h1>"Summary"</h1>
+                <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
+            }
+            .into_any();
+        }
+        let identity = move || {
+            state
+                .register
+                .with(|r| r.as_ref().map(|r| r.heading()).unwrap_or_default())
+        };
+        view! {
+            <h1>"Summary"<span class="heading-sub">{identity}</span></h1>
+            <FiltersInForce summary=summary />
+            <Headline summary=summary />
+            <Breakdowns summary=summary />
+            <Exceptions summary=summary />
+            <DirectionOfTravel />
+        }
+        .into_any()
+    }
+}
+
+fn statuses(state: AppState) -> Vec<Status> {
+    state
+        .register
+        .with(|r| r.as_ref().map(|r| r.statuses.0.clone()).unwrap_or_default())
+}
+
+#[component]
+fn FiltersInForce(summary: Memo<Summary>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let nav = expect_context::<Navigation>();
+    let described = move || {
+        state.register.with(|r| {
+            r.as_ref()
+                .map(|r| nav.view_query.with(|v| v.filters.describe(r)))
+                .unwrap_or_default()
+        })
+    };
+    let change_link = move || Route::Register.hash_with(&nav.view_query.with(|v| v.to_query()));
+    move || {
+        let parts = described();
+        let (total, of) = summary.with(|s| (s.total, s.register_total));
+        if parts.is_empty() {
+            view! { <p class="lede">{format!("All {of} key activities. ")}<a href=change_link>"Filter the register"</a>" to summarise part of it."</p> }.into_any()
+        } else {
+            view! {
+                <div class="notice" role="status">
+                    <p><strong>{format!("Filtered: {total} of {of} key activities. ")}</strong>{format!("Filters in force: {}.", parts.join("; "))}</p>
+                    <p>
+                        <a href=change_link>"Change filters"</a>" · "
+                        <button type="button" class="link-button" on:click=move |_| nav.update(false, |v| v.filters = Default::default())>"Clear filters"</button>
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Headline(summary: Memo<Summary>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = move || {
+        state.register.with(|r| {
+            r.as_ref()
+                .map(|r| summary.with(|s| sentence(s, r)))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="headline-heading">
+            <h2 id="headline-heading">"Headline"</h2>
+            <p class="headline-sentence" id="headline-sentence">{text}</p>
+            {move || view! { <StatusChart summary=summary.get() statuses=statuses(state) /> }}
+            {move || view! { <StatusTable summary=summary.get() statuses=statuses(state) /> }}
+        </section>
+    }
+}
+
+/// Horizontal bars, one per status, each labelled with symbol, word, count and
+/// percentage; the same figures are in the sentence and the table.
+#[component]
+pub fn StatusChart(summary: Summary, statuses: Vec<Status>) -> impl IntoView {
+    let row_height = 34;
+    let height = statuses.len() * row_height + 8;
+    let max = summary.by_status.iter().copied().max().unwrap_or(0).max(1);
+    let bars = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let n = summary.by_status.get(i).copied().unwrap_or(0);
+            let y = i * row_height + 4;
+            let width = (n as f64 / max as f64 * 330.0).round();
+            let label = format!("{} {}", s.symbol, s.label);
+            let figure = format!("{n} ({}%)", percent(n, summary.total));
+            view! {
+                <g>
+                    <text x="0" y=y + 21 class="chart-label">{label}</text>
+                    <rect x="200" y=y + 4 width=width.max(if n > 0 { 2.0 } else { 0.0 }) height="22" fill=s.colour.clone() stroke="#0b0c0c" stroke-width="1"></rect>
+                    <text x=210.0 + width y=y + 21 class="chart-figure">{figure}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 640 {height}") width="640" height=height role="img" aria-labelledby="chart-title headline-sentence">
+                <title id="chart-title">"Key activities by status (bar chart)"</title>
+                {bars}
+            </svg>
+            <figcaption>"Chart: key activities by status. The same figures are in the table below."</figcaption>
+        </figure>
+    }
+}
+
+#[component]
+pub fn StatusTable(summary: Summary, statuses: Vec<Status>) -> impl IntoView {
+    let rows = statuses
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let n = summary.by_status.get(i).copied().unwrap_or(0);
+            view! {
+                <tr>
+                    <th scope="row"><StatusTag status=Some(s.clone()) id=s.id.clone() /></th>
+                    <td class="number">{n}</td>
+                    <td class="number">{format!("{}%", percent(n, summary.total))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="figures-table">
+            <caption>"Key activities by status"</caption>
+            <thead><tr><th scope="col">"Status"</th><th scope="col" class="number">"Number"</th><th scope="col" class="number">"Percentage"</th></tr></thead>
+            <tbody>{rows}</tbody>
+            <tfoot><tr><th scope="row">"Total"</th><td class="number">{summary.total}</td><td class="number">{if summary.total > 0 { "100%" } else { "0%" }}</td></tr></tfoot>
+        </table>
+    }
+}
+
+#[component]
+fn Breakdowns(summary: Memo<Summary>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section aria-labelledby="breakdowns-heading">
+            <h2 id="breakdowns-heading">"Breakdowns"</h2>
+            {move || {
+                let s = summary.get();
+                let st = statuses(state);
+                view! {
+                    <BreakdownTable caption="By theme" group="Theme" rows=s.by_theme statuses=st.clone() />
+                    <BreakdownTable caption="By corporate objective" group="Objective" rows=s.by_objective statuses=st.clone() />
+                    <BreakdownTable caption="By portfolio" group="Portfolio" rows=s.by_portfolio statuses=st.clone() />
+                    <BreakdownTable caption="By lead officer" group="Lead officer" rows=s.by_lead statuses=st />
+                }
+            }}
+        </section>
+    }
+}
+
+/// One row per group, a column per status, totals, and a small stacked bar whose
+/// figures are the row's own numbers.
+#[component]
+pub fn BreakdownTable(
+    caption: &'static str,
+    group: &'static str,
+    rows: Vec<GroupRow>,
+    statuses: Vec<Status>,
+) -> impl IntoView {
+    let heads = statuses
+        .iter()
+        .map(|s| view! { <th scope="col" class="number"><span aria-hidden="true">{s.symbol.clone()}" "</span>{s.label.clone()}</th> })
+        .collect_view();
+    let colours: Vec<String> = statuses.iter().map(|s| s.colour.clone()).collect();
+    let totals: Vec<usize> = (0..statuses.len())
+        .map(|i| rows.iter().map(|r| r.counts[i]).sum())
+        .collect();
+    let grand: usize = rows.iter().map(|r| r.total).sum();
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            let cells = r
+                .counts
+                .iter()
+                .map(|n| view! { <td class="number">{*n}</td> })
+                .collect_view();
+            let bar = stacked_bar(&r.counts, r.total, &colours);
+            view! {
+                <tr>
+                    <th scope="row">{r.name}</th>
+                    {cells}
+                    <td class="number">{r.total}</td>
+                    <td class="bar-cell">{bar}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let foot = totals
+        .into_iter()
+        .map(|n| view! { <td class="number">{n}</td> })
+        .collect_view();
+    view! {
+        <table class="figures-table breakdown-table">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">{group}</th>{heads}<th scope="col" class="number">"Total"</th><th scope="col">"Distribution"</th></tr></thead>
+            <tbody>{body}</tbody>
+            <tfoot><tr><th scope="row">"All"</th>{foot}<td class="number">{grand}</td><td></td></tr></tfoot>
+        </table>
+    }
+}
+
+/// A 120-wide bar split by status; hidden from screen readers (the row has the numbers).
+fn stacked_bar(counts: &[usize], total: usize, colours: &[String]) -> impl IntoView {
+    let mut x = 0.0;
+    let segments = counts
+        .iter()
+        .zip(colours)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, colour)| {
+            let w = *n as f64 / total.max(1) as f64 * 120.0;
+            let seg = view! { <rect x=x y="0" width=w height="12" fill=colour.clone() stroke="#fff" stroke-width="0.5"></rect> };
+            x += w;
+            seg
+        })
+        .collect_view();
+    view! { <svg class="stacked-bar" viewBox="0 0 120 12" width="120" height="12" aria-hidden="true" focusable="false">{segments}</svg> }
+}
+
+#[component]
+fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let explorer = expect_context::<Explorer>();
+    let label = move || {
+        state.register.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.statuses
+                        .iter()
+                        .filter(|s| s.exception)
+                        .map(|s| s.label.clone())
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="exceptions-heading">
+            <h2 id="exceptions-heading">"Exceptions"</h2>
+            <p>{move || {
+                let n = summary.with(|s| s.exceptions.len());
+                let which = label();
+                if which.is_empty() {
+                    "No status in this register's set counts as an exception.".to_owned()
+                } else {
+                    format!("{n} key {} {which}, with progress and the next steps (corrective action).", if n == 1 { "activity is" } else { "activities are" })
+                }
+            }}</p>
+            {move || {
+                let exceptions = summary.with(|s| s.exceptions.clone());
+                explorer.indexed.with(|i| {
+                    let i = i.as_ref()?;
+                    state.register.with(|r| {
+                        let r = r.as_ref()?;
+                        Some(exception_tables(r, &i.index, &exceptions))
+                    })
+                })
+            }}
+        </section>
+    }
+}
+
+fn exception_tables(
+    register: &Register,
+    index: &crate::query::RegisterIndex,
+    exceptions: &[u32],
+) -> impl IntoView {
+    // Group by objective, keeping report order.
+    let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
+    for &e in exceptions {
+        let objective = index.entries[e as usize].objective;
+        match groups.last_mut() {
+            Some((o, items)) if *o == objective => items.push(e),
+            _ => groups.push((objective, vec![e])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(o, items)| {
+            let name = &index.objectives[o as usize];
+            let theme = index.themes.get(name.theme as usize).cloned().unwrap_or_default();
+            let caption = format!("{theme} \u{2014} {}: {}", name.id, name.title);
+            let rows = items
+                .into_iter()
+                .filter_map(|p| index.activity(register, p))
+                .map(|a| {
+                    let status = register.statuses.get(&a.status).cloned();
+                    view! {
+                        <tr>
+                            <th scope="row" class="col-activity"><span class="activity-id">{a.id.clone()}</span>" "{a.title.clone()}</th>
+                            <td class="col-status"><StatusTag status=status id=a.status.clone() /></td>
+                            <td class="col-progress"><ul class="points">{a.progress.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul></td>
+                            <td class="col-next"><ul class="points">{a.next_steps.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul></td>
+                            <td class="col-lead">{if a.lead_officer.is_empty() { "Not recorded".to_owned() } else { a.lead_officer.clone() }}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="register-table exceptions-table">
+                    <caption>{caption}</caption>
+                    <thead><tr>
+                        <th scope="col" class="col-activity">"Key Activity"</th>
+                        <th scope="col" class="col-status">"Status"</th>
+                        <th scope="col" class="col-progress">"Progress"</th>
+                        <th scope="col" class="col-next">"Next Steps (corrective action)"</th>
+                        <th scope="col" class="col-lead">"Lead Officer"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn DirectionOfTravel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let travelled = expect_context::<Travelled>();
+    let explorer = expect_context::<Explorer>();
+    let nav = expect_context::<Navigation>();
+    let refusal = RwSignal::new(None::<(String, Vec<String>)>);
+    let note = RwSignal::new(None::<String>);
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let outcome = match file_io::read_file(&file).await {
+                Ok(bytes) => read_register_file(&bytes).map_err(|e| e.sentences()),
+                Err(why) => Err(vec![why]),
+            };
+            match outcome {
+                Ok(previous) => {
+                    refusal.set(None);
+                    note.set(state.compare_with(previous));
+                }
+                Err(sentences) => refusal.set(Some((name, sentences))),
+            }
+        });
+    };
+    let compared = move || {
+        state.comparison.with(|c| {
+            c.as_ref()
+                .map(|c| format!("{} ({})", c.period, c.organisation))
+        })
+    };
+    // With filters in force, only the matching activities' movements are shown.
+    let shown = move || {
+        let filtered = nav.view_query.with(|v| !v.filters.is_empty());
+        let ids: std::collections::HashSet<String> = explorer.indexed.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    explorer.result.with(|r| {
+                        r.matches
+                            .iter()
+                            .map(|m| i.index.activity_ids[*m as usize].clone())
+                            .collect()
+                    })
+                })
+                .unwrap_or_default()
+        });
+        travelled.travel.with(|t| {
+            t.as_ref().map(|t| {
+                t.iter()
+                    .filter(|x| !filtered || ids.contains(&x.id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <section aria-labelledby="travel-heading">
+            <h2 id="travel-heading">"Direction of travel"</h2>
+            {move || match compared() {
+                None => view! {
+                    <p>"Load last quarter\u{2019}s JSON file to see how each key activity moved: improved, declined, unchanged, new or no longer reported. It is only compared; your register is not changed."</p>
+                }.into_any(),
+                Some(c) => view! {
+                    <p>{format!("Compared with {c}.")}" "
+                        <button type="button" class="link-button" on:click=move |_| state.clear_comparison()>"Clear comparison"</button>
+                    </p>
+                }.into_any(),
+            }}
+            <div class="file-button">
+                <input type="file" id="compare-json" class="file-input" accept=".json,application/json" on:change=on_file />
+                <label for="compare-json" class="button button-secondary">"Compare with previous quarter"</label>
+            </div>
+            {move || note.get().map(|n| view! { <p class="notice">{n}</p> })}
+            {move || refusal.get().map(|(name, sentences)| view! {
+                <div class="notice notice-problem" role="alert">
+                    <h3>{format!("\u{201c}{name}\u{201d} was not loaded for comparison")}</h3>
+                    <p>"Your register and any earlier comparison are unchanged. What is wrong:"</p>
+                    <ul>{sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {move || shown().map(|travel| {
+                let counts = movement_sentence(&travel);
+                let moved: Vec<Travel> = travel.into_iter().filter(|t| t.movement != Movement::Unchanged || t.old_title.is_some()).collect();
+                view! {
+                    <p class="headline-sentence" id="travel-sentence">{counts}</p>
+                    <table class="figures-table travel-table">
+                        <caption>"Movements since last quarter"</caption>
+                        <thead><tr>
+                            <th scope="col">"Key activity"</th>
+                            <th scope="col">"Last quarter"</th>
+                            <th scope="col">"This quarter"</th>
+                            <th scope="col">"Direction"</th>
+                        </tr></thead>
+                        <tbody>
+                            {moved.into_iter().map(|t| view! {
+                                <tr data-activity-id=t.id.clone()>
+                                    <th scope="row"><span class="activity-id">{t.id.clone()}</span>" "{t.title.clone()}
+                                        {t.old_title.clone().map(|old| view! { <span class="title-changed">{format!("Title changed; was \u{201c}{old}\u{201d}.")}</span> })}
+                                    </th>
+                                    <td>{t.from.clone().unwrap_or_else(|| "Not reported".into())}</td>
+                                    <td>{t.to.clone().unwrap_or_else(|| "Not reported".into())}</td>
+                                    <td><MovementTag movement=t.movement /></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })}
+        </section>
+    }
+}
