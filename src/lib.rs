@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod export;
 pub mod format;
+pub mod html;
 pub mod import;
 pub mod period;
 pub mod query;

@@ -9,11 +9,13 @@
 pub enum Route {
     Register,
     Summary,
+    Pack,
+    Details,
 }
 
 impl Route {
     /// Every view, in the order the navigation lists them.
-    pub const ALL: [Route; 2] = [Route::Register, Route::Summary];
+    pub const ALL: [Route; 4] = [Route::Register, Route::Summary, Route::Pack, Route::Details];
 
     /// The hash that addresses this view with a query (`#/register?status=amber`).
     pub fn hash_with(self, query: &str) -> String {
@@ -29,6 +31,8 @@ impl Route {
         match self {
             Route::Register => "#/register",
             Route::Summary => "#/summary",
+            Route::Pack => "#/pack",
+            Route::Details => "#/details",
         }
     }
 
@@ -37,6 +41,8 @@ impl Route {
         match self {
             Route::Register => "Register",
             Route::Summary => "Summary",
+            Route::Pack => "Scrutiny pack",
+            Route::Details => "Register details",
         }
     }
 }

@@ -1,10 +1,12 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount the register
-//! tables and the status tag, and check the DOM they produce.
+//! explorer and the status tag with the sample register, and check the DOM.
 #![cfg(target_arch = "wasm32")]
 
 use activity_register::sample::sample_register;
 use activity_register::status::StatusSet;
-use activity_register::ui::{RegisterTables, StatusTag};
+use activity_register::ui::{
+    AppState, Explorer, Navigation, RegisterExplorer, StatusTag, Travelled,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,14 +20,22 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
+/// The explorer with the contexts the app gives it, over the sample register.
+#[component]
+fn ExplorerWithSample() -> impl IntoView {
+    let state = AppState::detached(Some(sample_register().expect("sample decodes")));
+    provide_context(state);
+    let nav = Navigation::start();
+    provide_context(nav);
+    provide_context(Explorer::start(state, nav));
+    provide_context(Travelled::start(state));
+    view! { <RegisterExplorer /> }
+}
+
 #[wasm_bindgen_test]
-async fn register_tables_render_every_activity_grouped_with_captions() {
-    let register = sample_register().expect("sample decodes");
+async fn the_explorer_renders_every_activity_grouped_with_captions_and_counts() {
     let root = container();
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <RegisterTables register=register /> },
-    );
+    let _handle = leptos::mount::mount_to(root.clone(), ExplorerWithSample);
     leptos::task::tick().await;
 
     assert_eq!(
@@ -62,6 +72,20 @@ async fn register_tables_render_every_activity_grouped_with_captions() {
         row.query_selector_all(".col-progress li").unwrap().length(),
         5
     );
+    let line = root
+        .query_selector("#results-line")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(line, "Showing 37 of 37 key activities.");
+    let status_filter = root
+        .query_selector(".status-filter")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(status_filter.contains("Amber (2)"), "{status_filter}");
 }
 
 #[wasm_bindgen_test]

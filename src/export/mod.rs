@@ -34,6 +34,23 @@ pub fn file_name(register: &Register, extension: &str) -> String {
     format!("{stem}.{extension}")
 }
 
+/// Text as a CSS string literal, for the printed running footer: quotes and
+/// backslashes escaped, line breaks made spaces, other control characters dropped.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The plain letter of a common accented Latin letter ("é" → "e").
 fn fold_accent(c: char) -> char {
     match c {
@@ -53,6 +70,12 @@ fn fold_accent(c: char) -> char {
 mod tests {
     use super::*;
     use crate::period::Period;
+
+    #[test]
+    fn css_strings_are_escaped() {
+        assert_eq!(css_string("A \"b\" \\ c\nd"), "\"A \\\"b\\\" \\\\ c d\"");
+        assert_eq!(css_string("}</style><script>"), "\"}</style><script>\"");
+    }
 
     #[test]
     fn names_are_safe_and_say_what_the_file_is() {

@@ -86,16 +86,7 @@ pub fn highlight_html(text: &str, terms: &[String]) -> String {
         if hit {
             out.push_str("<mark>");
         }
-        for c in run.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                '\'' => out.push_str("&#39;"),
-                c => out.push(c),
-            }
-        }
+        crate::html::escape_into(&mut out, &run);
         if hit {
             out.push_str("</mark>");
         }

@@ -3,12 +3,14 @@
 
 mod app_header;
 mod browser_storage;
+mod details_view;
 mod explorer;
 mod file_io;
 mod first_visit;
 mod import_controls;
 mod import_review;
 mod navigation;
+mod pack_view;
 mod register_actions;
 mod register_view;
 mod state;
@@ -16,9 +18,11 @@ mod status_tag;
 mod summary_view;
 
 pub use app_header::AppHeader;
-pub use register_view::RegisterTables;
+pub use explorer::{Explorer, RegisterExplorer};
+pub use navigation::Navigation;
 pub use state::{AppState, SaveStatus};
 pub use status_tag::StatusTag;
+pub use summary_view::Travelled;
 
 use crate::route::Route;
 use leptos::prelude::*;
@@ -64,6 +68,8 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Register => view! { <register_view::RegisterPage /> }.into_any(),
                 Route::Summary => view! { <summary_view::SummaryPage /> }.into_any(),
+                Route::Pack => view! { <pack_view::PackPage /> }.into_any(),
+                Route::Details => view! { <details_view::DetailsPage /> }.into_any(),
             }}
         </main>
     }

@@ -44,6 +44,52 @@ impl Travelled {
     }
 }
 
+/// The movements of the activities the filters select (all, with none in force;
+/// with filters, "no longer reported" ones cannot match and are left out).
+pub fn travel_of_selection(
+    travelled: Travelled,
+    explorer: Explorer,
+    nav: Navigation,
+) -> Option<Vec<Travel>> {
+    let filtered = nav.view_query.with(|v| !v.filters.is_empty());
+    let ids: std::collections::HashSet<String> = explorer.indexed.with(|i| {
+        i.as_ref()
+            .map(|i| {
+                explorer.result.with(|r| {
+                    r.matches
+                        .iter()
+                        .map(|m| i.index.activity_ids[*m as usize].clone())
+                        .collect()
+                })
+            })
+            .unwrap_or_default()
+    });
+    travelled.travel.with(|t| {
+        t.as_ref().map(|t| {
+            t.iter()
+                .filter(|x| !filtered || ids.contains(&x.id))
+                .cloned()
+                .collect()
+        })
+    })
+}
+
+/// The summary of what the filters select, recomputed as they change.
+pub fn selection_summary(state: AppState, explorer: Explorer) -> Memo<Summary> {
+    Memo::new(move |_| {
+        file_io::mark("summary:start");
+        let summary = explorer.indexed.with(|i| {
+            let i = i.as_ref()?;
+            state.register.with(|r| {
+                let r = r.as_ref()?;
+                Some(explorer.result.with(|q| summarise(r, &i.index, &q.matches)))
+            })
+        });
+        file_io::measure("summary:compute", "summary:start");
+        summary.unwrap_or_default()
+    })
+}
+
 /// An arrow and a word for a movement; both print in black and white.
 #[component]
 pub fn MovementTag(movement: Movement) -> impl IntoView {
@@ -62,18 +108,7 @@ pub fn SummaryPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let explorer = expect_context::<Explorer>();
     let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
-    let summary = Memo::new(move |_| {
-        file_io::mark("summary:start");
-        let summary = explorer.indexed.with(|i| {
-            let i = i.as_ref()?;
-            state.register.with(|r| {
-                let r = r.as_ref()?;
-                Some(explorer.result.with(|q| summarise(r, &i.index, &q.matches)))
-            })
-        });
-        file_io::measure("summary:compute", "summary:start");
-        summary.unwrap_or_default()
-    });
+    let summary = selection_summary(state, explorer);
     move || {
         if !has_register.get() {
             return view! {
@@ -351,7 +386,7 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
     }
 }
 
-fn exception_tables(
+pub fn exception_tables(
     register: &Register,
     index: &crate::query::RegisterIndex,
     exceptions: &[u32],
@@ -439,30 +474,7 @@ fn DirectionOfTravel() -> impl IntoView {
                 .map(|c| format!("{} ({})", c.period, c.organisation))
         })
     };
-    // With filters in force, only the matching activities' movements are shown.
-    let shown = move || {
-        let filtered = nav.view_query.with(|v| !v.filters.is_empty());
-        let ids: std::collections::HashSet<String> = explorer.indexed.with(|i| {
-            i.as_ref()
-                .map(|i| {
-                    explorer.result.with(|r| {
-                        r.matches
-                            .iter()
-                            .map(|m| i.index.activity_ids[*m as usize].clone())
-                            .collect()
-                    })
-                })
-                .unwrap_or_default()
-        });
-        travelled.travel.with(|t| {
-            t.as_ref().map(|t| {
-                t.iter()
-                    .filter(|x| !filtered || ids.contains(&x.id))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let shown = move || travel_of_selection(travelled, explorer, nav);
     view! {
         <section aria-labelledby="travel-heading">
             <h2 id="travel-heading">"Direction of travel"</h2>

@@ -85,7 +85,7 @@ test('views are addressed in the hash and work under a sub-path-like reload', as
   await loadSample(page);
   await page.goto(`${app.url}#/register`);
   await waitForApp(page);
-  assert.equal(await page.getByRole('link', { name: 'Register' }).getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByRole('link', { name: 'Register', exact: true }).getAttribute('aria-current'), 'page');
   await page.goto(`${app.url}#/no-such-view`);
   await page.getByRole('alert').filter({ hasText: 'There is no view called' }).waitFor();
   assert.equal(await page.locator('tbody tr').count(), 37);

@@ -1,0 +1,344 @@
+//! The Scrutiny pack: the printable document itself. Cover, how to read the
+//! report, contents, headline summary, exceptions, direction of travel (when a
+//! comparison is loaded) and the key activities in detail in the report's table
+//! layout, for the activities the filters select (an extract says which).
+//! Print styling lives in `style/app.css` (`@media print`); the running footer's
+//! text is written into an `@page` rule here, since CSS cannot read it from the page.
+
+use super::explorer::Explorer;
+use super::navigation::Navigation;
+use super::state::AppState;
+use super::status_tag::StatusTag;
+use super::summary_view::{
+    exception_tables, selection_summary, travel_of_selection, BreakdownTable, MovementTag,
+    StatusChart, StatusTable, Travelled,
+};
+use crate::compare::{movement_sentence, Movement};
+use crate::export::css_string;
+use crate::register::{Objective, Register};
+use crate::route::Route;
+use crate::summary::sentence;
+use crate::summary::Summary;
+use leptos::prelude::*;
+
+#[component]
+pub fn PackPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
+    move || {
+        if has_register.get() {
+            view! { <Pack /> }.into_any()
+        } else {
+            view! {
+                <h1>"Scrutiny pack"</h1>
+                <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Pack() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let explorer = expect_context::<Explorer>();
+    let nav = expect_context::<Navigation>();
+    let travelled = expect_context::<Travelled>();
+    let ready = RwSignal::new(false);
+    // Marks the pack ready to print once it is in the page (the benchmark reads it).
+    Effect::new(move |_| {
+        super::file_io::mark("pack:ready");
+        ready.set(true);
+    });
+    let extract = move || {
+        state.register.with(|r| {
+            r.as_ref()
+                .map(|r| nav.view_query.with(|v| v.filters.describe(r)))
+                .unwrap_or_default()
+        })
+    };
+    let footer_css = move || {
+        state.register.with(|r| {
+            let r = r.as_ref()?;
+            let left = format!("{} \u{2013} {}", r.title, r.period);
+            Some(format!(
+                "@page {{ @bottom-left {{ content: {}; }} @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); }} }}",
+                css_string(&left)
+            ))
+        })
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let has_travel = move || travelled.travel.with(|t| t.is_some());
+    let summary = selection_summary(state, explorer);
+
+    view! {
+        <style>{footer_css}</style>
+        <div class="pack-toolbar">
+            <button type="button" class="button" on:click=print>"Print"</button>
+            <p class="hint">"Opens the browser\u{2019}s print dialog: print on paper, or choose \u{201c}Save as PDF\u{201d}. A4 portrait, with page numbers."</p>
+            {move || {
+                let parts = extract();
+                (!parts.is_empty()).then(|| view! {
+                    <p class="hint">{format!("This pack is an extract ({}). ", parts.join("; "))}<a href=move || Route::Register.hash_with("")>"Clear the filters on the Register view"</a>" for the full pack."</p>
+                })
+            }}
+        </div>
+        <article class="pack" data-pack-ready=move || ready.get().then_some("true")>
+            <Cover extract=Signal::derive(extract) />
+            <nav class="pack-contents" aria-labelledby="contents-heading">
+                <h2 id="contents-heading">"Contents"</h2>
+                <ol>
+                    <li><a href="#pack-key">"How to read this report"</a></li>
+                    <li><a href="#pack-summary">"Headline summary"</a></li>
+                    <li><a href="#pack-exceptions">"Exceptions"</a></li>
+                    {move || has_travel().then(|| view! { <li><a href="#pack-travel">"Direction of travel"</a></li> })}
+                    <li><a href="#pack-detail">"Key activities in detail"</a></li>
+                </ol>
+            </nav>
+            <StatusKeySection />
+            <SummarySection summary=summary />
+            <section class="pack-section" aria-labelledby="pack-exceptions">
+                <h2 id="pack-exceptions" tabindex="-1">"Exceptions"</h2>
+                {move || {
+                    explorer.indexed.with(|i| {
+                        let i = i.as_ref()?;
+                        state.register.with(|r| {
+                            let r = r.as_ref()?;
+                            let labels: Vec<String> = r.statuses.iter().filter(|s| s.exception).map(|s| s.label.clone()).collect();
+                            let exceptions = summary.with(|s| s.exceptions.clone());
+                            let intro = if exceptions.is_empty() {
+                                format!("No key activity in this pack is {}.", if labels.is_empty() { "an exception".to_owned() } else { labels.join(" or ") })
+                            } else {
+                                format!("{} key {} {}; each with its progress and next steps (corrective action).", exceptions.len(), if exceptions.len() == 1 { "activity is" } else { "activities are" }, labels.join(" or "))
+                            };
+                            Some(view! { <p>{intro}</p>{exception_tables(r, &i.index, &exceptions)} })
+                        })
+                    })
+                }}
+            </section>
+            {move || has_travel().then(|| view! { <TravelSection /> })}
+            <DetailSection />
+        </article>
+    }
+}
+
+#[component]
+fn Cover(extract: Signal<Vec<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let field = move |f: fn(&Register) -> String| {
+        move || {
+            state
+                .register
+                .with(|r| r.as_ref().map(f).unwrap_or_default())
+        }
+    };
+    let meeting = move || {
+        state.register.with(|r| {
+            let r = r.as_ref()?;
+            let text = match (r.meeting.trim(), r.meeting_date.trim()) {
+                ("", "") => return None,
+                (m, "") => m.to_owned(),
+                ("", d) => d.to_owned(),
+                (m, d) => format!("{m}, {d}"),
+            };
+            Some(view! { <p class="cover-meeting">{text}</p> })
+        })
+    };
+    let author = move || {
+        state.register.with(|r| {
+            let r = r.as_ref()?;
+            (!r.author.trim().is_empty()).then(
+                || view! { <p class="cover-author">{format!("Report author: {}", r.author)}</p> },
+            )
+        })
+    };
+    view! {
+        <header class="pack-cover">
+            <p class="cover-organisation">{field(|r| r.organisation.clone())}</p>
+            <h1 class="cover-title">{field(|r| r.title.clone())}</h1>
+            <p class="cover-period">{field(|r| r.period.to_string())}</p>
+            {meeting}
+            {author}
+            {move || {
+                let parts = extract.get();
+                (!parts.is_empty()).then(|| view! { <p class="cover-extract"><strong>{format!("Extract: {}", parts.join("; "))}</strong></p> })
+            }}
+            <p class="cover-note no-print-hint">
+                <a href=Route::Details.hash()>"Edit the register details"</a>" (meeting, date, author) shown on this cover."
+            </p>
+        </header>
+    }
+}
+
+#[component]
+fn StatusKeySection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let rows = move || {
+        state.register.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.statuses
+                        .iter()
+                        .map(|s| {
+                            let s = s.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row"><StatusTag status=Some(s.clone()) id=s.id.clone() /></th>
+                                    <td class="key-symbol">{s.symbol.clone()}</td>
+                                    <td><span class="swatch" style=format!("background: {}", s.colour) aria-hidden="true"></span>" "{s.colour.clone()}</td>
+                                    <td>{s.meaning.clone()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                })
+        })
+    };
+    view! {
+        <section class="pack-section" aria-labelledby="pack-key">
+            <h2 id="pack-key" tabindex="-1">"How to read this report"</h2>
+            <p>"Each key activity has a status, shown as a word with a symbol so that it reads in black and white. The colour only adds to them."</p>
+            <table class="figures-table key-table">
+                <caption>"Status key"</caption>
+                <thead><tr><th scope="col">"Status"</th><th scope="col">"Symbol"</th><th scope="col">"Colour"</th><th scope="col">"Meaning"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn SummarySection(summary: Memo<Summary>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let statuses = move || {
+        state
+            .register
+            .with(|r| r.as_ref().map(|r| r.statuses.0.clone()).unwrap_or_default())
+    };
+    let text = move || {
+        state.register.with(|r| {
+            r.as_ref()
+                .map(|r| summary.with(|s| sentence(s, r)))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="pack-section" aria-labelledby="pack-summary">
+            <h2 id="pack-summary" tabindex="-1">"Headline summary"</h2>
+            <p class="headline-sentence" id="headline-sentence">{text}</p>
+            {move || view! { <StatusChart summary=summary.get() statuses=statuses() /> }}
+            {move || view! { <StatusTable summary=summary.get() statuses=statuses() /> }}
+            {move || view! { <BreakdownTable caption="By theme" group="Theme" rows=summary.get().by_theme statuses=statuses() /> }}
+            {move || view! { <BreakdownTable caption="By portfolio" group="Portfolio" rows=summary.get().by_portfolio statuses=statuses() /> }}
+        </section>
+    }
+}
+
+#[component]
+fn TravelSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let travelled = expect_context::<Travelled>();
+    let explorer = expect_context::<Explorer>();
+    let nav = expect_context::<Navigation>();
+    let shown = move || travel_of_selection(travelled, explorer, nav).unwrap_or_default();
+    let against = move || {
+        state
+            .comparison
+            .with(|c| c.as_ref().map(|c| c.period.to_string()).unwrap_or_default())
+    };
+    view! {
+        <section class="pack-section" aria-labelledby="pack-travel">
+            <h2 id="pack-travel" tabindex="-1">"Direction of travel"</h2>
+            {move || {
+                let travel = shown();
+                let moved: Vec<_> = travel.iter().filter(|t| t.movement != Movement::Unchanged).cloned().collect();
+                view! {
+                    <p>{format!("Since {}: {}", against(), movement_sentence(&travel))}</p>
+                    <table class="figures-table travel-table">
+                        <caption>"Key activities that moved"</caption>
+                        <thead><tr><th scope="col">"Key activity"</th><th scope="col">"Last quarter"</th><th scope="col">"This quarter"</th><th scope="col">"Direction"</th></tr></thead>
+                        <tbody>
+                            {moved.into_iter().map(|t| view! {
+                                <tr>
+                                    <th scope="row"><span class="activity-id">{t.id.clone()}</span>" "{t.title.clone()}</th>
+                                    <td>{t.from.clone().unwrap_or_else(|| "Not reported".into())}</td>
+                                    <td>{t.to.clone().unwrap_or_else(|| "Not reported".into())}</td>
+                                    <td><MovementTag movement=t.movement /></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            }}
+        </section>
+    }
+}
+
+/// The selected activities under their themes and objectives, a theme to a page.
+#[component]
+fn DetailSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let explorer = expect_context::<Explorer>();
+    // Positions in the query index are report order, so counting while walking
+    // the register finds each activity's position.
+    let themes = move || {
+        state.register.with(|r| {
+            let r = r.as_ref()?;
+            let selected: std::collections::HashSet<u32> = explorer
+                .result
+                .with(|q| q.matches.iter().copied().collect());
+            let mut position = 0u32;
+            let mut out = Vec::new();
+            for theme in &r.themes {
+                let mut objectives = Vec::new();
+                for objective in &theme.objectives {
+                    let activities: Vec<_> = objective
+                        .activities
+                        .iter()
+                        .filter(|_| {
+                            let keep = selected.contains(&position);
+                            position += 1;
+                            keep
+                        })
+                        .cloned()
+                        .collect();
+                    if !activities.is_empty() {
+                        objectives.push(Objective {
+                            activities,
+                            ..objective.clone()
+                        });
+                    }
+                }
+                if !objectives.is_empty() {
+                    out.push((theme.title.clone(), objectives));
+                }
+            }
+            Some((out, r.statuses.clone()))
+        })
+    };
+    // One string of escaped HTML (`crate::html`): a 1,000-activity pack is then
+    // one parse for the browser instead of tens of thousands of DOM calls.
+    let html = move || {
+        themes().map(|(themes, statuses)| {
+            let mut out = String::new();
+            for (title, objectives) in themes {
+                out.push_str("<section class=\"pack-theme\"><h3>");
+                crate::html::escape_into(&mut out, &title);
+                out.push_str("</h3>");
+                for objective in &objectives {
+                    crate::html::objective_table(&mut out, objective, &statuses, 4);
+                }
+                out.push_str("</section>");
+            }
+            out
+        })
+    };
+    view! {
+        <section class="pack-section pack-detail" aria-labelledby="pack-detail">
+            <h2 id="pack-detail" tabindex="-1">"Key activities in detail"</h2>
+            <div inner_html=html></div>
+        </section>
+    }
+}
