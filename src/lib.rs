@@ -5,11 +5,13 @@
 //! natively. `ui` presents it and exists only in the wasm32 build.
 
 pub mod compare;
+pub mod edit;
 pub mod export;
 pub mod format;
 pub mod html;
 pub mod import;
 pub mod period;
+pub mod quarter;
 pub mod query;
 pub mod register;
 pub mod report_text;

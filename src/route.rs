@@ -11,11 +11,18 @@ pub enum Route {
     Summary,
     Pack,
     Details,
+    Quarters,
 }
 
 impl Route {
     /// Every view, in the order the navigation lists them.
-    pub const ALL: [Route; 4] = [Route::Register, Route::Summary, Route::Pack, Route::Details];
+    pub const ALL: [Route; 5] = [
+        Route::Register,
+        Route::Summary,
+        Route::Pack,
+        Route::Details,
+        Route::Quarters,
+    ];
 
     /// The hash that addresses this view with a query (`#/register?status=amber`).
     pub fn hash_with(self, query: &str) -> String {
@@ -33,6 +40,7 @@ impl Route {
             Route::Summary => "#/summary",
             Route::Pack => "#/pack",
             Route::Details => "#/details",
+            Route::Quarters => "#/quarters",
         }
     }
 
@@ -43,6 +51,7 @@ impl Route {
             Route::Summary => "Summary",
             Route::Pack => "Scrutiny pack",
             Route::Details => "Register details",
+            Route::Quarters => "Quarters",
         }
     }
 }

@@ -16,6 +16,20 @@ pub const REGISTER_KEY: &str = "activity-register/v1/register";
 pub const PREVIOUS_KEY: &str = "activity-register/v1/previous";
 /// Where the previous quarter loaded for direction of travel is kept until cleared.
 pub const COMPARISON_KEY: &str = "activity-register/v1/comparison";
+/// Prefix of the keys where archived quarters are kept ("…/archive/2019-20-q1").
+pub const ARCHIVE_PREFIX: &str = "activity-register/v1/archive/";
+/// Chromium's localStorage quota for one site, in characters (10 MiB of UTF-16).
+pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
+
+/// An archived quarter, as listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Archived {
+    pub key: String,
+    pub register: Register,
+    /// Characters it takes in storage.
+    pub size: usize,
+}
+
 /// Prefix of the keys where unreadable stored values are kept aside.
 pub const KEPT_ASIDE_PREFIX: &str = "activity-register/v1/unreadable/";
 
@@ -48,6 +62,10 @@ pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store.
+    fn keys(&self) -> Vec<String>;
+    /// Characters used by every key and value (what the quota counts).
+    fn used_chars(&self) -> usize;
 }
 
 /// What was found in storage at start.
@@ -135,12 +153,15 @@ impl<S: KeyValueStore> RegisterStorage<S> {
 
     /// Saves the register; refuses while an unreadable value could not be kept aside.
     pub fn save(&self, register: &Register) -> Result<(), SaveError> {
+        self.save_encoded(&format::encode_compact(register))
+    }
+
+    /// Saves a register already encoded with `format::encode_compact`.
+    pub fn save_encoded(&self, text: &str) -> Result<(), SaveError> {
         if let Some(why) = &self.blocked {
             return Err(SaveError::Blocked(why.clone()));
         }
-        self.store
-            .set(REGISTER_KEY, &format::encode_compact(register))
-            .map_err(SaveError::Store)
+        self.store.set(REGISTER_KEY, text).map_err(SaveError::Store)
     }
 
     /// Keeps the register an import is about to replace.
@@ -172,6 +193,54 @@ impl<S: KeyValueStore> RegisterStorage<S> {
     /// Forgets the comparison register.
     pub fn clear_comparison(&self) -> Result<(), SaveError> {
         self.store.remove(COMPARISON_KEY).map_err(SaveError::Store)
+    }
+
+    /// Archives `register` as a read-only quarter; an earlier archive of the same
+    /// period is replaced. Returns its key.
+    pub fn archive(&self, register: &Register) -> Result<String, SaveError> {
+        let key = format!(
+            "{ARCHIVE_PREFIX}{}-q{}",
+            register.period.financial_year().replace('/', "-"),
+            register.period.quarter()
+        );
+        self.store
+            .set(&key, &format::encode_compact(register))
+            .map_err(SaveError::Store)?;
+        Ok(key)
+    }
+
+    /// The archived quarters that can be read, oldest period first.
+    pub fn archived(&self) -> Vec<Archived> {
+        let mut list: Vec<Archived> = self
+            .store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(ARCHIVE_PREFIX))
+            .filter_map(|key| {
+                let text = self.store.get(&key).ok().flatten()?;
+                let register = format::decode(&text).ok()?;
+                Some(Archived {
+                    size: key.len() + text.chars().count(),
+                    key,
+                    register,
+                })
+            })
+            .collect();
+        list.sort_by_key(|a| a.register.period);
+        list
+    }
+
+    /// Deletes an archived quarter.
+    pub fn delete_archived(&self, key: &str) -> Result<(), SaveError> {
+        if !key.starts_with(ARCHIVE_PREFIX) {
+            return Ok(());
+        }
+        self.store.remove(key).map_err(SaveError::Store)
+    }
+
+    /// Characters in use, of `QUOTA_CHARS`.
+    pub fn used_chars(&self) -> usize {
+        self.store.used_chars()
     }
 
     /// The raw text stored under the register's key, if any.
@@ -227,6 +296,18 @@ impl KeyValueStore for MemoryStore {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.entries.borrow_mut().remove(key);
         Ok(())
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.entries.borrow().keys().cloned().collect()
+    }
+
+    fn used_chars(&self) -> usize {
+        self.entries
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.chars().count() + v.chars().count())
+            .sum()
     }
 }
 

@@ -127,3 +127,33 @@ fn the_comparison_is_remembered_until_cleared() {
     storage.clear_comparison().unwrap();
     assert_eq!(storage.load_comparison(), None);
 }
+
+#[test]
+fn quarters_are_archived_listed_in_period_order_and_deleted() {
+    let storage = RegisterStorage::new(store_with(None));
+    let q1 = crate::sample::sample_register().unwrap();
+    let q2 = crate::quarter::next_quarter(
+        &q1,
+        crate::quarter::Carry {
+            status: true,
+            commentary: true,
+        },
+    );
+    let k2 = storage.archive(&q2).unwrap();
+    let k1 = storage.archive(&q1).unwrap();
+    assert_eq!(k1, "activity-register/v1/archive/2019-20-q1");
+    let list = storage.archived();
+    assert_eq!(
+        list.iter().map(|a| a.key.as_str()).collect::<Vec<_>>(),
+        [k1.as_str(), k2.as_str()]
+    );
+    assert_eq!(list[0].register, q1);
+    assert!(list[0].size > 30_000);
+    assert_eq!(
+        storage.used_chars(),
+        list.iter().map(|a| a.size).sum::<usize>()
+    );
+    storage.delete_archived(&k1).unwrap();
+    assert_eq!(storage.archived().len(), 1);
+    storage.delete_archived(REGISTER_KEY).unwrap();
+}

@@ -34,6 +34,7 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
     };
     let save_text = move || match state.save_status.get() {
         SaveStatus::Empty => "Nothing to save yet".to_owned(),
+        SaveStatus::Pending => "Saving\u{2026}".to_owned(),
         SaveStatus::Saved => "All changes saved in this browser".to_owned(),
         SaveStatus::NotSaved(why) => why,
     };
@@ -56,6 +57,10 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
                     </ul>
                 </nav>
                 <p class="save-status" class:save-status-problem=unsaved class:save-status-saved=saved role="status">{save_text}</p>
+                <p class="storage-use">{move || {
+                    let used = state.storage_used.get();
+                    (used > 0).then(|| format!("{}% of this browser\u{2019}s storage used", (used * 100).div_ceil(crate::storage::QUOTA_CHARS)))
+                }}</p>
             </div>
         </header>
     }

@@ -45,4 +45,27 @@ impl KeyValueStore for BrowserStorage {
             .remove_item(key)
             .map_err(|e| unavailable(&e))
     }
+
+    fn keys(&self) -> Vec<String> {
+        let Ok(storage) = local_storage() else {
+            return Vec::new();
+        };
+        let n = storage.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect()
+    }
+
+    fn used_chars(&self) -> usize {
+        let Ok(storage) = local_storage() else {
+            return 0;
+        };
+        self.keys()
+            .into_iter()
+            .map(|k| {
+                let v = storage.get_item(&k).ok().flatten().unwrap_or_default();
+                k.encode_utf16().count() + v.encode_utf16().count()
+            })
+            .sum()
+    }
 }

@@ -21,6 +21,12 @@ pub fn FirstVisit() -> impl IntoView {
             <div class="notice notice-problem" role="alert">
                 <h2>"Your stored register could not be opened"</h2>
                 <p>{why}</p>
+                <p>"Nothing has been deleted. You can keep a copy of exactly what is stored, to send to support or to repair."</p>
+                <button type="button" class="button button-secondary" on:click=move |_| {
+                    if let Some(text) = state.with_storage(|s| s.stored_text()).flatten() {
+                        let _ = super::file_io::download("activity-register-stored-text.txt", "text/plain;charset=utf-8", &text);
+                    }
+                }>"Download the stored text"</button>
             </div>
         })}
         <p class="lede">

@@ -4,6 +4,7 @@
 mod app_header;
 mod browser_storage;
 mod details_view;
+mod edit_panel;
 mod explorer;
 mod file_io;
 mod first_visit;
@@ -11,6 +12,7 @@ mod import_controls;
 mod import_review;
 mod navigation;
 mod pack_view;
+mod quarters_view;
 mod register_actions;
 mod register_view;
 mod state;
@@ -45,6 +47,31 @@ pub fn App() -> impl IntoView {
     provide_context(explorer);
     provide_context(summary_view::Travelled::start(state));
     let route = nav.route;
+    // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, outside text fields (which
+    // keep their own undo).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let in_text = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_text {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                state.undo();
+            }
+            ("z", true) | ("y", _) => {
+                ev.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
     let unknown = nav.unknown;
 
     Effect::new(move |_| {
@@ -64,13 +91,41 @@ pub fn App() -> impl IntoView {
                     <p>{format!("There is no view called \u{201c}{path}\u{201d}; showing the register instead.")}</p>
                 </div>
             })}
+            <ConflictBanner />
             <import_review::ImportReview />
             {move || match route.get() {
                 Route::Register => view! { <register_view::RegisterPage /> }.into_any(),
                 Route::Summary => view! { <summary_view::SummaryPage /> }.into_any(),
                 Route::Pack => view! { <pack_view::PackPage /> }.into_any(),
                 Route::Details => view! { <details_view::DetailsPage /> }.into_any(),
+                Route::Quarters => view! { <quarters_view::QuartersPage /> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// Shown when another tab saved the register while this tab had changes: nothing
+/// is overwritten until the user chooses.
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let export_mine = move |_| {
+        if let Some(r) = state.register.get_untracked() {
+            let name = crate::export::file_name(&r, "json");
+            let _ = file_io::download(&name, "application/json", &crate::format::encode(&r));
+        }
+    };
+    move || {
+        state.conflict.get().then(|| view! {
+            <div class="notice notice-problem" role="alert">
+                <h2>"This register was changed in another tab"</h2>
+                <p>"Your changes in this tab have not been saved over it. Choose which version to keep; you can export this tab\u{2019}s version first."</p>
+                <div class="button-row">
+                    <button type="button" class="button button-secondary" on:click=export_mine>"Export this tab\u{2019}s version"</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| state.take_other_tabs_version()>"Use the other tab\u{2019}s version"</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| state.keep_this_tabs_version()>"Keep this tab\u{2019}s version"</button>
+                </div>
+            </div>
+        })
     }
 }

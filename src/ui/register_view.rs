@@ -1,6 +1,7 @@
 //! The Register view: the register grouped theme → objective → key activity, in
 //! the report's table layout, with the status key.
 
+use super::edit_panel::EditPanel;
 use super::explorer::RegisterExplorer;
 use super::first_visit::FirstVisit;
 use super::register_actions::RegisterActions;
@@ -59,6 +60,7 @@ pub fn RegisterPage() -> impl IntoView {
             </h1>
             <p class="lede">{part(3)}</p>
             <RegisterActions />
+            <EditPanel />
             {move || view! { <StatusKey statuses=statuses() /> }}
             <RegisterExplorer />
         }

@@ -2,16 +2,24 @@
 //! progress. The rules live in the core; this wires them to signals and storage.
 
 use super::browser_storage::BrowserStorage;
+use crate::edit::{EditError, History};
+use crate::format;
 use crate::import::ImportPreview;
 use crate::register::Register;
-use crate::storage::{Loaded, RegisterStorage};
+use crate::storage::{Loaded, RegisterStorage, REGISTER_KEY};
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long after the last change the register is saved.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 /// Whether the register in memory is in the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveStatus {
     /// No register yet, so nothing to save.
     Empty,
+    /// A change is waiting to be saved.
+    Pending,
     Saved,
     /// The sentence says why ("Not saved: …").
     NotSaved(String),
@@ -41,6 +49,18 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// The previous quarter that direction of travel compares against.
     pub comparison: RwSignal<Option<Register>>,
+    /// The key activity being edited (its ID), or a new one ("").
+    pub editing: RwSignal<Option<String>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// Set when another tab saved the register after this tab last read or saved it.
+    pub conflict: RwSignal<bool>,
+    /// Characters this site uses in storage, after the last save.
+    pub storage_used: RwSignal<usize>,
+    history: StoredValue<History, LocalStorage>,
+    /// The register text this tab last read from or wrote to storage.
+    last_stored: StoredValue<Option<String>, LocalStorage>,
+    save_timer: StoredValue<Option<leptos::prelude::TimeoutHandle>, LocalStorage>,
     storage: StoredValue<Option<RegisterStorage<BrowserStorage>>, LocalStorage>,
 }
 
@@ -64,6 +84,8 @@ impl AppState {
         };
         let previous = storage.load_previous();
         let comparison = storage.load_comparison();
+        let stored_text = storage.stored_text();
+        let used = storage.used_chars();
         let state = AppState {
             previous: RwSignal::new(previous),
             comparison: RwSignal::new(comparison),
@@ -72,7 +94,12 @@ impl AppState {
         };
         state.save_status.set(save_status);
         state.start_problem.set(start_problem);
+        state.storage_used.set(used);
+        if state.start_problem.get_untracked().is_none() {
+            state.last_stored.set_value(stored_text);
+        }
         state.save_on_change();
+        state.follow_other_tabs();
         state
     }
 
@@ -87,31 +114,208 @@ impl AppState {
             previous: RwSignal::new(None),
             notice: RwSignal::new(None),
             comparison: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            conflict: RwSignal::new(false),
+            storage_used: RwSignal::new(0),
+            history: StoredValue::new_local(History::default()),
+            last_stored: StoredValue::new_local(None),
+            save_timer: StoredValue::new_local(None),
             storage: StoredValue::new_local(None),
         }
     }
 
+    /// Saves each change after a short pause (so typing saves once), and at once
+    /// when the page is hidden or closed.
     fn save_on_change(self) {
         // The first run only subscribes: what was just loaded is already stored.
         Effect::new(move |first_run_done: Option<()>| {
-            self.register.with(|current| {
-                if first_run_done.is_none() {
-                    return;
-                }
-                if let Some(current) = current {
-                    let result = self
-                        .storage
-                        .with_value(|s| s.as_ref().map(|s| s.save(current)));
-                    match result {
-                        Some(Ok(())) => self.save_status.set(SaveStatus::Saved),
-                        Some(Err(err)) => {
-                            self.save_status.set(SaveStatus::NotSaved(err.to_string()))
-                        }
-                        None => {}
-                    }
+            let has_register = self.register.with(|r| r.is_some());
+            if first_run_done.is_none() || !has_register {
+                return;
+            }
+            self.save_status.set(SaveStatus::Pending);
+            self.save_timer.update_value(|t| {
+                if let Some(t) = t.take() {
+                    t.clear();
                 }
             });
+            let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
+            self.save_timer.set_value(handle);
         });
+        let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
+            if self.save_status.get_untracked() == SaveStatus::Pending {
+                self.save_now();
+            }
+        });
+        on_cleanup(move || hidden.remove());
+    }
+
+    /// Saves now, unless another tab has saved since this tab last read or wrote:
+    /// then nothing is overwritten and the user is asked what to do.
+    pub fn save_now(self) {
+        self.save_timer.update_value(|t| {
+            if let Some(t) = t.take() {
+                t.clear();
+            }
+        });
+        let Some(text) = self
+            .register
+            .with_untracked(|r| r.as_ref().map(format::encode_compact))
+        else {
+            return;
+        };
+        let outcome = self.storage.with_value(|s| {
+            let s = s.as_ref()?;
+            let stored = s.stored_text();
+            let base = self.last_stored.get_value();
+            if stored.is_some() && stored != base && stored.as_deref() != Some(text.as_str()) {
+                return Some(Err("Not saved: this register was changed in another tab. Choose which version to keep.".to_owned()));
+            }
+            Some(s.save_encoded(&text).map_err(|e| e.to_string()).map(|()| s.used_chars()))
+        });
+        match outcome {
+            Some(Ok(used)) => {
+                self.last_stored.set_value(Some(text));
+                self.storage_used.set(used);
+                self.save_status.set(SaveStatus::Saved);
+            }
+            Some(Err(why)) => {
+                if why.contains("another tab") {
+                    self.conflict.set(true);
+                }
+                self.save_status.set(SaveStatus::NotSaved(why));
+            }
+            None => {}
+        }
+    }
+
+    /// Takes in a register another tab saved, if this tab has nothing unsaved;
+    /// otherwise flags the conflict.
+    fn follow_other_tabs(self) {
+        let listener = window_event_listener(
+            leptos::ev::storage,
+            move |ev: web_sys::StorageEvent| {
+                if ev.key().as_deref() != Some(REGISTER_KEY) {
+                    return;
+                }
+                let Some(theirs) = ev.new_value() else { return };
+                let mine = self
+                    .register
+                    .with_untracked(|r| r.as_ref().map(format::encode_compact));
+                let unsaved = mine != self.last_stored.get_value()
+                    || self.save_status.get_untracked() == SaveStatus::Pending;
+                if unsaved {
+                    self.conflict.set(true);
+                    self.save_status.set(SaveStatus::NotSaved(
+                    "Not saved: this register was changed in another tab. Choose which version to keep.".to_owned(),
+                ));
+                    return;
+                }
+                if let Ok(register) = format::decode(&theirs) {
+                    self.last_stored.set_value(Some(theirs));
+                    self.register.set(Some(register));
+                    self.save_timer.update_value(|t| {
+                        if let Some(t) = t.take() {
+                            t.clear();
+                        }
+                    });
+                    self.save_status.set(SaveStatus::Saved);
+                    self.notice.set(Some(
+                        "The register was updated from another tab.".to_owned(),
+                    ));
+                }
+            },
+        );
+        on_cleanup(move || listener.remove());
+    }
+
+    /// Resolves a conflict with the version the other tab saved (this tab's version
+    /// stays one Undo away).
+    pub fn take_other_tabs_version(self) {
+        let stored = self
+            .storage
+            .with_value(|s| s.as_ref().and_then(|s| s.stored_text()));
+        if let Some(register) = stored.as_deref().and_then(|t| format::decode(t).ok()) {
+            self.last_stored.set_value(stored);
+            self.replace(register);
+            self.save_timer.update_value(|t| {
+                if let Some(t) = t.take() {
+                    t.clear();
+                }
+            });
+            self.save_status.set(SaveStatus::Saved);
+        }
+        self.conflict.set(false);
+    }
+
+    /// Resolves a conflict by saving this tab's version over the other's.
+    pub fn keep_this_tabs_version(self) {
+        let stored = self
+            .storage
+            .with_value(|s| s.as_ref().and_then(|s| s.stored_text()));
+        self.last_stored.set_value(stored);
+        self.conflict.set(false);
+        self.save_now();
+    }
+
+    /// Replaces the register, as one undoable step.
+    pub fn replace(self, register: Register) {
+        if let Some(before) = self.register.get_untracked() {
+            self.history.update_value(|h| h.record(before));
+        }
+        self.register.set(Some(register));
+        self.refresh_history_flags();
+    }
+
+    /// Applies an edit to the register as one undoable step; a refused edit
+    /// changes nothing.
+    pub fn edit(
+        self,
+        change: impl FnOnce(&mut Register) -> Result<(), EditError>,
+    ) -> Result<(), String> {
+        let Some(mut next) = self.register.get_untracked() else {
+            return Err("There is no register to edit.".to_owned());
+        };
+        change(&mut next).map_err(|e| e.to_string())?;
+        self.replace(next);
+        Ok(())
+    }
+
+    pub fn undo(self) {
+        let Some(current) = self.register.get_untracked() else {
+            return;
+        };
+        if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
+            self.register.set(Some(previous));
+            self.notice.set(Some("Undone.".to_owned()));
+        }
+        self.refresh_history_flags();
+    }
+
+    pub fn redo(self) {
+        let Some(current) = self.register.get_untracked() else {
+            return;
+        };
+        if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
+            self.register.set(Some(next));
+            self.notice.set(Some("Redone.".to_owned()));
+        }
+        self.refresh_history_flags();
+    }
+
+    fn refresh_history_flags(self) {
+        self.can_undo.set(self.history.with_value(|h| h.can_undo()));
+        self.can_redo.set(self.history.with_value(|h| h.can_redo()));
+    }
+
+    /// The register storage, for views that list or archive quarters.
+    pub fn with_storage<T>(
+        self,
+        f: impl FnOnce(&RegisterStorage<BrowserStorage>) -> T,
+    ) -> Option<T> {
+        self.storage.with_value(|s| s.as_ref().map(f))
     }
 
     /// Shows an import's preview, or why it was refused; changes nothing else.
@@ -143,7 +347,7 @@ impl AppState {
         let period = preview.register.period;
         self.pending.set(None);
         self.previous.set(old);
-        self.register.set(Some(preview.register));
+        self.replace(preview.register);
         self.notice.set(Some(format!(
             "Register replaced from {}: {activities} key activities for {period}.{kept_note}",
             preview.source
@@ -207,7 +411,7 @@ impl AppState {
             .unwrap_or_default();
         let label = format!("{}, {}", previous.title, previous.period);
         self.previous.set(current);
-        self.register.set(Some(previous));
+        self.replace(previous);
         self.notice.set(Some(format!(
             "Previous register restored ({label}). The register it replaced can be restored the same way.{kept_note}"
         )));

@@ -16,6 +16,7 @@ async function withSample() {
   await waitForApp(page);
   await page.getByRole('button', { name: 'Load sample register' }).click();
   await page.locator('tbody tr').first().waitFor();
+  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
   return opened;
 }
 

@@ -30,6 +30,7 @@ async function openApp() {
 async function loadSample(page) {
   await page.getByRole('button', { name: 'Load sample register' }).click();
   await page.locator('tbody tr').first().waitFor();
+  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
 }
 
 async function chooseFile(page, file) {

@@ -1,6 +1,7 @@
 // End to end: the register view of the built dist/, in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startApp, waitForApp, axeViolations } from './browser.mjs';
 
 let app;
@@ -62,7 +63,7 @@ test('loading the sample shows 37 key activities under 11 objectives and 3 theme
   const ka1103 = page.getByRole('row', { name: /KA\.11\.03/ });
   assert.deepEqual(await ka1103.locator('td.col-lead, td.col-portfolio').allInnerTexts(), ['Not recorded', 'Not recorded']);
 
-  assert.equal(await page.locator('.save-status').innerText(), 'All changes saved in this browser');
+  await page.locator('.save-status').filter({ hasText: 'All changes saved in this browser' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -113,6 +114,9 @@ test('an unreadable stored register is kept aside, reported, and never overwritt
   }));
   assert.equal(stored.main, '{"format": "activity-register", "version": 1, "register": {');
   assert.equal(stored.aside, stored.main);
+  // The raw stored text can be downloaded as it is.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the stored text' }).click()]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), stored.main);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -21,6 +21,7 @@ async function withSample() {
   await waitForApp(opened.page);
   await opened.page.getByRole('button', { name: 'Load sample register' }).click();
   await opened.page.locator('tbody tr').first().waitFor();
+  await opened.page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
   return opened;
 }
 

@@ -251,6 +251,14 @@ fn ExplorerRow(position: u32) -> impl IntoView {
                 <span class="activity-id">{marked(activity.id.clone())}</span>
                 " "
                 <span class="activity-title">{marked(activity.title.clone())}</span>
+                <button type="button" class="link-button edit-button" aria-label=format!("Edit {}", activity.id)
+                    on:click={
+                        let id = activity.id.clone();
+                        move |_| {
+                            state.editing.set(Some(id.clone()));
+                            window().scroll_to_with_x_and_y(0.0, 0.0);
+                        }
+                    }>"Edit"</button>
             </th>
             <td class="col-status">
                 <StatusTag status=status id=activity.status.clone() />

@@ -1,0 +1,314 @@
+//! Keeping the register: the edits an officer makes (an activity's fields, adding
+//! and removing activities, objectives and themes), the ID rules, and undo/redo.
+//! Every edit is checked before it is applied: a refused edit changes nothing and
+//! says why in a sentence.
+
+use crate::register::{KeyActivity, Objective, Register, Theme};
+use std::fmt;
+
+/// Where an activity sits: theme, objective and position, all 0-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub theme: usize,
+    pub objective: usize,
+    pub activity: usize,
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    NoSuchPlace,
+    EmptyId,
+    DuplicateId { id: String, at: String },
+    UnknownStatus(String),
+    EmptyTitle,
+    TooLong { field: &'static str },
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::NoSuchPlace => write!(f, "That key activity is no longer in the register; reload and try again."),
+            EditError::EmptyId => write!(f, "Give the key activity an ID, such as KA.01.09."),
+            EditError::DuplicateId { id, at } => write!(f, "The ID {id} is already used by \u{201c}{at}\u{201d}. Each key activity needs its own ID."),
+            EditError::UnknownStatus(s) => write!(f, "The status \u{201c}{s}\u{201d} is not in this register\u{2019}s status set."),
+            EditError::EmptyTitle => write!(f, "Give the key activity a title."),
+            EditError::TooLong { field } => write!(f, "The {field} is longer than {} characters.", crate::validate::MAX_TEXT_CHARS),
+        }
+    }
+}
+
+/// The activity at `place`.
+pub fn activity_at(register: &Register, place: Place) -> Option<&KeyActivity> {
+    register
+        .themes
+        .get(place.theme)?
+        .objectives
+        .get(place.objective)?
+        .activities
+        .get(place.activity)
+}
+
+/// Where the activity with `id` is.
+pub fn find(register: &Register, id: &str) -> Option<Place> {
+    for (t, theme) in register.themes.iter().enumerate() {
+        for (o, objective) in theme.objectives.iter().enumerate() {
+            if let Some(a) = objective.activities.iter().position(|a| a.id == id) {
+                return Some(Place {
+                    theme: t,
+                    objective: o,
+                    activity: a,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Splits text into points: one per non-blank line.
+pub fn points_from_text(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn check(
+    register: &Register,
+    activity: &KeyActivity,
+    except: Option<Place>,
+) -> Result<(), EditError> {
+    if activity.id.trim().is_empty() {
+        return Err(EditError::EmptyId);
+    }
+    if activity.title.trim().is_empty() {
+        return Err(EditError::EmptyTitle);
+    }
+    if register.statuses.get(&activity.status).is_none() {
+        return Err(EditError::UnknownStatus(activity.status.clone()));
+    }
+    if let Some(other) = find(register, activity.id.trim()) {
+        if Some(other) != except {
+            let at = activity_at(register, other)
+                .map(|a| a.title.clone())
+                .unwrap_or_default();
+            return Err(EditError::DuplicateId {
+                id: activity.id.trim().to_owned(),
+                at,
+            });
+        }
+    }
+    let max = crate::validate::MAX_TEXT_CHARS;
+    for (field, text) in [
+        ("title", &activity.title),
+        ("lead officer", &activity.lead_officer),
+        ("portfolio", &activity.portfolio),
+    ] {
+        if text.chars().count() > max {
+            return Err(EditError::TooLong { field });
+        }
+    }
+    if activity
+        .progress
+        .iter()
+        .chain(&activity.next_steps)
+        .any(|p| p.chars().count() > max)
+    {
+        return Err(EditError::TooLong { field: "point" });
+    }
+    Ok(())
+}
+
+fn tidy(mut a: KeyActivity) -> KeyActivity {
+    a.id = a.id.trim().to_owned();
+    a.title = a.title.trim().to_owned();
+    a.lead_officer = a.lead_officer.trim().to_owned();
+    a.portfolio = a.portfolio.trim().to_owned();
+    a
+}
+
+/// Replaces the activity at `place` with `activity`, if it passes the checks.
+pub fn update_activity(
+    register: &mut Register,
+    place: Place,
+    activity: KeyActivity,
+) -> Result<(), EditError> {
+    activity_at(register, place).ok_or(EditError::NoSuchPlace)?;
+    let activity = tidy(activity);
+    check(register, &activity, Some(place))?;
+    register.themes[place.theme].objectives[place.objective].activities[place.activity] = activity;
+    Ok(())
+}
+
+/// Adds `activity` at the end of an objective.
+pub fn add_activity(
+    register: &mut Register,
+    theme: usize,
+    objective: usize,
+    activity: KeyActivity,
+) -> Result<Place, EditError> {
+    let activity = tidy(activity);
+    check(register, &activity, None)?;
+    let list = &mut register
+        .themes
+        .get_mut(theme)
+        .and_then(|t| t.objectives.get_mut(objective))
+        .ok_or(EditError::NoSuchPlace)?
+        .activities;
+    list.push(activity);
+    Ok(Place {
+        theme,
+        objective,
+        activity: list.len() - 1,
+    })
+}
+
+/// Removes the activity at `place` and returns it.
+pub fn remove_activity(register: &mut Register, place: Place) -> Result<KeyActivity, EditError> {
+    activity_at(register, place).ok_or(EditError::NoSuchPlace)?;
+    Ok(register.themes[place.theme].objectives[place.objective]
+        .activities
+        .remove(place.activity))
+}
+
+/// Adds an objective to a theme, numbered after the highest "CO n" in the register.
+pub fn add_objective(
+    register: &mut Register,
+    theme: usize,
+    title: &str,
+) -> Result<usize, EditError> {
+    let next = register
+        .themes
+        .iter()
+        .flat_map(|t| &t.objectives)
+        .filter_map(|o| {
+            o.id.trim_start_matches(|c: char| !c.is_ascii_digit())
+                .parse::<u32>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let t = register
+        .themes
+        .get_mut(theme)
+        .ok_or(EditError::NoSuchPlace)?;
+    t.objectives.push(Objective {
+        id: format!("CO {next}"),
+        title: title.trim().to_owned(),
+        activities: Vec::new(),
+    });
+    Ok(t.objectives.len() - 1)
+}
+
+/// Removes an objective with its activities.
+pub fn remove_objective(
+    register: &mut Register,
+    theme: usize,
+    objective: usize,
+) -> Result<Objective, EditError> {
+    let t = register
+        .themes
+        .get_mut(theme)
+        .ok_or(EditError::NoSuchPlace)?;
+    if objective >= t.objectives.len() {
+        return Err(EditError::NoSuchPlace);
+    }
+    Ok(t.objectives.remove(objective))
+}
+
+/// Adds a theme at the end.
+pub fn add_theme(register: &mut Register, title: &str) -> usize {
+    register.themes.push(Theme {
+        title: title.trim().to_owned(),
+        objectives: Vec::new(),
+    });
+    register.themes.len() - 1
+}
+
+/// Removes a theme with everything under it.
+pub fn remove_theme(register: &mut Register, theme: usize) -> Result<Theme, EditError> {
+    if theme >= register.themes.len() {
+        return Err(EditError::NoSuchPlace);
+    }
+    Ok(register.themes.remove(theme))
+}
+
+/// The next free ID following the objective's numbering: "KA.01.09" after KA.01.08
+/// under CO 1, skipping any ID already used anywhere in the register.
+pub fn suggest_id(register: &Register, theme: usize, objective: usize) -> String {
+    let Some(o) = register
+        .themes
+        .get(theme)
+        .and_then(|t| t.objectives.get(objective))
+    else {
+        return String::new();
+    };
+    let number: u32 =
+        o.id.trim_start_matches(|c: char| !c.is_ascii_digit())
+            .parse()
+            .unwrap_or(0);
+    let highest = o
+        .activities
+        .iter()
+        .filter_map(|a| a.id.rsplit('.').next()?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    (highest + 1..)
+        .map(|n| format!("KA.{number:02}.{n:02}"))
+        .find(|id| find(register, id).is_none())
+        .unwrap_or_default()
+}
+
+/// Undo and redo over whole registers: simple, and never half an edit.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Register>,
+    redo: Vec<Register>,
+}
+
+/// How many steps back are kept.
+const HISTORY_LIMIT: usize = 100;
+
+impl History {
+    /// Records `before`, the register as it was before an edit.
+    pub fn record(&mut self, before: Register) {
+        self.undo.push(before);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// The register to go back to, given the current one.
+    pub fn undo(&mut self, current: Register) -> Option<Register> {
+        let previous = self.undo.pop()?;
+        self.redo.push(current);
+        Some(previous)
+    }
+
+    /// The register to go forward to, given the current one.
+    pub fn redo(&mut self, current: Register) -> Option<Register> {
+        let next = self.redo.pop()?;
+        self.undo.push(current);
+        Some(next)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Forgets everything (a different register was loaded).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,176 @@
+// End to end: keeping the register — editing with undo and redo, adding and
+// removing, the next quarter and archived quarters, two tabs, and a full store.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitForApp, axeViolations } from './browser.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+const KEY = 'activity-register/v1/register';
+const saved = (page) => page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+const storedStatus = (page, id) => page.evaluate(({ key, id }) => {
+  const r = JSON.parse(localStorage.getItem(key)).register;
+  for (const t of r.themes) for (const o of t.objectives) for (const a of o.activities) if (a.id === id) return a.status;
+  return null;
+}, { key: KEY, id });
+
+async function withSample(page) {
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.getByRole('button', { name: 'Load sample register' }).click();
+  await page.locator('tbody tr').first().waitFor();
+  await saved(page);
+}
+
+async function setStatus(page, id, label) {
+  await page.getByRole('button', { name: `Edit ${id}` }).click();
+  const panel = page.getByRole('region', { name: `Edit key activity ${id}` });
+  await panel.getByLabel('Status').selectOption({ label });
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
+}
+
+test('edit a status, reload: kept; undo and redo with buttons and keys', async () => {
+  const { page, errors, context } = await app.newPage();
+  await withSample(page);
+  await page.getByRole('button', { name: 'Edit KA.01.04' }).click();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await setStatus(page, 'KA.01.04', '✖ Red');
+  await saved(page);
+  assert.equal(await storedStatus(page, 'KA.01.04'), 'red');
+  await page.reload();
+  await waitForApp(page);
+  const tag = page.locator('tr[data-activity-id="KA.01.04"] .status-tag');
+  assert.equal((await tag.innerText()).replace(/\s+/g, ' ').trim(), '✖ Red');
+
+  // Reload starts a new session, so make a fresh edit to undo.
+  await setStatus(page, 'KA.01.04', '▲ Amber');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('tr[data-activity-id="KA.01.04"] .status-tag').filter({ hasText: 'Red' }).waitFor();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.locator('tr[data-activity-id="KA.01.04"] .status-tag').filter({ hasText: 'Amber' }).waitFor();
+  await page.locator('h1').click();
+  await page.keyboard.press('Control+z');
+  await page.locator('tr[data-activity-id="KA.01.04"] .status-tag').filter({ hasText: 'Red' }).waitFor();
+  await page.keyboard.press('Control+Shift+z');
+  await page.locator('tr[data-activity-id="KA.01.04"] .status-tag').filter({ hasText: 'Amber' }).waitFor();
+  await saved(page);
+  assert.equal(await storedStatus(page, 'KA.01.04'), 'amber');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('add a key activity with the suggested ID, refuse a duplicate, remove after confirming', async () => {
+  const { page, errors, context } = await app.newPage();
+  await withSample(page);
+  await page.getByRole('button', { name: 'Add key activity' }).click();
+  const panel = page.getByRole('region', { name: 'Add a key activity' });
+  assert.equal(await panel.getByLabel('ID').inputValue(), 'KA.01.09');
+  await panel.getByLabel('Objective').selectOption({ label: 'CO 11: Effective and robust governance arrangements' });
+  assert.equal(await panel.getByLabel('ID').inputValue(), 'KA.11.06');
+  await panel.getByLabel('Title').fill('Publish the annual governance statement');
+  await panel.getByLabel('Lead officer').fill('B. Jolly');
+  await panel.getByLabel('Progress').fill('Draft prepared\nAudit committee consulted');
+  await panel.getByLabel('ID').fill('KA.11.04');
+  await panel.getByRole('button', { name: 'Add key activity' }).click();
+  await panel.getByRole('alert').filter({ hasText: 'The ID KA.11.04 is already used by' }).waitFor();
+  await panel.getByLabel('ID').fill('KA.11.06');
+  await panel.getByRole('button', { name: 'Add key activity' }).click();
+  await page.locator('#results-line').filter({ hasText: 'Showing 38 of 38' }).waitFor();
+  assert.deepEqual(await page.locator('tr[data-activity-id="KA.11.06"] .col-progress li').allInnerTexts(), ['Draft prepared', 'Audit committee consulted']);
+
+  await page.getByRole('button', { name: 'Edit KA.11.06' }).click();
+  await page.getByRole('button', { name: 'Remove key activity' }).click();
+  await page.getByText('Remove key activity KA.11.06 from the register?').waitFor();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await page.locator('#results-line').filter({ hasText: 'Showing 37 of 37' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('start the next quarter: Q2 2019/20 with direction of travel against the archived Q1', async () => {
+  const { page, errors, context } = await app.newPage();
+  await withSample(page);
+  await page.goto(`${app.url}#/quarters`);
+  await page.getByRole('heading', { level: 1, name: 'Quarters' }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Start 2019/20 Quarter 2' }).click();
+  await page.getByText('Started 2019/20 Quarter 2. 2019/20 Quarter 1 is archived').waitFor();
+  assert.match(await page.locator('.app-identity').innerText(), /2019\/20 Quarter 2/);
+  const archive = page.getByRole('table', { name: 'Archived quarters in this browser' });
+  assert.match(await archive.innerText(), /2019\/20 Quarter 1\s+Harborough District Council\s+37/);
+  assert.match(await page.getByText(/storage is \d+% used/).innerText(), /about \d+ more quarters fit/);
+
+  await page.goto(`${app.url}#/register`);
+  await setStatus(page, 'KA.01.04', '▲ Amber');
+  await page.goto(`${app.url}#/summary`);
+  await page.locator('#travel-sentence').waitFor();
+  assert.equal(await page.locator('#travel-sentence').innerText(), '0 improved, 1 declined, 36 unchanged, 0 new, 0 no longer reported.');
+  assert.match(await page.getByText(/^Compared with/).innerText(), /Compared with 2019\/20 Quarter 1/);
+
+  // An archived quarter is deleted only after confirmation.
+  await page.goto(`${app.url}#/quarters`);
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await page.getByText('No quarters are archived in this browser yet.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two tabs: a saved change shows in the other tab; a later conflicting save overwrites nothing', async () => {
+  const { page: first, errors, context } = await app.newPage();
+  await withSample(first);
+  const second = await context.newPage();
+  await second.goto(app.url);
+  await waitForApp(second);
+  await second.locator('tbody tr').first().waitFor();
+
+  await setStatus(first, 'KA.01.01', '✖ Red');
+  await saved(first);
+  await second.locator('tr[data-activity-id="KA.01.01"] .status-tag').filter({ hasText: 'Red' }).waitFor();
+  await second.getByText('The register was updated from another tab.').waitFor();
+
+  // Both change the register; the second tab saves first, the first tab is told.
+  await second.bringToFront();
+  await setStatus(second, 'KA.01.02', '▲ Amber');
+  await first.bringToFront();
+  await first.evaluate(() => { /* the storage event from the second tab arrives here */ });
+  await setStatus(first, 'KA.01.03', '▲ Amber');
+  await first.getByRole('alert').filter({ hasText: 'This register was changed in another tab' }).waitFor();
+  assert.match(await first.locator('.save-status').innerText(), /^Not saved: this register was changed in another tab/);
+  assert.equal(await storedStatus(first, 'KA.01.02'), 'amber', 'the other tab\'s save is kept');
+  assert.equal(await storedStatus(first, 'KA.01.03'), 'green', 'nothing was silently overwritten');
+  await first.getByRole('button', { name: 'Use the other tab’s version' }).click();
+  await first.locator('tr[data-activity-id="KA.01.02"] .status-tag').filter({ hasText: 'Amber' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('storage already full: the quota message, the register kept in memory, export works, nothing lost', async () => {
+  const { page, errors, context } = await app.newPage();
+  await page.goto(app.url);
+  await waitForApp(page);
+  // Another app on the same site has used nearly all of the quota.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(1024 * 1024);
+    for (let i = 0; ; i += 1) {
+      try { localStorage.setItem(`other-app/${i}`, chunk); } catch { break; }
+    }
+    let small = 'y'.repeat(64 * 1024);
+    for (let i = 0; small.length > 16; i += 1) {
+      try { localStorage.setItem(`other-app/small-${i}`, small); } catch { small = small.slice(0, small.length / 2); }
+    }
+  });
+  const before = await page.evaluate(() => Object.keys(localStorage).length);
+  await page.getByRole('button', { name: 'Load sample register' }).click();
+  await page.locator('.save-status').filter({ hasText: /^Not saved: the browser's storage for this page is full/ }).waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 37);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).length), before, 'nothing of the other app was removed');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  assert.match(download.suggestedFilename(), /2019-20-q1\.json$/);
+  assert.deepEqual(errors.filter((e) => !/QuotaExceeded|exceeded the quota/i.test(e)), []);
+  await context.close();
+});
