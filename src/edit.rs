@@ -19,10 +19,22 @@ pub struct Place {
 pub enum EditError {
     NoSuchPlace,
     EmptyId,
-    DuplicateId { id: String, at: String },
+    DuplicateId {
+        id: String,
+        at: String,
+    },
     UnknownStatus(String),
     EmptyTitle,
-    TooLong { field: &'static str },
+    TooLong {
+        field: &'static str,
+    },
+    /// The new status set breaks a rule; the sentence says which.
+    StatusSet(String),
+    /// A status still used by activities cannot be removed.
+    StatusInUse {
+        label: String,
+        count: usize,
+    },
 }
 
 impl fmt::Display for EditError {
@@ -34,6 +46,13 @@ impl fmt::Display for EditError {
             EditError::UnknownStatus(s) => write!(f, "The status \u{201c}{s}\u{201d} is not in this register\u{2019}s status set."),
             EditError::EmptyTitle => write!(f, "Give the key activity a title."),
             EditError::TooLong { field } => write!(f, "The {field} is longer than {} characters.", crate::validate::MAX_TEXT_CHARS),
+            EditError::StatusSet(why) => write!(f, "{why}"),
+            EditError::StatusInUse { label, count } => write!(
+                f,
+                "The status \u{201c}{label}\u{201d} cannot be removed: {count} key {} it. Change {} first.",
+                if *count == 1 { "activity has" } else { "activities have" },
+                if *count == 1 { "that activity" } else { "those activities" }
+            ),
         }
     }
 }
@@ -259,6 +278,56 @@ pub fn suggest_id(register: &Register, theme: usize, objective: usize) -> String
         .map(|n| format!("KA.{number:02}.{n:02}"))
         .find(|id| find(register, id).is_none())
         .unwrap_or_default()
+}
+
+/// Replaces the status set, checking every rule: ids, labels and symbols unique
+/// and non-blank, colours `#rrggbb` with at least 3:1 contrast on white, and no
+/// status removed while activities still have it.
+pub fn set_statuses(
+    register: &mut Register,
+    statuses: crate::status::StatusSet,
+) -> Result<(), EditError> {
+    for old in register.statuses.iter() {
+        if statuses.get(&old.id).is_none() {
+            let count = register
+                .activities()
+                .filter(|p| p.activity.status == old.id)
+                .count();
+            if count > 0 {
+                return Err(EditError::StatusInUse {
+                    label: old.label.clone(),
+                    count,
+                });
+            }
+        }
+    }
+    for s in statuses.iter() {
+        if let Some(ratio) = crate::status::contrast_ratio(&s.colour, "#ffffff") {
+            if ratio < crate::status::MIN_CONTRAST {
+                return Err(EditError::StatusSet(format!(
+                    "The colour {} of \u{201c}{}\u{201d} has a contrast of {ratio:.1}:1 on white; it needs at least 3:1 to be seen. Choose a darker colour.",
+                    s.colour, s.label
+                )));
+            }
+        }
+    }
+    let mut candidate = register.clone();
+    candidate.statuses = statuses;
+    if let Some(problem) = crate::validate::problems(&candidate).into_iter().next() {
+        return Err(EditError::StatusSet(problem.message));
+    }
+    *register = candidate;
+    Ok(())
+}
+
+/// Renames a theme.
+pub fn rename_theme(register: &mut Register, theme: usize, title: &str) -> Result<(), EditError> {
+    let t = register
+        .themes
+        .get_mut(theme)
+        .ok_or(EditError::NoSuchPlace)?;
+    t.title = title.trim().to_owned();
+    Ok(())
 }
 
 /// Undo and redo over whole registers: simple, and never half an edit.

@@ -144,9 +144,51 @@ impl Default for StatusSet {
     }
 }
 
+/// WCAG contrast ratio between two `#rrggbb` colours (1 to 21); `None` if either is malformed.
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    fn luminance(hex: &str) -> Option<f64> {
+        if !crate::validate::is_hex_colour(hex) {
+            return None;
+        }
+        let channel = |i: usize| -> Option<f64> {
+            let v = u8::from_str_radix(&hex[i..i + 2], 16).ok()? as f64 / 255.0;
+            Some(if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            })
+        };
+        Some(0.2126 * channel(1)? + 0.7152 * channel(3)? + 0.0722 * channel(5)?)
+    }
+    let (la, lb) = (luminance(a)?, luminance(b)?);
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((hi + 0.05) / (lo + 0.05))
+}
+
+/// The least contrast a status colour needs against the white page: WCAG's 3:1
+/// for graphics, since the colour draws the symbol and the tag's border.
+pub const MIN_CONTRAST: f64 = 3.0;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contrast_follows_wcag_and_the_defaults_pass() {
+        assert_eq!(
+            contrast_ratio("#000000", "#ffffff").map(|r| r.round()),
+            Some(21.0)
+        );
+        assert!(contrast_ratio("#ffbf47", "#ffffff").unwrap() < MIN_CONTRAST);
+        for s in StatusSet::default_set().iter() {
+            assert!(
+                contrast_ratio(&s.colour, "#ffffff").unwrap() >= MIN_CONTRAST,
+                "{}",
+                s.label
+            );
+        }
+        assert_eq!(contrast_ratio("red", "#ffffff"), None);
+    }
 
     #[test]
     fn default_set_covers_the_reports_statuses_and_red_and_not_started() {

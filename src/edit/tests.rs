@@ -96,3 +96,43 @@ fn undo_and_redo_walk_back_and_forth_and_a_new_edit_clears_redo() {
     history.record(second.clone());
     assert!(!history.can_redo());
 }
+
+#[test]
+fn the_status_set_is_edited_with_its_rules() {
+    let mut r = sample_register().unwrap();
+    let mut set = r.statuses.clone();
+    set.0[1].label = "On track".into();
+    set.0.push(crate::status::Status {
+        id: "blue".into(),
+        label: "Blue".into(),
+        colour: "#005ea5".into(),
+        symbol: "◆".into(),
+        meaning: "Closed.".into(),
+        rank: 5,
+        exception: false,
+    });
+    set_statuses(&mut r, set.clone()).unwrap();
+    assert_eq!(r.statuses.get("green").unwrap().label, "On track");
+
+    let before = r.clone();
+    let mut pale = set.clone();
+    pale.0[2].colour = "#ffbf47".into();
+    let err = set_statuses(&mut r, pale).unwrap_err().to_string();
+    assert!(
+        err.contains("contrast of 1.") && err.contains("at least 3:1"),
+        "{err}"
+    );
+    let mut same_symbol = set.clone();
+    same_symbol.0[6].symbol = "●".into();
+    assert!(set_statuses(&mut r, same_symbol)
+        .unwrap_err()
+        .to_string()
+        .contains("cannot be told apart"));
+    let mut without_amber = set;
+    without_amber.0.retain(|s| s.id != "amber");
+    assert_eq!(
+        set_statuses(&mut r, without_amber).unwrap_err().to_string(),
+        "The status \u{201c}Amber\u{201d} cannot be removed: 2 key activities have it. Change those activities first."
+    );
+    assert_eq!(r, before);
+}

@@ -4,6 +4,7 @@
 use super::state::AppState;
 use crate::period::Period;
 use crate::route::Route;
+use crate::status::{Status, StatusSet};
 use leptos::prelude::*;
 
 #[component]
@@ -103,5 +104,208 @@ fn DetailsForm() -> impl IntoView {
             </div>
             <p role="status">{move || saved.get().then_some("Details saved.")}</p>
         </form>
+        <StatusSetEditor />
+        <StructureEditor />
+    }
+}
+
+/// The status set, edited as a draft and saved as one undoable step.
+#[component]
+pub fn StatusSetEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let draft = RwSignal::new(
+        state
+            .register
+            .with_untracked(|r| r.as_ref().map(|r| r.statuses.0.clone()).unwrap_or_default()),
+    );
+    let problem = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let update = move |i: usize, change: Box<dyn FnOnce(&mut Status)>| {
+        saved.set(false);
+        draft.update(|d| {
+            if let Some(s) = d.get_mut(i) {
+                change(s);
+            }
+        });
+    };
+    let add = move |_| {
+        draft.update(|d| {
+            let n = (1..)
+                .find(|n| d.iter().all(|s| s.id != format!("status-{n}")))
+                .unwrap_or(1);
+            d.push(Status {
+                id: format!("status-{n}"),
+                label: format!("New status {n}"),
+                colour: "#505a5f".into(),
+                symbol: format!("[{n}]"),
+                meaning: String::new(),
+                rank: 0,
+                exception: false,
+            });
+        });
+    };
+    let save = move |_| {
+        let set = StatusSet(draft.get_untracked());
+        match state.edit(move |r| crate::edit::set_statuses(r, set)) {
+            Ok(()) => {
+                problem.set(None);
+                saved.set(true);
+            }
+            Err(why) => {
+                saved.set(false);
+                problem.set(Some(why));
+            }
+        }
+    };
+    let rows = move || {
+        draft
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let n = i + 1;
+                view! {
+                    <tr>
+                        <td><input type="text" aria-label=format!("Status {n}: label") prop:value=s.label.clone()
+                            on:input=move |ev| { let v = event_target_value(&ev); update(i, Box::new(move |s| s.label = v)) } /></td>
+                        <td><input type="text" class="input-short" aria-label=format!("Status {n}: symbol") prop:value=s.symbol.clone()
+                            on:input=move |ev| { let v = event_target_value(&ev); update(i, Box::new(move |s| s.symbol = v)) } /></td>
+                        <td><input type="color" aria-label=format!("Status {n}: colour") prop:value=s.colour.clone()
+                            on:input=move |ev| { let v = event_target_value(&ev); update(i, Box::new(move |s| s.colour = v)) } /></td>
+                        <td><input type="text" aria-label=format!("Status {n}: meaning") prop:value=s.meaning.clone()
+                            on:input=move |ev| { let v = event_target_value(&ev); update(i, Box::new(move |s| s.meaning = v)) } /></td>
+                        <td><input type="number" class="input-short" aria-label=format!("Status {n}: rank") prop:value=s.rank.to_string()
+                            on:input=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0); update(i, Box::new(move |s| s.rank = v)) } /></td>
+                        <td><input type="checkbox" aria-label=format!("Status {n}: counts as an exception") prop:checked=s.exception
+                            on:change=move |ev| { let v = event_target_checked(&ev); update(i, Box::new(move |s| s.exception = v)) } /></td>
+                        <td><button type="button" class="link-button" on:click=move |_| { saved.set(false); draft.update(|d| { d.remove(i); }); }>{format!("Remove status {n}")}</button></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="status-set-heading">
+            <h2 id="status-set-heading">"Status set"</h2>
+            <p>"Each status needs a word and a symbol of its own, so it reads in black and white, and a colour with at least 3:1 contrast on white. Higher ranks are better, for direction of travel."</p>
+            <table class="figures-table status-set-table">
+                <caption>"Statuses, in the order they are listed"</caption>
+                <thead><tr>
+                    <th scope="col">"Label"</th><th scope="col">"Symbol"</th><th scope="col">"Colour"</th>
+                    <th scope="col">"Meaning"</th><th scope="col">"Rank"</th><th scope="col">"Exception"</th><th scope="col">"Remove"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+            <div class="button-row">
+                <button type="button" class="button button-secondary" on:click=add>"Add a status"</button>
+                <button type="button" class="button" on:click=save>"Save status set"</button>
+            </div>
+            <p role="status">{move || saved.get().then_some("Status set saved.")}</p>
+        </section>
+    }
+}
+
+/// Themes and objectives: add, and remove after confirming.
+#[component]
+pub fn StructureEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let confirming = RwSignal::new(None::<(usize, Option<usize>)>);
+    let problem = RwSignal::new(None::<String>);
+    let new_theme = RwSignal::new(String::new());
+    let add_theme = move |_| {
+        let title = new_theme.get_untracked();
+        if title.trim().is_empty() {
+            problem.set(Some("Give the new theme a title.".into()));
+            return;
+        }
+        let _ = state.edit(move |r| {
+            crate::edit::add_theme(r, &title);
+            Ok(())
+        });
+        new_theme.set(String::new());
+        problem.set(None);
+    };
+    let themes = move || {
+        state.register.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.themes
+                        .iter()
+                        .map(|t| {
+                            (
+                                t.title.clone(),
+                                t.objectives
+                                    .iter()
+                                    .map(|o| (format!("{}: {}", o.id, o.title), o.activities.len()))
+                                    .collect::<Vec<_>>(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="structure-heading">
+            <h2 id="structure-heading">"Themes and objectives"</h2>
+            {move || themes().into_iter().enumerate().map(|(t, (title, objectives))| {
+                let new_objective = RwSignal::new(String::new());
+                let add_objective = move |_| {
+                    let title = new_objective.get_untracked();
+                    if title.trim().is_empty() {
+                        problem.set(Some("Give the new objective a title.".into()));
+                        return;
+                    }
+                    let _ = state.edit(move |r| crate::edit::add_objective(r, t, &title).map(|_| ()));
+                    problem.set(None);
+                };
+                let input_id = format!("new-objective-{t}");
+                view! {
+                    <div class="structure-theme">
+                        <h3>{title.clone()}</h3>
+                        <ul>
+                            {objectives.into_iter().enumerate().map(|(o, (name, count))| view! {
+                                <li>
+                                    {format!("{name} ({count} key {})", if count == 1 { "activity" } else { "activities" })}" "
+                                    <button type="button" class="link-button" on:click=move |_| confirming.set(Some((t, Some(o))))>{format!("Remove {}", name.split(':').next().unwrap_or_default())}</button>
+                                    {move || (confirming.get() == Some((t, Some(o)))).then(|| view! {
+                                        <span class="confirm" role="alert">
+                                            {format!(" Remove it and its {count} key activities? ")}
+                                            <button type="button" class="button" on:click=move |_| { let _ = state.edit(move |r| crate::edit::remove_objective(r, t, o).map(|_| ())); confirming.set(None); }>"Yes, remove it"</button>" "
+                                            <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
+                                        </span>
+                                    })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        <div class="field-row">
+                            <div class="field">
+                                <label for=input_id.clone()>{format!("New objective under \u{201c}{title}\u{201d}")}</label>
+                                <input id=input_id type="text" prop:value=new_objective on:input=move |ev| new_objective.set(event_target_value(&ev)) />
+                            </div>
+                        </div>
+                        <div class="button-row">
+                            <button type="button" class="button button-secondary" on:click=add_objective>"Add objective"</button>
+                            <button type="button" class="button button-secondary" on:click=move |_| confirming.set(Some((t, None)))>"Remove theme"</button>
+                        </div>
+                        {move || (confirming.get() == Some((t, None))).then(|| view! {
+                            <div class="notice notice-problem" role="alert">
+                                <p>"Remove this theme with all its objectives and key activities?"</p>
+                                <button type="button" class="button" on:click=move |_| { let _ = state.edit(move |r| crate::edit::remove_theme(r, t).map(|_| ())); confirming.set(None); }>"Yes, remove the theme"</button>" "
+                                <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
+                            </div>
+                        })}
+                    </div>
+                }
+            }).collect_view()}
+            <div class="field">
+                <label for="new-theme">"New theme"</label>
+                <input id="new-theme" type="text" prop:value=new_theme on:input=move |ev| new_theme.set(event_target_value(&ev)) />
+            </div>
+            <button type="button" class="button button-secondary" on:click=add_theme>"Add theme"</button>
+            {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+            <p class="hint">"Every change here can be undone from the Register view (Undo, or Ctrl+Z)."</p>
+        </section>
     }
 }

@@ -174,3 +174,36 @@ test('storage already full: the quota message, the register kept in memory, expo
   assert.deepEqual(errors.filter((e) => !/QuotaExceeded|exceeded the quota/i.test(e)), []);
   await context.close();
 });
+
+test('the status set and the themes and objectives are editable, with the rules checked', async () => {
+  const { page, errors, context } = await app.newPage();
+  await withSample(page);
+  await page.goto(`${app.url}#/details`);
+  await page.getByRole('heading', { name: 'Status set' }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByLabel('Status 2: label').fill('On track');
+  await page.getByRole('button', { name: 'Save status set' }).click();
+  await page.getByText('Status set saved.').waitFor();
+  // A colour too pale to see is refused and changes nothing.
+  await page.getByLabel('Status 3: colour').evaluate((el) => { el.value = '#ffbf47'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.getByRole('button', { name: 'Save status set' }).click();
+  await page.getByRole('alert').filter({ hasText: 'contrast of 1.6:1 on white; it needs at least 3:1' }).waitFor();
+  // Removing a status that activities still have is refused.
+  await page.getByRole('button', { name: 'Remove status 3' }).click();
+  await page.getByRole('button', { name: 'Save status set' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The status “Amber” cannot be removed: 2 key activities have it.' }).waitFor();
+
+  await page.getByLabel('New objective under “YOUR COUNCIL: innovative, proactive and efficient”').fill('Net zero by 2030');
+  await page.getByRole('button', { name: 'Add objective' }).nth(2).click();
+  await page.getByText('CO 12: Net zero by 2030 (0 key activities)').waitFor();
+  await page.getByRole('button', { name: 'Remove CO 12' }).click();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await page.getByText('CO 12: Net zero by 2030').waitFor({ state: 'detached' });
+
+  await page.goto(`${app.url}#/register`);
+  const tag = page.locator('tr[data-activity-id="KA.01.01"] .status-tag');
+  assert.equal((await tag.innerText()).replace(/\s+/g, ' ').trim(), '● On track');
+  assert.equal(await page.locator('tr[data-activity-id="KA.06.01"] .status-tag').getAttribute('style'), '--status-colour: #b35c00');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
