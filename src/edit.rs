@@ -320,16 +320,6 @@ pub fn set_statuses(
     Ok(())
 }
 
-/// Renames a theme.
-pub fn rename_theme(register: &mut Register, theme: usize, title: &str) -> Result<(), EditError> {
-    let t = register
-        .themes
-        .get_mut(theme)
-        .ok_or(EditError::NoSuchPlace)?;
-    t.title = title.trim().to_owned();
-    Ok(())
-}
-
 /// Undo and redo over whole registers: simple, and never half an edit.
 #[derive(Debug, Clone, Default)]
 pub struct History {

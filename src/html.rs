@@ -2,8 +2,11 @@
 //! places that hand the browser one string instead of many DOM calls (search
 //! highlights, the pack's detail tables). Nothing in user text becomes markup.
 
-use crate::register::{KeyActivity, Objective};
+use crate::compare::Movement;
+use crate::query::{highlight_html, RegisterIndex};
+use crate::register::{KeyActivity, Objective, Register};
 use crate::status::StatusSet;
+use std::collections::HashMap;
 
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped.
 pub fn escape_into(out: &mut String, text: &str) {
@@ -49,19 +52,36 @@ pub fn status_tag(out: &mut String, statuses: &StatusSet, id: &str) {
     }
 }
 
-fn points(out: &mut String, points: &[String]) {
+/// How a row is drawn: search terms to mark, the movement to show, and whether
+/// it carries an Edit button (on screen) or not (in print).
+#[derive(Clone, Copy, Default)]
+pub struct RowOptions<'a> {
+    pub terms: &'a [String],
+    pub travel: Option<&'a HashMap<String, Movement>>,
+    pub edit_button: bool,
+}
+
+fn text(out: &mut String, text: &str, terms: &[String]) {
+    if terms.is_empty() {
+        escape_into(out, text);
+    } else {
+        out.push_str(&highlight_html(text, terms));
+    }
+}
+
+fn points(out: &mut String, points: &[String], terms: &[String]) {
     match points {
         [] => out.push_str("<span class=\"not-recorded\">None recorded</span>"),
         [one] => {
             out.push_str("<p class=\"point\">");
-            escape_into(out, one);
+            text(out, one, terms);
             out.push_str("</p>");
         }
         many => {
             out.push_str("<ul class=\"points\">");
             for p in many {
                 out.push_str("<li>");
-                escape_into(out, p);
+                text(out, p, terms);
                 out.push_str("</li>");
             }
             out.push_str("</ul>");
@@ -77,19 +97,41 @@ fn or_not_recorded(out: &mut String, text: &str) {
     }
 }
 
-fn activity_row(out: &mut String, a: &KeyActivity, statuses: &StatusSet) {
+/// One key activity as a row of the report's table.
+pub fn activity_row(out: &mut String, a: &KeyActivity, statuses: &StatusSet, options: RowOptions) {
     out.push_str("<tr data-activity-id=\"");
     escape_into(out, &a.id);
     out.push_str("\"><th scope=\"row\" class=\"col-activity\"><span class=\"activity-id\">");
-    escape_into(out, &a.id);
+    text(out, &a.id, options.terms);
     out.push_str("</span> <span class=\"activity-title\">");
-    escape_into(out, &a.title);
-    out.push_str("</span></th><td class=\"col-status\">");
+    text(out, &a.title, options.terms);
+    out.push_str("</span>");
+    if options.edit_button {
+        out.push_str("<button type=\"button\" class=\"link-button edit-button\" data-edit=\"");
+        escape_into(out, &a.id);
+        out.push_str("\" aria-label=\"Edit ");
+        escape_into(out, &a.id);
+        out.push_str("\">Edit</button>");
+    }
+    out.push_str("</th><td class=\"col-status\">");
     status_tag(out, statuses, &a.status);
+    if let Some(movement) = options.travel.and_then(|t| t.get(&a.id)) {
+        out.push_str("<br><span class=\"travel");
+        out.push_str(match movement {
+            Movement::Improved => " travel-improved",
+            Movement::Declined => " travel-declined",
+            _ => "",
+        });
+        out.push_str("\"><span aria-hidden=\"true\">");
+        out.push_str(movement.arrow());
+        out.push_str(" </span>");
+        out.push_str(movement.word());
+        out.push_str("</span>");
+    }
     out.push_str("</td><td class=\"col-progress\">");
-    points(out, &a.progress);
+    points(out, &a.progress, options.terms);
     out.push_str("</td><td class=\"col-next\">");
-    points(out, &a.next_steps);
+    points(out, &a.next_steps, options.terms);
     out.push_str("</td><td class=\"col-lead\">");
     or_not_recorded(out, &a.lead_officer);
     out.push_str("</td><td class=\"col-portfolio\">");
@@ -97,21 +139,104 @@ fn activity_row(out: &mut String, a: &KeyActivity, statuses: &StatusSet) {
     out.push_str("</td></tr>");
 }
 
-/// An objective's table in the report's layout, its caption a heading of `level`.
-pub fn objective_table(out: &mut String, objective: &Objective, statuses: &StatusSet, level: u8) {
-    out.push_str("<table class=\"register-table\"><caption><h");
+const HEAD: &str = "<thead><tr><th scope=\"col\" class=\"col-activity\">Key Activity</th><th scope=\"col\" class=\"col-status\">Status</th><th scope=\"col\" class=\"col-progress\">Progress</th><th scope=\"col\" class=\"col-next\">Next Steps</th><th scope=\"col\" class=\"col-lead\">Lead Officer</th><th scope=\"col\" class=\"col-portfolio\">Portfolio</th></tr></thead>";
+
+fn caption(out: &mut String, objective_id: &str, title: &str, level: u8) {
+    out.push_str("<caption><h");
     out.push_str(&level.to_string());
     out.push('>');
-    escape_into(out, &objective.id);
-    if !objective.title.is_empty() {
+    escape_into(out, objective_id);
+    if !title.is_empty() {
         out.push_str(": ");
-        escape_into(out, &objective.title);
+        escape_into(out, title);
     }
     out.push_str("</h");
     out.push_str(&level.to_string());
-    out.push_str("></caption><thead><tr><th scope=\"col\" class=\"col-activity\">Key Activity</th><th scope=\"col\" class=\"col-status\">Status</th><th scope=\"col\" class=\"col-progress\">Progress</th><th scope=\"col\" class=\"col-next\">Next Steps</th><th scope=\"col\" class=\"col-lead\">Lead Officer</th><th scope=\"col\" class=\"col-portfolio\">Portfolio</th></tr></thead><tbody>");
+    out.push_str("></caption>");
+}
+
+/// Rows for `items` (positions in `index`), in the order given.
+pub fn rows(
+    register: &Register,
+    index: &RegisterIndex,
+    items: &[u32],
+    options: RowOptions,
+) -> String {
+    let mut out = String::new();
+    for a in items.iter().filter_map(|p| index.activity(register, *p)) {
+        activity_row(&mut out, a, &register.statuses, options);
+    }
+    out
+}
+
+/// `items` under their themes (h2) and objectives (a table each, captioned h3),
+/// in report order, as the register view shows a page.
+pub fn grouped(
+    register: &Register,
+    index: &RegisterIndex,
+    items: &[u32],
+    options: RowOptions,
+) -> String {
+    let mut out = String::new();
+    let mut theme: Option<u16> = None;
+    let mut objective: Option<u32> = None;
+    for &p in items {
+        let (Some(e), Some(a)) = (index.entries.get(p as usize), index.activity(register, p))
+        else {
+            continue;
+        };
+        if theme != Some(e.theme) {
+            if objective.is_some() {
+                out.push_str("</tbody></table>");
+            }
+            if theme.is_some() {
+                out.push_str("</section>");
+            }
+            let n = e.theme + 1;
+            out.push_str(&format!(
+                "<section class=\"theme\" aria-labelledby=\"theme-{n}\"><h2 id=\"theme-{n}\">"
+            ));
+            escape_into(
+                &mut out,
+                index
+                    .themes
+                    .get(e.theme as usize)
+                    .map_or("", |t| t.as_str()),
+            );
+            out.push_str("</h2>");
+            theme = Some(e.theme);
+            objective = None;
+        }
+        if objective != Some(e.objective) {
+            if objective.is_some() {
+                out.push_str("</tbody></table>");
+            }
+            let o = &index.objectives[e.objective as usize];
+            out.push_str("<table class=\"register-table\">");
+            caption(&mut out, &o.id, &o.title, 3);
+            out.push_str(HEAD);
+            out.push_str("<tbody>");
+            objective = Some(e.objective);
+        }
+        activity_row(&mut out, a, &register.statuses, options);
+    }
+    if objective.is_some() {
+        out.push_str("</tbody></table>");
+    }
+    if theme.is_some() {
+        out.push_str("</section>");
+    }
+    out
+}
+
+/// An objective's table in the report's layout, its caption a heading of `level`.
+pub fn objective_table(out: &mut String, objective: &Objective, statuses: &StatusSet, level: u8) {
+    out.push_str("<table class=\"register-table\">");
+    caption(out, &objective.id, &objective.title, level);
+    out.push_str(HEAD);
+    out.push_str("<tbody>");
     for a in &objective.activities {
-        activity_row(out, a, statuses);
+        activity_row(out, a, statuses, RowOptions::default());
     }
     out.push_str("</tbody></table>");
 }
@@ -137,6 +262,34 @@ mod tests {
         assert!(out.contains("&lt;/td&gt;&lt;/tr&gt;&lt;script&gt;"));
         assert_eq!(out.matches("<tr data-activity-id=").count(), 8);
         assert!(out.starts_with("<table class=\"register-table\"><caption><h4>CO 1: &lt;img"));
+    }
+
+    #[test]
+    fn a_page_is_grouped_by_theme_and_objective_with_marks_and_edit_buttons() {
+        let register = crate::sample::sample_register().unwrap();
+        let index = RegisterIndex::build(&register);
+        let all: Vec<u32> = (0..37).collect();
+        let terms = crate::query::terms("air");
+        let html = grouped(
+            &register,
+            &index,
+            &all,
+            RowOptions {
+                terms: &terms,
+                travel: None,
+                edit_button: true,
+            },
+        );
+        assert_eq!(html.matches("<section class=\"theme\"").count(), 3);
+        assert_eq!(html.matches("<table").count(), 11);
+        assert_eq!(html.matches("</table>").count(), 11);
+        assert_eq!(html.matches("</section>").count(), 3);
+        assert_eq!(html.matches("data-edit=").count(), 37);
+        assert!(html.contains("<mark>air</mark> quality"));
+        let some: Vec<u32> = vec![5, 30];
+        let html = grouped(&register, &index, &some, RowOptions::default());
+        assert_eq!(html.matches("<section").count(), 2);
+        assert!(!html.contains("data-edit"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! author, as shown on the pack's cover and kept in the file.
 
 use super::state::AppState;
+use super::summary_view::NoRegisterYet;
 use crate::period::Period;
 use crate::route::Route;
 use crate::status::{Status, StatusSet};
@@ -15,11 +16,7 @@ pub fn DetailsPage() -> impl IntoView {
         if has_register.get() {
             view! { <DetailsForm /> }.into_any()
         } else {
-            view! {
-                <h1>"Register details"</h1>
-                <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
-            }
-            .into_any()
+            view! { <NoRegisterYet title="Register details" /> }.into_any()
         }
     }
 }

@@ -10,8 +10,8 @@ use super::navigation::Navigation;
 use super::state::AppState;
 use super::status_tag::StatusTag;
 use super::summary_view::{
-    exception_tables, selection_summary, travel_of_selection, BreakdownTable, MovementTag,
-    StatusChart, StatusTable, Travelled,
+    exception_tables, selection_summary, travel_of_selection, BreakdownTable, MovementsTable,
+    NoRegisterYet, StatusChart, StatusTable, Travelled,
 };
 use crate::compare::{movement_sentence, Movement};
 use crate::export::css_string;
@@ -29,11 +29,7 @@ pub fn PackPage() -> impl IntoView {
         if has_register.get() {
             view! { <Pack /> }.into_any()
         } else {
-            view! {
-                <h1>"Scrutiny pack"</h1>
-                <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
-            }
-            .into_any()
+            view! { <NoRegisterYet title="Scrutiny pack" /> }.into_any()
         }
     }
 }
@@ -256,20 +252,7 @@ fn TravelSection() -> impl IntoView {
                 let moved: Vec<_> = travel.iter().filter(|t| t.movement != Movement::Unchanged).cloned().collect();
                 view! {
                     <p>{format!("Since {}: {}", against(), movement_sentence(&travel))}</p>
-                    <table class="figures-table travel-table">
-                        <caption>"Key activities that moved"</caption>
-                        <thead><tr><th scope="col">"Key activity"</th><th scope="col">"Last quarter"</th><th scope="col">"This quarter"</th><th scope="col">"Direction"</th></tr></thead>
-                        <tbody>
-                            {moved.into_iter().map(|t| view! {
-                                <tr>
-                                    <th scope="row"><span class="activity-id">{t.id.clone()}</span>" "{t.title.clone()}</th>
-                                    <td>{t.from.clone().unwrap_or_else(|| "Not reported".into())}</td>
-                                    <td>{t.to.clone().unwrap_or_else(|| "Not reported".into())}</td>
-                                    <td><MovementTag movement=t.movement /></td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <MovementsTable caption="Key activities that moved" moved=moved />
                 }
             }}
         </section>

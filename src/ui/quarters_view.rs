@@ -5,11 +5,11 @@
 
 use super::file_io;
 use super::state::AppState;
+use super::summary_view::NoRegisterYet;
 use crate::compare::{direction_of_travel, movement_sentence, Movement};
 use crate::export::file_name;
 use crate::format;
 use crate::quarter::{next_quarter, Carry};
-use crate::route::Route;
 use crate::storage::{Archived, QUOTA_CHARS};
 use leptos::prelude::*;
 
@@ -21,11 +21,7 @@ pub fn QuartersPage() -> impl IntoView {
         if has_register.get() {
             view! { <Quarters /> }.into_any()
         } else {
-            view! {
-                <h1>"Quarters"</h1>
-                <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
-            }
-            .into_any()
+            view! { <NoRegisterYet title="Quarters" /> }.into_any()
         }
     }
 }

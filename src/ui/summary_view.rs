@@ -90,6 +90,44 @@ pub fn selection_summary(state: AppState, explorer: Explorer) -> Memo<Summary> {
     })
 }
 
+/// Activities that moved: before, after, and the direction as arrow and word.
+#[component]
+pub fn MovementsTable(caption: &'static str, moved: Vec<Travel>) -> impl IntoView {
+    let not_reported = || "Not reported".to_owned();
+    view! {
+        <table class="figures-table travel-table">
+            <caption>{caption}</caption>
+            <thead><tr>
+                <th scope="col">"Key activity"</th>
+                <th scope="col">"Last quarter"</th>
+                <th scope="col">"This quarter"</th>
+                <th scope="col">"Direction"</th>
+            </tr></thead>
+            <tbody>
+                {moved.into_iter().map(|t| view! {
+                    <tr data-activity-id=t.id.clone()>
+                        <th scope="row"><span class="activity-id">{t.id.clone()}</span>" "{t.title.clone()}
+                            {t.old_title.clone().map(|old| view! { <span class="title-changed">{format!("Title changed; was \u{201c}{old}\u{201d}.")}</span> })}
+                        </th>
+                        <td>{t.from.clone().unwrap_or_else(not_reported)}</td>
+                        <td>{t.to.clone().unwrap_or_else(not_reported)}</td>
+                        <td><MovementTag movement=t.movement /></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// What a view says when there is no register yet.
+#[component]
+pub fn NoRegisterYet(title: &'static str) -> impl IntoView {
+    view! {
+        <h1>{title}</h1>
+        <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
+    }
+}
+
 /// An arrow and a word for a movement; both print in black and white.
 #[component]
 pub fn MovementTag(movement: Movement) -> impl IntoView {
@@ -111,11 +149,7 @@ pub fn SummaryPage() -> impl IntoView {
     let summary = selection_summary(state, explorer);
     move || {
         if !has_register.get() {
-            return view! {
-                <h1>"Summary"</h1>
-                <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
-            }
-            .into_any();
+            return view! { <NoRegisterYet title="Summary" /> }.into_any();
         }
         let identity = move || {
             state
@@ -505,27 +539,7 @@ fn DirectionOfTravel() -> impl IntoView {
                 let moved: Vec<Travel> = travel.into_iter().filter(|t| t.movement != Movement::Unchanged || t.old_title.is_some()).collect();
                 view! {
                     <p class="headline-sentence" id="travel-sentence">{counts}</p>
-                    <table class="figures-table travel-table">
-                        <caption>"Movements since last quarter"</caption>
-                        <thead><tr>
-                            <th scope="col">"Key activity"</th>
-                            <th scope="col">"Last quarter"</th>
-                            <th scope="col">"This quarter"</th>
-                            <th scope="col">"Direction"</th>
-                        </tr></thead>
-                        <tbody>
-                            {moved.into_iter().map(|t| view! {
-                                <tr data-activity-id=t.id.clone()>
-                                    <th scope="row"><span class="activity-id">{t.id.clone()}</span>" "{t.title.clone()}
-                                        {t.old_title.clone().map(|old| view! { <span class="title-changed">{format!("Title changed; was \u{201c}{old}\u{201d}.")}</span> })}
-                                    </th>
-                                    <td>{t.from.clone().unwrap_or_else(|| "Not reported".into())}</td>
-                                    <td>{t.to.clone().unwrap_or_else(|| "Not reported".into())}</td>
-                                    <td><MovementTag movement=t.movement /></td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <MovementsTable caption="Movements since last quarter" moved=moved />
                 }
             })}
         </section>

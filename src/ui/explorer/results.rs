@@ -2,17 +2,13 @@
 //! report or as a sortable table, and the page links. Search matches are marked.
 
 use super::{Explorer, PAGE_SIZE};
-use crate::query::{highlight_html, Layout, Sort, SortKey};
-use crate::register::KeyActivity;
-use crate::status::Status;
+use crate::html::{self, RowOptions};
+use crate::query::{Layout, Sort, SortKey};
 use crate::ui::navigation::Navigation;
 use crate::ui::state::AppState;
-use crate::ui::status_tag::StatusTag;
-use crate::ui::summary_view::{MovementTag, Travelled};
+use crate::ui::summary_view::Travelled;
 use leptos::prelude::*;
-
-/// A key for keyed lists: the index generation and a position.
-type RowKey = (u32, u32);
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ResultsLine() -> impl IntoView {
@@ -57,106 +53,82 @@ pub fn Results() -> impl IntoView {
     }
 }
 
+/// The page as one string of escaped HTML (`crate::html`): a keystroke then
+/// costs one string and one parse, as hand-written JavaScript would.
+fn page_html(grouped: bool) -> Memo<String> {
+    let state = expect_context::<AppState>();
+    let explorer = expect_context::<Explorer>();
+    let travelled = expect_context::<Travelled>();
+    Memo::new(move |_| {
+        explorer.indexed.with(|i| {
+            let Some(i) = i else { return String::new() };
+            state.register.with(|r| {
+                let Some(r) = r else { return String::new() };
+                explorer.terms.with(|terms| {
+                    travelled.by_id.with(|travel| {
+                        explorer.page_items.with(|items| {
+                            let options = RowOptions {
+                                terms,
+                                travel: travel.as_deref(),
+                                edit_button: true,
+                            };
+                            if grouped {
+                                html::grouped(r, &i.index, items, options)
+                            } else {
+                                html::rows(r, &i.index, items, options)
+                            }
+                        })
+                    })
+                })
+            })
+        })
+    })
+}
+
+/// Opens the editor for the row whose Edit button was clicked (one listener for the page).
+fn on_edit_click(state: AppState) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
+    move |ev: leptos::ev::MouseEvent| {
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-edit]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-edit"));
+        if let Some(id) = id {
+            state.editing.set(Some(id));
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+}
+
 /// The page's activities under their themes and objectives, in report order.
 #[component]
 fn GroupedResults() -> impl IntoView {
-    let explorer = expect_context::<Explorer>();
-    let generation = move || {
-        explorer
-            .indexed
-            .with(|i| i.as_ref().map_or(0, |i| i.generation))
-    };
-    // (theme, objective) of each item on the page, in order.
-    let placed = Memo::new(move |_| {
-        explorer.indexed.with(|i| {
-            let Some(i) = i else { return Vec::new() };
-            explorer.page_items.with(|items| {
-                items
-                    .iter()
-                    .map(|p| {
-                        let e = &i.index.entries[*p as usize];
-                        (e.theme as u32, e.objective, *p)
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let themes = move || {
-        let g = generation();
-        let mut seen: Vec<RowKey> = placed.with(|p| p.iter().map(|(t, _, _)| (g, *t)).collect());
-        seen.dedup();
-        seen
-    };
-    view! {
-        <For each=themes key=|k| *k children=move |(g, theme)| {
-            let title = explorer.indexed.with_untracked(|i| i.as_ref().and_then(|i| i.index.themes.get(theme as usize).cloned()).unwrap_or_default());
-            let heading_id = format!("theme-{}", theme + 1);
-            let labelled_by = heading_id.clone();
-            let objectives = move || {
-                let mut seen: Vec<RowKey> = placed.with(|p| p.iter().filter(|(t, _, _)| *t == theme).map(|(_, o, _)| (g, *o)).collect());
-                seen.dedup();
-                seen
-            };
-            view! {
-                <section class="theme" aria-labelledby=labelled_by>
-                    <h2 id=heading_id>{title}</h2>
-                    <For each=objectives key=|k| *k children=move |(g, objective)| {
-                        let caption = explorer.indexed.with_untracked(|i| {
-                            i.as_ref().and_then(|i| i.index.objectives.get(objective as usize)).map(|o| {
-                                if o.title.is_empty() { o.id.clone() } else { format!("{}: {}", o.id, o.title) }
-                            })
-                        }).unwrap_or_default();
-                        let rows = move || placed.with(|p| p.iter().filter(|(_, o, _)| *o == objective).map(|(_, _, a)| (g, *a)).collect::<Vec<_>>());
-                        view! {
-                            <table class="register-table">
-                                <caption><h3>{caption}</h3></caption>
-                                <ColumnHeads sortable=false />
-                                <tbody>
-                                    <For each=rows key=|k| *k children=|(_, a)| view! { <ExplorerRow position=a /> } />
-                                </tbody>
-                            </table>
-                        }
-                    } />
-                </section>
-            }
-        } />
-    }
+    let state = expect_context::<AppState>();
+    let html = page_html(true);
+    view! { <div class="results" inner_html=html on:click=on_edit_click(state)></div> }
 }
 
 /// The page's activities as one table, sorted by the column-header buttons.
 #[component]
 fn TableResults() -> impl IntoView {
-    let explorer = expect_context::<Explorer>();
-    let rows = move || {
-        let g = explorer
-            .indexed
-            .with(|i| i.as_ref().map_or(0, |i| i.generation));
-        explorer
-            .page_items
-            .with(|items| items.iter().map(|a| (g, *a)).collect::<Vec<RowKey>>())
-    };
+    let state = expect_context::<AppState>();
+    let rows = page_html(false);
     view! {
         <table class="register-table register-table-flat">
             <caption>"Key activities matching the filters"</caption>
-            <ColumnHeads sortable=true />
-            <tbody>
-                <For each=rows key=|k| *k children=|(_, a)| view! { <ExplorerRow position=a /> } />
-            </tbody>
+            <ColumnHeads />
+            <tbody inner_html=rows on:click=on_edit_click(state)></tbody>
         </table>
     }
 }
 
-/// The report's columns; in the flat table, the sortable ones are buttons.
+/// The report's columns for the flat table; the sortable ones are buttons.
 #[component]
-fn ColumnHeads(sortable: bool) -> impl IntoView {
-    let head =
-        move |label: &'static str, class: &'static str, key: Option<SortKey>| match (sortable, key)
-        {
-            (true, Some(key)) => {
-                view! { <SortableHead label=label class=class key=key /> }.into_any()
-            }
-            _ => view! { <th scope="col" class=class>{label}</th> }.into_any(),
-        };
+fn ColumnHeads() -> impl IntoView {
+    let head = move |label: &'static str, class: &'static str, key: Option<SortKey>| match key {
+        Some(key) => view! { <SortableHead label=label class=class key=key /> }.into_any(),
+        None => view! { <th scope="col" class=class>{label}</th> }.into_any(),
+    };
     view! {
         <thead>
             <tr>
@@ -203,74 +175,6 @@ fn SortableHead(label: &'static str, class: &'static str, key: SortKey) -> impl 
             </button>
         </th>
     }
-}
-
-/// One key activity's row, with search matches marked.
-#[component]
-fn ExplorerRow(position: u32) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let explorer = expect_context::<Explorer>();
-    let found: Option<(KeyActivity, Option<Status>)> = explorer.indexed.with_untracked(|i| {
-        let i = i.as_ref()?;
-        state.register.with_untracked(|r| {
-            let r = r.as_ref()?;
-            let a = i.index.activity(r, position)?;
-            Some((a.clone(), r.statuses.get(&a.status).cloned()))
-        })
-    });
-    let Some((activity, status)) = found else {
-        return ().into_any();
-    };
-    let terms = explorer.terms;
-    let travelled = expect_context::<Travelled>();
-    let id = activity.id.clone();
-    // Each cell's marked text is a memo, so a keystroke touches only the cells
-    // whose marks changed, each with one write of HTML that `highlight_html` has
-    // escaped character by character.
-    let marked = move |text: String| {
-        let html = Memo::new(move |_| terms.with(|t| highlight_html(&text, t)));
-        view! { <span inner_html=html></span> }
-    };
-    let points = move |points: Vec<String>| {
-        match points.len() {
-        0 => view! { <span class="not-recorded">"None recorded"</span> }.into_any(),
-        1 => view! { <p class="point">{marked(points[0].clone())}</p> }.into_any(),
-        _ => view! { <ul class="points">{points.into_iter().map(|p| view! { <li>{marked(p)}</li> }).collect_view()}</ul> }.into_any(),
-    }
-    };
-    let or_not_recorded = |text: String| {
-        if text.trim().is_empty() {
-            view! { <span class="not-recorded">"Not recorded"</span> }.into_any()
-        } else {
-            view! { <span>{text}</span> }.into_any()
-        }
-    };
-    view! {
-        <tr data-activity-id=activity.id.clone()>
-            <th scope="row" class="col-activity">
-                <span class="activity-id">{marked(activity.id.clone())}</span>
-                " "
-                <span class="activity-title">{marked(activity.title.clone())}</span>
-                <button type="button" class="link-button edit-button" aria-label=format!("Edit {}", activity.id)
-                    on:click={
-                        let id = activity.id.clone();
-                        move |_| {
-                            state.editing.set(Some(id.clone()));
-                            window().scroll_to_with_x_and_y(0.0, 0.0);
-                        }
-                    }>"Edit"</button>
-            </th>
-            <td class="col-status">
-                <StatusTag status=status id=activity.status.clone() />
-                {move || travelled.by_id.with(|m| m.as_ref().and_then(|m| m.get(&id).copied())).map(|movement| view! { <br /><MovementTag movement=movement /> })}
-            </td>
-            <td class="col-progress">{points(activity.progress.clone())}</td>
-            <td class="col-next">{points(activity.next_steps.clone())}</td>
-            <td class="col-lead">{or_not_recorded(activity.lead_officer.clone())}</td>
-            <td class="col-portfolio">{or_not_recorded(activity.portfolio.clone())}</td>
-        </tr>
-    }
-    .into_any()
 }
 
 /// "Previous page", "Page N of M", "Next page".
