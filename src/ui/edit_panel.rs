@@ -4,7 +4,7 @@
 //! Removal asks first. Every change is one undoable step.
 
 use super::state::AppState;
-use crate::edit::{self, Place};
+use crate::edit;
 use crate::register::KeyActivity;
 use leptos::html;
 use leptos::prelude::*;
@@ -23,6 +23,7 @@ fn EditForm(id: String) -> impl IntoView {
         .get_untracked()
         .unwrap_or_else(crate::sample::sample_template);
     let place = edit::find(&register, &id);
+    let original_id = StoredValue::new(id.clone());
     let is_new = place.is_none();
     let existing = place.and_then(|p| edit::activity_at(&register, p).cloned());
     // Objectives to add to: (theme, objective, name).
@@ -38,7 +39,18 @@ fn EditForm(id: String) -> impl IntoView {
                 .map(move |(o, obj)| (t, o, format!("{}: {}", obj.id, obj.title)))
         })
         .collect();
-    let target = RwSignal::new(place.map_or((0, 0), |p| (p.theme, p.objective)));
+    // Where a new activity goes, by objective ID: positions can shift while the
+    // form is open (undo, another tab), IDs do not.
+    let objective_id_at = |t: usize, o: usize| {
+        register
+            .themes
+            .get(t)
+            .and_then(|th| th.objectives.get(o))
+            .map(|ob| ob.id.clone())
+            .unwrap_or_default()
+    };
+    let first = objectives.first().map_or((0, 0), |(t, o, _)| (*t, *o));
+    let target = RwSignal::new(objective_id_at(first.0, first.1));
     let start = existing.clone().unwrap_or_else(|| KeyActivity {
         id: edit::suggest_id(&register, 0, 0),
         title: String::new(),
@@ -83,7 +95,11 @@ fn EditForm(id: String) -> impl IntoView {
             .split_once('-')
             .and_then(|(t, o)| Some((t.parse().ok()?, o.parse().ok()?)))
             .unwrap_or((0, 0));
-        target.set((t, o));
+        target.set(state.register.with_untracked(|r| {
+            r.as_ref()
+                .and_then(|r| r.themes.get(t)?.objectives.get(o).map(|ob| ob.id.clone()))
+                .unwrap_or_default()
+        }));
         if !id_typed.get_untracked() {
             let suggested = state.register.with_untracked(|r| {
                 r.as_ref()
@@ -106,10 +122,27 @@ fn EditForm(id: String) -> impl IntoView {
             portfolio: portfolio.get_untracked(),
         };
         let saved_id = activity.id.trim().to_owned();
-        let (t, o) = target.get_untracked();
-        let outcome = state.edit(move |r| match place {
-            Some(p) => edit::update_activity(r, p, activity),
-            None => edit::add_activity(r, t, o, activity).map(|_| ()),
+        let objective_id = target.get_untracked();
+        let original = original_id.get_value();
+        // Look the place up again in the register as it is now.
+        let outcome = state.edit(move |r| {
+            if is_new {
+                let (t, o) = r
+                    .themes
+                    .iter()
+                    .enumerate()
+                    .find_map(|(t, th)| {
+                        th.objectives
+                            .iter()
+                            .position(|ob| ob.id == objective_id)
+                            .map(|o| (t, o))
+                    })
+                    .ok_or(edit::EditError::NoSuchPlace)?;
+                edit::add_activity(r, t, o, activity).map(|_| ())
+            } else {
+                let p = edit::find(r, &original).ok_or(edit::EditError::NoSuchPlace)?;
+                edit::update_activity(r, p, activity)
+            }
         });
         match outcome {
             Ok(()) => {
@@ -123,11 +156,15 @@ fn EditForm(id: String) -> impl IntoView {
         }
     };
     let remove = move |_| {
-        let Some(p): Option<Place> = place else {
+        if is_new {
             return;
-        };
-        let removed_id = activity_id.get_untracked();
-        match state.edit(move |r| edit::remove_activity(r, p).map(|_| ())) {
+        }
+        let removed_id = original_id.get_value();
+        let original = original_id.get_value();
+        match state.edit(move |r| {
+            let p = edit::find(r, &original).ok_or(edit::EditError::NoSuchPlace)?;
+            edit::remove_activity(r, p).map(|_| ())
+        }) {
             Ok(()) => {
                 state.notice.set(Some(format!(
                     "Key activity {removed_id} removed. Undo brings it back."

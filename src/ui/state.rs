@@ -95,9 +95,9 @@ impl AppState {
         state.save_status.set(save_status);
         state.start_problem.set(start_problem);
         state.storage_used.set(used);
-        if state.start_problem.get_untracked().is_none() {
-            state.last_stored.set_value(stored_text);
-        }
+        // Even an unreadable value (already kept aside) is what this tab read, so
+        // replacing it is not a conflict with another tab.
+        state.last_stored.set_value(stored_text);
         state.save_on_change();
         state.follow_other_tabs();
         state
@@ -216,6 +216,9 @@ impl AppState {
                 if let Ok(register) = format::decode(&theirs) {
                     self.last_stored.set_value(Some(theirs));
                     self.register.set(Some(register));
+                    // Undo must not step back past the other tab's work.
+                    self.history.update_value(|h| h.clear());
+                    self.refresh_history_flags();
                     self.save_timer.update_value(|t| {
                         if let Some(t) = t.take() {
                             t.clear();
@@ -237,16 +240,20 @@ impl AppState {
         let stored = self
             .storage
             .with_value(|s| s.as_ref().and_then(|s| s.stored_text()));
-        if let Some(register) = stored.as_deref().and_then(|t| format::decode(t).ok()) {
-            self.last_stored.set_value(stored);
-            self.replace(register);
-            self.save_timer.update_value(|t| {
-                if let Some(t) = t.take() {
-                    t.clear();
-                }
-            });
-            self.save_status.set(SaveStatus::Saved);
-        }
+        let Some(register) = stored.as_deref().and_then(|t| format::decode(t).ok()) else {
+            self.notice.set(Some(
+                "The other tab\u{2019}s version cannot be read, so this tab\u{2019}s version is kept: choose \u{201c}Keep this tab\u{2019}s version\u{201d} to save it, or export it.".to_owned(),
+            ));
+            return;
+        };
+        self.last_stored.set_value(stored);
+        self.replace(register);
+        self.save_timer.update_value(|t| {
+            if let Some(t) = t.take() {
+                t.clear();
+            }
+        });
+        self.save_status.set(SaveStatus::Saved);
         self.conflict.set(false);
     }
 
@@ -279,6 +286,10 @@ impl AppState {
             return Err("There is no register to edit.".to_owned());
         };
         change(&mut next).map_err(|e| e.to_string())?;
+        // The same rules as reading a file: an edit never saves what would not load.
+        if let Some(problem) = crate::validate::problems(&next).into_iter().next() {
+            return Err(problem.message);
+        }
         self.replace(next);
         Ok(())
     }
