@@ -207,3 +207,26 @@ test('the status set and the themes and objectives are editable, with the rules 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an edit form left open across an undo still saves to its own activity', async () => {
+  const { page, errors, context } = await app.newPage();
+  await withSample(page);
+  // Remove KA.01.02, so KA.01.03 moves up a place.
+  await page.getByRole('button', { name: 'Edit KA.01.02' }).click();
+  await page.getByRole('button', { name: 'Remove key activity' }).click();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await page.locator('#results-line').filter({ hasText: 'Showing 36 of 36' }).waitFor();
+  // Open KA.01.03, then undo the removal underneath the open form.
+  await page.getByRole('button', { name: 'Edit KA.01.03' }).click();
+  const panel = page.getByRole('region', { name: 'Edit key activity KA.01.03' });
+  await panel.getByLabel('Title').fill('Planning service, retitled');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#results-line').filter({ hasText: 'Showing 37 of 37' }).waitFor();
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').filter({ hasText: 'Key activity KA.01.03 saved.' }).waitFor();
+  assert.equal(await page.locator('tr[data-activity-id="KA.01.03"] .activity-title').innerText(), 'Planning service, retitled');
+  assert.equal(await page.locator('tr[data-activity-id="KA.01.02"] .activity-title').innerText(),
+    'To promote community safety through the Community Safety Partnership (CSP)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
