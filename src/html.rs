@@ -4,7 +4,7 @@
 
 use crate::compare::Movement;
 use crate::query::{highlight_html, RegisterIndex};
-use crate::register::{KeyActivity, Objective, Register};
+use crate::register::{KeyActivity, Register};
 use crate::status::StatusSet;
 use std::collections::HashMap;
 
@@ -169,13 +169,15 @@ pub fn rows(
     out
 }
 
-/// `items` under their themes (h2) and objectives (a table each, captioned h3),
-/// in report order, as the register view shows a page.
+/// `items` under their themes (a heading of `theme_level`) and objectives (a
+/// table each, captioned one level below), in report order: a page of the
+/// register (level 2), the pack's detail (3), an archived quarter (4).
 pub fn grouped(
     register: &Register,
     index: &RegisterIndex,
     items: &[u32],
     options: RowOptions,
+    theme_level: u8,
 ) -> String {
     let mut out = String::new();
     let mut theme: Option<u16> = None;
@@ -194,7 +196,7 @@ pub fn grouped(
             }
             let n = e.theme + 1;
             out.push_str(&format!(
-                "<section class=\"theme\" aria-labelledby=\"theme-{n}\"><h2 id=\"theme-{n}\">"
+                "<section class=\"theme\" aria-labelledby=\"theme-{n}\"><h{theme_level} id=\"theme-{n}\">"
             ));
             escape_into(
                 &mut out,
@@ -203,7 +205,7 @@ pub fn grouped(
                     .get(e.theme as usize)
                     .map_or("", |t| t.as_str()),
             );
-            out.push_str("</h2>");
+            out.push_str(&format!("</h{theme_level}>"));
             theme = Some(e.theme);
             objective = None;
         }
@@ -213,7 +215,7 @@ pub fn grouped(
             }
             let o = &index.objectives[e.objective as usize];
             out.push_str("<table class=\"register-table\">");
-            caption(&mut out, &o.id, &o.title, 3);
+            caption(&mut out, &o.id, &o.title, theme_level + 1);
             out.push_str(HEAD);
             out.push_str("<tbody>");
             objective = Some(e.objective);
@@ -227,18 +229,6 @@ pub fn grouped(
         out.push_str("</section>");
     }
     out
-}
-
-/// An objective's table in the report's layout, its caption a heading of `level`.
-pub fn objective_table(out: &mut String, objective: &Objective, statuses: &StatusSet, level: u8) {
-    out.push_str("<table class=\"register-table\">");
-    caption(out, &objective.id, &objective.title, level);
-    out.push_str(HEAD);
-    out.push_str("<tbody>");
-    for a in &objective.activities {
-        activity_row(out, a, statuses, RowOptions::default());
-    }
-    out.push_str("</tbody></table>");
 }
 
 #[cfg(test)]
@@ -255,13 +245,17 @@ mod tests {
         let objective = &mut register.themes[0].objectives[0];
         objective.title = "<img src=x onerror=alert(1)>".into();
         objective.activities[0].title = "</td></tr><script>x</script>".into();
-        let mut out = String::new();
-        objective_table(&mut out, objective, &register.statuses, 4);
+        let index = RegisterIndex::build(&register);
+        let co1: Vec<u32> = (0..8).collect();
+        let out = grouped(&register, &index, &co1, RowOptions::default(), 3);
         assert!(!out.contains("<img"));
         assert!(!out.contains("<script>"));
         assert!(out.contains("&lt;/td&gt;&lt;/tr&gt;&lt;script&gt;"));
         assert_eq!(out.matches("<tr data-activity-id=").count(), 8);
-        assert!(out.starts_with("<table class=\"register-table\"><caption><h4>CO 1: &lt;img"));
+        assert!(out.contains("<table class=\"register-table\"><caption><h4>CO 1: &lt;img"));
+        assert!(out.starts_with(
+            "<section class=\"theme\" aria-labelledby=\"theme-1\"><h3 id=\"theme-1\">"
+        ));
     }
 
     #[test]
@@ -279,15 +273,18 @@ mod tests {
                 travel: None,
                 edit_button: true,
             },
+            2,
         );
         assert_eq!(html.matches("<section class=\"theme\"").count(), 3);
+        assert_eq!(html.matches("<h2 id=\"theme-").count(), 3);
+        assert_eq!(html.matches("<caption><h3>").count(), 11);
         assert_eq!(html.matches("<table").count(), 11);
         assert_eq!(html.matches("</table>").count(), 11);
         assert_eq!(html.matches("</section>").count(), 3);
         assert_eq!(html.matches("data-edit=").count(), 37);
         assert!(html.contains("<mark>air</mark> quality"));
         let some: Vec<u32> = vec![5, 30];
-        let html = grouped(&register, &index, &some, RowOptions::default());
+        let html = grouped(&register, &index, &some, RowOptions::default(), 2);
         assert_eq!(html.matches("<section").count(), 2);
         assert!(!html.contains("data-edit"));
     }

@@ -88,7 +88,9 @@ proptest! {
 
     #[test]
     fn decode_never_panics_on_arbitrary_text(text in ".{0,200}") {
-        let _ = decode(&text);
+        // Arbitrary text is never a register; each refusal comes with a sentence.
+        let err = decode(&text).expect_err("arbitrary text is not a register file");
+        prop_assert!(!err.to_string().is_empty());
     }
 
     #[test]
@@ -96,6 +98,8 @@ proptest! {
         let mut text = encode(&Register::new("C", "T", Period::new(2019, 1).unwrap())).into_bytes();
         let at = cut % text.len();
         text[at] = byte;
-        let _ = decode(&String::from_utf8_lossy(&text));
+        if let Err(err) = decode(&String::from_utf8_lossy(&text)) {
+            prop_assert!(!err.to_string().is_empty());
+        }
     }
 }

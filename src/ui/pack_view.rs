@@ -10,14 +10,13 @@ use super::navigation::Navigation;
 use super::state::AppState;
 use super::status_tag::StatusTag;
 use super::summary_view::{
-    exception_tables, selection_summary, travel_of_selection, BreakdownTable, MovementsTable,
-    NoRegisterYet, StatusChart, StatusTable, Travelled,
+    exception_tables, selection_summary, statuses, travel_of_selection, BreakdownTable,
+    HeadlineFigures, MovementsTable, NoRegisterYet, Travelled,
 };
 use crate::compare::{movement_sentence, Movement};
 use crate::export::css_string;
-use crate::register::{Objective, Register};
+use crate::register::Register;
 use crate::route::Route;
-use crate::summary::sentence;
 use crate::summary::Summary;
 use leptos::prelude::*;
 
@@ -208,26 +207,12 @@ fn StatusKeySection() -> impl IntoView {
 #[component]
 fn SummarySection(summary: Memo<Summary>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let statuses = move || {
-        state
-            .register
-            .with(|r| r.as_ref().map(|r| r.statuses.0.clone()).unwrap_or_default())
-    };
-    let text = move || {
-        state.register.with(|r| {
-            r.as_ref()
-                .map(|r| summary.with(|s| sentence(s, r)))
-                .unwrap_or_default()
-        })
-    };
     view! {
         <section class="pack-section" aria-labelledby="pack-summary">
             <h2 id="pack-summary" tabindex="-1">"Headline summary"</h2>
-            <p class="headline-sentence" id="headline-sentence">{text}</p>
-            {move || view! { <StatusChart summary=summary.get() statuses=statuses() /> }}
-            {move || view! { <StatusTable summary=summary.get() statuses=statuses() /> }}
-            {move || view! { <BreakdownTable caption="By theme" group="Theme" rows=summary.get().by_theme statuses=statuses() /> }}
-            {move || view! { <BreakdownTable caption="By portfolio" group="Portfolio" rows=summary.get().by_portfolio statuses=statuses() /> }}
+            <HeadlineFigures summary=summary />
+            {move || view! { <BreakdownTable caption="By theme" group="Theme" rows=summary.get().by_theme statuses=statuses(state) /> }}
+            {move || view! { <BreakdownTable caption="By portfolio" group="Portfolio" rows=summary.get().by_portfolio statuses=statuses(state) /> }}
         </section>
     }
 }
@@ -264,58 +249,23 @@ fn TravelSection() -> impl IntoView {
 fn DetailSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let explorer = expect_context::<Explorer>();
-    // Positions in the query index are report order, so counting while walking
-    // the register finds each activity's position.
-    let themes = move || {
-        state.register.with(|r| {
-            let r = r.as_ref()?;
-            let selected: std::collections::HashSet<u32> = explorer
-                .result
-                .with(|q| q.matches.iter().copied().collect());
-            let mut position = 0u32;
-            let mut out = Vec::new();
-            for theme in &r.themes {
-                let mut objectives = Vec::new();
-                for objective in &theme.objectives {
-                    let activities: Vec<_> = objective
-                        .activities
-                        .iter()
-                        .filter(|_| {
-                            let keep = selected.contains(&position);
-                            position += 1;
-                            keep
-                        })
-                        .cloned()
-                        .collect();
-                    if !activities.is_empty() {
-                        objectives.push(Objective {
-                            activities,
-                            ..objective.clone()
-                        });
-                    }
-                }
-                if !objectives.is_empty() {
-                    out.push((theme.title.clone(), objectives));
-                }
-            }
-            Some((out, r.statuses.clone()))
-        })
-    };
-    // One string of escaped HTML (`crate::html`): a 1,000-activity pack is then
-    // one parse for the browser instead of tens of thousands of DOM calls.
+    // One string of escaped HTML (`crate::html`), the same renderer as the
+    // register's pages: a 1,000-activity pack is one parse for the browser.
     let html = move || {
-        themes().map(|(themes, statuses)| {
-            let mut out = String::new();
-            for (title, objectives) in themes {
-                out.push_str("<section class=\"pack-theme\"><h3>");
-                crate::html::escape_into(&mut out, &title);
-                out.push_str("</h3>");
-                for objective in &objectives {
-                    crate::html::objective_table(&mut out, objective, &statuses, 4);
-                }
-                out.push_str("</section>");
-            }
-            out
+        explorer.indexed.with(|i| {
+            let i = i.as_ref()?;
+            state.register.with(|r| {
+                let r = r.as_ref()?;
+                Some(explorer.result.with(|q| {
+                    crate::html::grouped(
+                        r,
+                        &i.index,
+                        &q.matches,
+                        crate::html::RowOptions::default(),
+                        3,
+                    )
+                }))
+            })
         })
     };
     view! {

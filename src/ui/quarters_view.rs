@@ -190,15 +190,15 @@ fn ArchiveTable(list: Vec<Archived>, changed: RwSignal<u32>) -> impl IntoView {
     let shown = move || {
         let key = viewing.get()?;
         let a = list.iter().find(|a| a.key == key)?.clone();
-        let mut html = String::new();
-        for theme in &a.register.themes {
-            html.push_str("<h4>");
-            crate::html::escape_into(&mut html, &theme.title);
-            html.push_str("</h4>");
-            for o in &theme.objectives {
-                crate::html::objective_table(&mut html, o, &a.register.statuses, 5);
-            }
-        }
+        let index = crate::query::RegisterIndex::build(&a.register);
+        let all: Vec<u32> = (0..index.len() as u32).collect();
+        let html = crate::html::grouped(
+            &a.register,
+            &index,
+            &all,
+            crate::html::RowOptions::default(),
+            4,
+        );
         Some(view! {
             <section class="panel" aria-labelledby="archive-view-heading">
                 <h3 id="archive-view-heading">{format!("{} (archived, read-only)", a.register.heading())}</h3>

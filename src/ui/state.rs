@@ -136,11 +136,7 @@ impl AppState {
                 return;
             }
             self.save_status.set(SaveStatus::Pending);
-            self.save_timer.update_value(|t| {
-                if let Some(t) = t.take() {
-                    t.clear();
-                }
-            });
+            self.cancel_pending_save();
             let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
             self.save_timer.set_value(handle);
         });
@@ -152,14 +148,19 @@ impl AppState {
         on_cleanup(move || hidden.remove());
     }
 
-    /// Saves now, unless another tab has saved since this tab last read or wrote:
-    /// then nothing is overwritten and the user is asked what to do.
-    pub fn save_now(self) {
+    /// Forgets a scheduled save (it is being done now, or is no longer wanted).
+    fn cancel_pending_save(self) {
         self.save_timer.update_value(|t| {
             if let Some(t) = t.take() {
                 t.clear();
             }
         });
+    }
+
+    /// Saves now, unless another tab has saved since this tab last read or wrote:
+    /// then nothing is overwritten and the user is asked what to do.
+    pub fn save_now(self) {
+        self.cancel_pending_save();
         let Some(text) = self
             .register
             .with_untracked(|r| r.as_ref().map(format::encode_compact))
@@ -219,11 +220,7 @@ impl AppState {
                     // Undo must not step back past the other tab's work.
                     self.history.update_value(|h| h.clear());
                     self.refresh_history_flags();
-                    self.save_timer.update_value(|t| {
-                        if let Some(t) = t.take() {
-                            t.clear();
-                        }
-                    });
+                    self.cancel_pending_save();
                     self.save_status.set(SaveStatus::Saved);
                     self.notice.set(Some(
                         "The register was updated from another tab.".to_owned(),
@@ -248,11 +245,7 @@ impl AppState {
         };
         self.last_stored.set_value(stored);
         self.replace(register);
-        self.save_timer.update_value(|t| {
-            if let Some(t) = t.take() {
-                t.clear();
-            }
-        });
+        self.cancel_pending_save();
         self.save_status.set(SaveStatus::Saved);
         self.conflict.set(false);
     }

@@ -168,7 +168,8 @@ pub fn SummaryPage() -> impl IntoView {
     }
 }
 
-fn statuses(state: AppState) -> Vec<Status> {
+/// The register's statuses, in the set's order.
+pub fn statuses(state: AppState) -> Vec<Status> {
     state
         .register
         .with(|r| r.as_ref().map(|r| r.statuses.0.clone()).unwrap_or_default())
@@ -208,6 +209,18 @@ fn FiltersInForce(summary: Memo<Summary>) -> impl IntoView {
 
 #[component]
 fn Headline(summary: Memo<Summary>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="headline-heading">
+            <h2 id="headline-heading">"Headline"</h2>
+            <HeadlineFigures summary=summary />
+        </section>
+    }
+}
+
+/// The sentence, the chart and the same figures as a table: the Summary view's
+/// headline and the pack's.
+#[component]
+pub fn HeadlineFigures(summary: Memo<Summary>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = move || {
         state.register.with(|r| {
@@ -217,12 +230,9 @@ fn Headline(summary: Memo<Summary>) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="headline-heading">
-            <h2 id="headline-heading">"Headline"</h2>
-            <p class="headline-sentence" id="headline-sentence">{text}</p>
-            {move || view! { <StatusChart summary=summary.get() statuses=statuses(state) /> }}
-            {move || view! { <StatusTable summary=summary.get() statuses=statuses(state) /> }}
-        </section>
+        <p class="headline-sentence" id="headline-sentence">{text}</p>
+        {move || view! { <StatusChart summary=summary.get() statuses=statuses(state) /> }}
+        {move || view! { <StatusTable summary=summary.get() statuses=statuses(state) /> }}
     }
 }
 

@@ -137,7 +137,6 @@ test('two tabs: a saved change shows in the other tab; a later conflicting save 
   await second.bringToFront();
   await setStatus(second, 'KA.01.02', '▲ Amber');
   await first.bringToFront();
-  await first.evaluate(() => { /* the storage event from the second tab arrives here */ });
   await setStatus(first, 'KA.01.03', '▲ Amber');
   await first.getByRole('alert').filter({ hasText: 'This register was changed in another tab' }).waitFor();
   assert.match(await first.locator('.save-status').innerText(), /^Not saved: this register was changed in another tab/);

@@ -73,7 +73,7 @@ fn page_html(grouped: bool) -> Memo<String> {
                                 edit_button: true,
                             };
                             if grouped {
-                                html::grouped(r, &i.index, items, options)
+                                html::grouped(r, &i.index, items, options, 2)
                             } else {
                                 html::rows(r, &i.index, items, options)
                             }
