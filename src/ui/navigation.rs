@@ -1,10 +1,19 @@
 //! Where the user is: the view and the register query, kept in step with the URL
 //! hash so views and filtered views can be bookmarked, reloaded and walked with
-//! back and forward.
+//! back and forward. A search typed letter by letter is written to the URL once
+//! typing pauses for 300 ms, not per keystroke: each write is a same-document
+//! navigation the browser also pays for (Chromium re-fetches the page icon; Safari
+//! refuses more than 100 writes in 30 seconds). A reload inside those 300 ms
+//! reloads the search as it was before the last letters: the browser takes the
+//! URL before the page hears of the reload.
 
 use crate::query::ViewQuery;
 use crate::route::{parse_hash, HashTarget, Route};
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing must pause before the search is written to the URL.
+const URL_WRITE_DELAY: Duration = Duration::from_millis(300);
 
 /// The current view and query; `Copy`, shared through context.
 #[derive(Clone, Copy)]
@@ -13,6 +22,8 @@ pub struct Navigation {
     pub view_query: RwSignal<ViewQuery>,
     /// A route-shaped hash that names no view.
     pub unknown: RwSignal<Option<String>>,
+    /// A URL waiting to replace the current history entry, and its timer.
+    pending_url: StoredValue<Option<(String, TimeoutHandle)>, LocalStorage>,
 }
 
 impl Navigation {
@@ -22,10 +33,18 @@ impl Navigation {
             route: RwSignal::new(Route::Register),
             view_query: RwSignal::new(ViewQuery::from_query("")),
             unknown: RwSignal::new(None),
+            pending_url: StoredValue::new_local(None),
         };
         nav.follow_location();
-        let hash = window_event_listener(leptos::ev::hashchange, move |_| nav.follow_location());
-        let pop = window_event_listener(leptos::ev::popstate, move |_| nav.follow_location());
+        // The user went elsewhere: a search still waiting must not overwrite it.
+        let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+            nav.drop_pending_url();
+            nav.follow_location();
+        });
+        let pop = window_event_listener(leptos::ev::popstate, move |_| {
+            nav.drop_pending_url();
+            nav.follow_location();
+        });
         on_cleanup(move || {
             hash.remove();
             pop.remove();
@@ -53,16 +72,39 @@ impl Navigation {
     }
 
     /// Shows `view` and records it in the URL: a new history entry, or (for each
-    /// keystroke of a search) in place of the current one.
+    /// keystroke of a search) in place of the current one once typing pauses.
     pub fn show(self, view: ViewQuery, replace: bool) {
         let url = self.route.get_untracked().hash_with(&view.to_query());
         self.view_query.set(view);
-        if let Ok(history) = window().history() {
-            let _ = if replace {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        if replace {
+            self.drop_pending_url();
+            let timer = set_timeout_with_handle(move || self.write_pending_url(), URL_WRITE_DELAY);
+            if let Ok(timer) = timer {
+                self.pending_url.set_value(Some((url, timer)));
             } else {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            };
+                replace_url(&url);
+            }
+        } else {
+            // The entry being left keeps the search typed into it.
+            self.write_pending_url();
+            if let Ok(history) = window().history() {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    }
+
+    /// Writes a waiting URL now, in place of the current history entry.
+    fn write_pending_url(self) {
+        if let Some((url, timer)) = self.pending_url.try_update_value(Option::take).flatten() {
+            timer.clear();
+            replace_url(&url);
+        }
+    }
+
+    /// Forgets a waiting URL without writing it.
+    fn drop_pending_url(self) {
+        if let Some((_, timer)) = self.pending_url.try_update_value(Option::take).flatten() {
+            timer.clear();
         }
     }
 
@@ -75,5 +117,11 @@ impl Navigation {
             view.page = 1;
         }
         self.show(view, replace);
+    }
+}
+
+fn replace_url(url: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }

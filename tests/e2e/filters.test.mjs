@@ -108,6 +108,33 @@ test('the URL reproduces a filtered, sorted view after reload and with back and 
   await context.close();
 });
 
+test('a search is written to the URL once typing pauses, reloads, and is kept by a filter chosen straight after', async () => {
+  const { page, errors, context } = await withSample();
+  const search = page.getByLabel('Search');
+  await search.pressSequentially('air');
+  await waitForLine(page, /Showing \d+ of 37/);
+  await page.waitForURL(/q=air$/);
+  await search.fill('air quality');
+  await waitForLine(page, 'Showing 1 of 37');
+  await page.waitForURL(/q=air%20quality$/);
+  await page.reload();
+  await waitForApp(page);
+  await waitForLine(page, 'Showing 1 of 37');
+  assert.equal(await search.inputValue(), 'air quality');
+  // Typed, then a status chosen at once: the entry left behind keeps the search.
+  await search.fill('council');
+  await waitForLine(page, /Showing \d+ of 37/);
+  const councilLine = await resultsLine(page);
+  await page.getByRole('group', { name: 'Status' }).getByLabel(/Green/).check();
+  await page.waitForURL(/status=green&q=council$/);
+  await page.goBack();
+  await page.waitForURL(/q=council$/);
+  await waitForLine(page, councilLine);
+  assert.equal(await search.inputValue(), 'council');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('values in the URL that the register does not have are ignored without a crash', async () => {
   const { page, errors, context } = await withSample();
   await page.goto(`${app.url}#/register?status=purple&portfolio=Nowhere&objective=CO%2099&page=99&sort=sideways&q=`);
