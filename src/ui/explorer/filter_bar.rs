@@ -3,7 +3,8 @@
 //! layout. "/" moves to Search; Escape in Search clears it.
 
 use super::Explorer;
-use crate::query::{Layout, ViewQuery};
+use crate::html::escape_into;
+use crate::query::{FacetCounts, Layout, RegisterIndex, ViewQuery};
 use crate::ui::navigation::Navigation;
 use crate::ui::state::AppState;
 use leptos::html;
@@ -26,6 +27,45 @@ impl Facet {
             Facet::Objective => f.objective.clone(),
             Facet::Lead => f.lead_officer.clone(),
             Facet::Portfolio => f.portfolio.clone(),
+        }
+    }
+
+    /// (value, label) for each option, in the index's order.
+    fn options(self, index: &RegisterIndex) -> Vec<(String, String)> {
+        let name = |s: &String| {
+            let label = if s.is_empty() { "Not recorded" } else { s };
+            (s.clone(), label.to_owned())
+        };
+        match self {
+            Facet::Theme => index
+                .themes
+                .iter()
+                .map(|t| (t.clone(), t.clone()))
+                .collect(),
+            Facet::Objective => index
+                .objectives
+                .iter()
+                .map(|o| {
+                    let label = if o.title.is_empty() {
+                        o.id.clone()
+                    } else {
+                        format!("{}: {}", o.id, o.title)
+                    };
+                    (o.id.clone(), label)
+                })
+                .collect(),
+            Facet::Lead => index.leads.iter().map(name).collect(),
+            Facet::Portfolio => index.portfolios.iter().map(name).collect(),
+        }
+    }
+
+    /// How many activities each option would match, in the same order.
+    fn counts(self, counts: &FacetCounts) -> &[usize] {
+        match self {
+            Facet::Theme => &counts.themes,
+            Facet::Objective => &counts.objectives,
+            Facet::Lead => &counts.leads,
+            Facet::Portfolio => &counts.portfolios,
         }
     }
 
@@ -169,6 +209,11 @@ fn StatusFilter() -> impl IntoView {
     }
 }
 
+/// One facet's select. Its options are written by one effect rather than a
+/// reactive node per option: the objectives alone can run to hundreds of options,
+/// and hundreds of subscribers to the query cost milliseconds a keystroke. The
+/// options are rebuilt when the register changes; as the query changes only the
+/// labels whose count changed are rewritten.
 #[component]
 fn FacetSelect(
     facet: Facet,
@@ -178,67 +223,52 @@ fn FacetSelect(
 ) -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let explorer = expect_context::<Explorer>();
+    let select = NodeRef::<html::Select>::new();
     // (value, label) for each option, from the index; value is what the filter holds.
     let options = Memo::new(move |_| {
         explorer.indexed.with(|i| {
-            let Some(i) = i else { return Vec::new() };
-            let name = |s: &str| {
-                if s.is_empty() {
-                    "Not recorded".to_owned()
-                } else {
-                    s.to_owned()
-                }
-            };
-            match facet {
-                Facet::Theme => i
-                    .index
-                    .themes
-                    .iter()
-                    .map(|t| (t.clone(), t.clone()))
-                    .collect(),
-                Facet::Objective => i
-                    .index
-                    .objectives
-                    .iter()
-                    .map(|o| {
-                        (
-                            o.id.clone(),
-                            if o.title.is_empty() {
-                                o.id.clone()
-                            } else {
-                                format!("{}: {}", o.id, o.title)
-                            },
-                        )
-                    })
-                    .collect(),
-                Facet::Lead => i.index.leads.iter().map(|l| (l.clone(), name(l))).collect(),
-                Facet::Portfolio => i
-                    .index
-                    .portfolios
-                    .iter()
-                    .map(|p| (p.clone(), name(p)))
-                    .collect::<Vec<_>>(),
-            }
+            i.as_ref()
+                .map(|i| facet.options(&i.index))
+                .unwrap_or_default()
         })
     });
-    let count = move |position: usize| {
-        explorer.result.with(|r| {
-            let counts = match facet {
-                Facet::Theme => &r.counts.themes,
-                Facet::Objective => &r.counts.objectives,
-                Facet::Lead => &r.counts.leads,
-                Facet::Portfolio => &r.counts.portfolios,
-            };
-            counts.get(position).copied().unwrap_or(0)
-        })
-    };
-    // Option values are positions ("3"), so any text (even "") is a safe filter value.
-    let selected = move || {
+    // The register generation and the counts the options show now.
+    let shown = StoredValue::new_local((0u32, Vec::<usize>::new()));
+    Effect::new(move |_| {
+        let Some(select) = select.get() else { return };
+        let generation = explorer
+            .indexed
+            .with(|i| i.as_ref().map_or(0, |i| i.generation));
+        let counts = explorer.result.with(|r| facet.counts(&r.counts).to_vec());
+        options.with(|options| {
+            shown.update_value(|(shown_generation, shown_counts)| {
+                if *shown_generation != generation || shown_counts.len() != options.len() {
+                    select.set_inner_html(&options_html(all, options, &counts));
+                    *shown_generation = generation;
+                    *shown_counts = counts;
+                    return;
+                }
+                for (p, (old, new)) in shown_counts.iter_mut().zip(counts).enumerate() {
+                    if *old != new {
+                        if let (Some(option), Some((_, name))) =
+                            (select.item(p as u32 + 1), options.get(p))
+                        {
+                            option.set_text_content(Some(&option_label(name, new)));
+                        }
+                        *old = new;
+                    }
+                }
+            });
+        });
+        // Option values are positions ("3"), so any text (even "") is a safe filter value.
         let current = nav.view_query.with(|v| facet.current(v));
-        let found =
-            current.and_then(|c| options.with(|o| o.iter().position(|(value, _)| *value == c)));
-        found.map_or_else(|| "all".to_owned(), |p| p.to_string())
-    };
+        let selected = current
+            .and_then(|c| options.with(|o| o.iter().position(|(value, _)| *value == c)))
+            .map_or_else(|| "all".to_owned(), |p| p.to_string());
+        if select.value() != selected {
+            select.set_value(&selected);
+        }
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
         let value = chosen
@@ -247,22 +277,31 @@ fn FacetSelect(
             .and_then(|p| options.with_untracked(|o| o.get(p).map(|(v, _)| v.clone())));
         nav.update(false, |v| facet.set(v, value));
     };
-    let each = move || options.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id prop:value=selected on:change=on_change>
-                <option value="all">{all}</option>
-                <For
-                    each=each
-                    key=|(p, (value, _))| (*p, value.clone())
-                    children=move |(p, (_, name))| view! {
-                        <option value={p.to_string()}>{name}" ("{move || count(p)}")"</option>
-                    }
-                />
-            </select>
+            <select id=id node_ref=select on:change=on_change></select>
         </div>
     }
+}
+
+fn option_label(name: &str, count: usize) -> String {
+    format!("{name} ({count})")
+}
+
+/// The select's options as escaped HTML: "All …", then each option with its count.
+fn options_html(all: &str, options: &[(String, String)], counts: &[usize]) -> String {
+    let mut out = String::with_capacity(64 + options.len() * 48);
+    out.push_str("<option value=\"all\">");
+    escape_into(&mut out, all);
+    out.push_str("</option>");
+    for (p, (_, name)) in options.iter().enumerate() {
+        let count = counts.get(p).copied().unwrap_or(0);
+        out.push_str(&format!("<option value=\"{p}\">"));
+        escape_into(&mut out, &option_label(name, count));
+        out.push_str("</option>");
+    }
+    out
 }
 
 #[component]
