@@ -3,6 +3,7 @@
 use super::filters::{Filters, Sort, SortKey};
 use super::normalise::{fold, terms};
 use crate::register::Register;
+use memchr::memmem::Finder;
 use std::cmp::Ordering;
 
 /// Marks an activity whose status is not in the set (it matches no status option).
@@ -180,20 +181,50 @@ impl RegisterIndex {
         self.entries.is_empty()
     }
 
-    /// Activities whose text contains every term, among `candidates` (all when `None`).
-    fn search(&self, terms: &[String], candidates: Option<&[u32]>) -> Vec<u32> {
-        let hit = |i: u32| {
-            let haystack = &self.entries[i as usize].haystack;
-            terms.iter().all(|t| haystack.contains(t.as_str()))
-        };
-        match candidates {
-            Some(c) => c.iter().copied().filter(|i| hit(*i)).collect(),
-            None => (0..self.entries.len() as u32).filter(|i| hit(*i)).collect(),
+    /// Activities whose text contains every term.
+    fn search(&self, terms: &[String]) -> Vec<u32> {
+        let finders: Vec<Finder> = terms.iter().map(|t| Finder::new(t.as_bytes())).collect();
+        (0..self.entries.len() as u32)
+            .filter(|i| self.contains_all(*i, &finders))
+            .collect()
+    }
+
+    /// Whether activity `i`'s prepared text contains every finder's term.
+    pub(super) fn contains_all(&self, i: u32, finders: &[Finder]) -> bool {
+        self.entries.get(i as usize).is_some_and(|e| {
+            let haystack = e.haystack.as_bytes();
+            finders.iter().all(|f| f.find(haystack).is_some())
+        })
+    }
+
+    /// Of `candidates` (activity, byte offset to look from), those whose text has
+    /// `finder`'s term at or after the offset, each with where it first occurs there.
+    pub(super) fn find_from(
+        &self,
+        finder: &Finder,
+        candidates: impl Iterator<Item = (u32, u32)>,
+    ) -> (Vec<u32>, Vec<u32>) {
+        let mut matches = Vec::new();
+        let mut starts = Vec::new();
+        for (i, from) in candidates {
+            let Some(entry) = self.entries.get(i as usize) else {
+                continue;
+            };
+            let rest = entry
+                .haystack
+                .as_bytes()
+                .get(from as usize..)
+                .unwrap_or_default();
+            if let Some(at) = finder.find(rest) {
+                matches.push(i);
+                starts.push(from + at as u32);
+            }
         }
+        (matches, starts)
     }
 
     /// Runs the filters over the activities that pass the search.
-    fn run_on(&self, filters: &Filters, searched: Option<&[u32]>) -> QueryResult {
+    pub(super) fn run_on(&self, filters: &Filters, searched: Option<&[u32]>) -> QueryResult {
         let wanted_statuses: Vec<u16> = filters
             .statuses
             .iter()
@@ -286,7 +317,7 @@ impl RegisterIndex {
         if terms.is_empty() {
             self.run_on(filters, None)
         } else {
-            let searched = self.search(&terms, None);
+            let searched = self.search(&terms);
             self.run_on(filters, Some(&searched))
         }
     }
@@ -337,40 +368,4 @@ fn natural(a: &str, b: &str) -> Ordering {
             .collect()
     };
     key(a).cmp(&key(b)).then(a.cmp(b))
-}
-
-/// Runs queries against one index, reusing the last search's matches when the new
-/// search only adds to it (typing one more letter): a keystroke then scans only the
-/// activities that still could match.
-#[derive(Debug, Default)]
-pub struct Searcher {
-    last: Option<(String, Vec<u32>)>,
-}
-
-impl Searcher {
-    pub fn run(&mut self, index: &RegisterIndex, filters: &Filters) -> QueryResult {
-        let folded = fold(&filters.search);
-        let terms = terms(&filters.search);
-        if terms.is_empty() {
-            self.last = None;
-            return index.run_on(filters, None);
-        }
-        let candidates = match &self.last {
-            Some((previous, matches))
-                if folded.starts_with(previous.as_str()) && !previous.trim().is_empty() =>
-            {
-                Some(matches.as_slice())
-            }
-            _ => None,
-        };
-        let searched = index.search(&terms, candidates);
-        let result = index.run_on(filters, Some(&searched));
-        self.last = Some((folded, searched));
-        result
-    }
-
-    /// Forgets the last search (the register changed).
-    pub fn reset(&mut self) {
-        self.last = None;
-    }
 }

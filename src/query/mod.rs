@@ -5,10 +5,12 @@
 mod filters;
 mod index;
 mod normalise;
+mod searcher;
 
 pub use filters::{decode_component, encode_component, Filters, Layout, Sort, SortKey, ViewQuery};
-pub use index::{Entry, FacetCounts, QueryResult, RegisterIndex, Searcher};
+pub use index::{Entry, FacetCounts, QueryResult, RegisterIndex};
 pub use normalise::{fold, highlight, highlight_html, terms};
+pub use searcher::Searcher;
 
 #[cfg(test)]
 mod tests;

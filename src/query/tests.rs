@@ -216,3 +216,48 @@ fn the_searcher_gives_the_same_answers_as_a_fresh_query_while_typing() {
         );
     }
 }
+
+#[test]
+fn a_lengthened_term_found_later_in_the_text_still_matches() {
+    // "co" first occurs early in most activities; "council" further on. The
+    // searcher looks for "council" from where "co" was found, never before it.
+    let index = index();
+    let mut searcher = Searcher::default();
+    let mut typed = String::new();
+    for letter in "council".chars() {
+        typed.push(letter);
+        let f = filters(|f| f.search = typed.clone());
+        assert_eq!(searcher.run(&index, &f), index.run(&f), "after {typed:?}");
+    }
+    let council = index.run(&filters(|f| f.search = "council".into()));
+    assert!(council.matches.len() > 1, "the sample mentions the council");
+}
+
+mod typing {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever is typed, deleted or replaced, and with other filters set, the
+        /// searcher answers as a fresh query would.
+        #[test]
+        fn the_searcher_always_agrees_with_a_fresh_query(
+            words in proptest::collection::vec("[acdeilnopqrstu ]{0,9}", 1..6),
+            amber in any::<bool>(),
+        ) {
+            let index = index();
+            let mut searcher = Searcher::default();
+            for word in &words {
+                for end in 0..=word.len() {
+                    let f = filters(|f| {
+                        f.search = word[..end].to_owned();
+                        if amber {
+                            f.statuses.insert("amber".into());
+                        }
+                    });
+                    prop_assert_eq!(searcher.run(&index, &f), index.run(&f), "after {:?}", &word[..end]);
+                }
+            }
+        }
+    }
+}
