@@ -111,6 +111,35 @@ pub struct Sort {
     pub descending: bool,
 }
 
+/// Up to this many matches show on one page, so a register the size of the
+/// report (37) reads as one document.
+pub const ONE_PAGE_UP_TO: usize = 100;
+
+/// Rows on each page of a list longer than [`ONE_PAGE_UP_TO`]: 10 unless the user
+/// chose another of [`RowsPerPage::CHOICES`]. Few rows keep a keystroke quick at
+/// 10,000 activities; each row carries a long progress and next-steps text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowsPerPage(usize);
+
+impl RowsPerPage {
+    pub const CHOICES: [usize; 4] = [10, 25, 50, 100];
+
+    /// `rows` if it is one of the choices.
+    pub fn new(rows: usize) -> Option<RowsPerPage> {
+        Self::CHOICES.contains(&rows).then_some(RowsPerPage(rows))
+    }
+
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl Default for RowsPerPage {
+    fn default() -> Self {
+        RowsPerPage(Self::CHOICES[0])
+    }
+}
+
 /// Everything the register view shows, as the URL carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewQuery {
@@ -119,6 +148,17 @@ pub struct ViewQuery {
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
+    pub rows: RowsPerPage,
+}
+
+/// Rows on one page when `matches` activities match: all of them up to
+/// [`ONE_PAGE_UP_TO`], otherwise the rows per page chosen.
+pub fn page_size(matches: usize, rows: RowsPerPage) -> usize {
+    if matches <= ONE_PAGE_UP_TO {
+        ONE_PAGE_UP_TO
+    } else {
+        rows.get()
+    }
 }
 
 impl ViewQuery {
@@ -145,6 +185,13 @@ impl ViewQuery {
                 "sort" => view.sort.key = SortKey::from_name(&value).unwrap_or_default(),
                 "dir" => view.sort.descending = value == "desc",
                 "page" => view.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "rows" => {
+                    view.rows = value
+                        .parse()
+                        .ok()
+                        .and_then(RowsPerPage::new)
+                        .unwrap_or_default()
+                }
                 _ => {}
             }
         }
@@ -186,6 +233,9 @@ impl ViewQuery {
         }
         if self.page > 1 {
             add("page", &self.page.to_string());
+        }
+        if self.rows != RowsPerPage::default() {
+            add("rows", &self.rows.get().to_string());
         }
         parts.join("&")
     }
@@ -241,6 +291,7 @@ mod tests {
     fn a_view_round_trips_through_the_url() {
         let mut view = ViewQuery {
             page: 3,
+            rows: RowsPerPage::new(50).unwrap(),
             layout: Layout::Table,
             sort: Sort {
                 key: SortKey::Status,
@@ -255,7 +306,21 @@ mod tests {
         view.filters.search = "air quality café".into();
         let query = view.to_query();
         assert!(query.starts_with("status=amber&status=red&theme=THE%20PLACE%3A%20an%20enterprising%2C%20vibrant%20place&lead=&portfolio=Finance%20%26%20Assets&q=air%20quality%20caf%C3%A9"), "{query}");
+        assert!(query.ends_with("&page=3&rows=50"), "{query}");
         assert_eq!(ViewQuery::from_query(&query), view);
+    }
+
+    #[test]
+    fn long_lists_are_paged_by_the_rows_chosen_and_short_ones_show_whole() {
+        let ten = RowsPerPage::default();
+        assert_eq!(ten.get(), 10);
+        assert_eq!(page_size(37, ten), ONE_PAGE_UP_TO);
+        assert_eq!(page_size(100, ten), ONE_PAGE_UP_TO);
+        assert_eq!(page_size(101, ten), 10);
+        let fifty = RowsPerPage::new(50).unwrap();
+        assert_eq!(page_size(10_000, fifty), 50);
+        assert_eq!(RowsPerPage::new(30), None);
+        assert_eq!(RowsPerPage::new(0), None);
     }
 
     #[test]
@@ -266,9 +331,10 @@ mod tests {
         };
         assert_eq!(default.to_query(), "");
         let junk = ViewQuery::from_query(
-            "page=-4&sort=sideways&layout=spiral&zzz=1&q=%E2%28%A1&status=&%ZZ",
+            "page=-4&rows=7&sort=sideways&layout=spiral&zzz=1&q=%E2%28%A1&status=&%ZZ",
         );
         assert_eq!(junk.page, 1);
+        assert_eq!(junk.rows, RowsPerPage::default());
         assert_eq!(junk.sort, Sort::default());
         assert_eq!(junk.layout, Layout::Grouped);
         assert!(junk.filters.statuses.is_empty());

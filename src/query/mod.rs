@@ -7,7 +7,10 @@ mod index;
 mod normalise;
 mod searcher;
 
-pub use filters::{decode_component, encode_component, Filters, Layout, Sort, SortKey, ViewQuery};
+pub use filters::{
+    decode_component, encode_component, page_size, Filters, Layout, RowsPerPage, Sort, SortKey,
+    ViewQuery, ONE_PAGE_UP_TO,
+};
 pub use index::{Entry, FacetCounts, QueryResult, RegisterIndex};
 pub use normalise::{fold, highlight, highlight_html, terms};
 pub use searcher::Searcher;

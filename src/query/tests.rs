@@ -233,6 +233,8 @@ fn a_lengthened_term_found_later_in_the_text_still_matches() {
     assert!(council.matches.len() > 1, "the sample mentions the council");
 }
 
+// proptest is a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
 mod typing {
     use super::*;
     use proptest::prelude::*;

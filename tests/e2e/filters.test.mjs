@@ -144,18 +144,37 @@ test('values in the URL that the register does not have are ignored without a cr
   await context.close();
 });
 
-test('a 1,000-activity register shows a page of 25 rows, with an exact count and page links', async () => {
+test('a 1,000-activity register shows 10 rows a page, with an exact count, page links and a choice of rows per page', async () => {
   const { page, errors, context } = await app.newPage();
   await page.goto(app.url);
   await waitForApp(page);
   await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(1000)) });
   await page.getByRole('button', { name: 'Replace register' }).click();
-  await waitForLine(page, 'Showing 1000 of 1000 key activities (page 1 of 40).');
-  assert.equal(await page.locator('tbody tr').count(), 25);
-  await page.getByRole('button', { name: 'Next page' }).click();
-  await waitForLine(page, '(page 2 of 40)');
-  assert.equal((await shownIds(page))[0], 'KA.02.01');
+  await waitForLine(page, 'Showing 1000 of 1000 key activities (page 1 of 100).');
+  assert.equal(await page.locator('tbody tr').count(), 10);
+  const pages = page.getByRole('navigation', { name: 'Pages of key activities' });
+  await pages.getByRole('button', { name: 'Next page' }).click();
+  await waitForLine(page, '(page 2 of 100)');
   assert.match(page.url(), /page=2/);
+  await page.evaluate(() => { location.hash = '#/register?page=6'; });
+  await waitForLine(page, '(page 6 of 100)');
+  const sixth = await shownIds(page);
+  assert.equal(sixth.length, 10);
+  // 25 a page: the first row on screen (the 51st) stays on screen, now first on page 3.
+  await pages.getByLabel('Rows per page').selectOption('25');
+  await waitForLine(page, 'Showing 1000 of 1000 key activities (page 3 of 40).');
+  const widened = await shownIds(page);
+  assert.equal(widened.length, 25);
+  assert.equal(widened[0], sixth[0]);
+  assert.match(page.url(), /page=3&rows=25$/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.reload();
+  await waitForApp(page);
+  await waitForLine(page, '(page 3 of 40)');
+  assert.equal(await page.getByLabel('Rows per page').inputValue(), '25');
+  await page.goBack();
+  await waitForLine(page, '(page 6 of 100)');
+  assert.deepEqual(await shownIds(page), sixth);
   await page.getByRole('group', { name: 'Status' }).getByLabel(/Amber/).check();
   await waitForLine(page, /Showing \d+ of 1000/);
   assert.ok(await page.locator('tbody tr').count() <= 100);

@@ -1,36 +1,20 @@
 //! The register explorer: filter bar, "Showing N of M", and the matching key
 //! activities, grouped as the report or as one sortable table, a page at a time.
 //! The index is rebuilt only when the register changes; a keystroke runs one
-//! query over it and re-renders at most one page of rows (keyed, so rows that
-//! stay on the page are kept).
+//! query over it and re-renders at most one page of rows.
 
 mod filter_bar;
 mod results;
 
 use super::navigation::Navigation;
 use super::state::AppState;
-use crate::query::{terms, Layout, QueryResult, RegisterIndex, Searcher};
+use crate::query::{page_size, terms, Layout, QueryResult, RegisterIndex, Searcher};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Rows on one page of a long list: few enough that a keystroke stays quick at
-/// 10,000 activities.
-pub const PAGE_SIZE: usize = 25;
-/// Up to this many matches show on one page, so a register the size of the
-/// report (37) reads as one document.
-pub const ONE_PAGE_UP_TO: usize = 100;
-
-/// Rows per page for `matches` matching activities.
-pub fn page_size(matches: usize) -> usize {
-    if matches <= ONE_PAGE_UP_TO {
-        ONE_PAGE_UP_TO
-    } else {
-        PAGE_SIZE
-    }
-}
-
-/// The index of the register on screen, tagged with a generation so rows keyed
-/// by activity position never outlive the register they came from.
+/// The index of the register on screen, tagged with a generation so what was
+/// built from an older register (the searcher's last matches, a select's
+/// options) is known to be stale.
 #[derive(Clone)]
 pub struct Indexed {
     pub generation: u32,
@@ -96,12 +80,16 @@ impl Explorer {
                 _ => r.matches.clone(),
             })
         });
-        let page_count =
-            Memo::new(move |_| ordered.with(|o| o.len().div_ceil(page_size(o.len())).max(1)));
+        let rows = Memo::new(move |_| nav.view_query.with(|v| v.rows));
+        let page_count = Memo::new(move |_| {
+            let rows = rows.get();
+            ordered.with(|o| o.len().div_ceil(page_size(o.len(), rows)).max(1))
+        });
         let page_items = Memo::new(move |_| {
             let page = nav.view_query.with(|v| v.page).min(page_count.get()).max(1);
+            let rows = rows.get();
             ordered.with(|o| {
-                let size = page_size(o.len());
+                let size = page_size(o.len(), rows);
                 o.iter()
                     .skip((page - 1) * size)
                     .take(size)

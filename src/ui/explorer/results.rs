@@ -1,9 +1,9 @@
 //! The matching key activities: "Showing N of M", one page of them grouped as the
 //! report or as a sortable table, and the page links. Search matches are marked.
 
-use super::{Explorer, PAGE_SIZE};
+use super::Explorer;
 use crate::html::{self, RowOptions};
-use crate::query::{Layout, Sort, SortKey};
+use crate::query::{Layout, RowsPerPage, Sort, SortKey};
 use crate::ui::navigation::Navigation;
 use crate::ui::state::AppState;
 use crate::ui::summary_view::Travelled;
@@ -177,7 +177,7 @@ fn SortableHead(label: &'static str, class: &'static str, key: SortKey) -> impl 
     }
 }
 
-/// "Previous page", "Page N of M", "Next page".
+/// "Previous page", "Page N of M", "Next page", and how many rows a page holds.
 #[component]
 pub fn Pagination() -> impl IntoView {
     let nav = expect_context::<Navigation>();
@@ -199,12 +199,43 @@ pub fn Pagination() -> impl IntoView {
                     <button type="button" class="button button-secondary" disabled=first on:click=move |_| go(page() - 1)>
                         "Previous page"
                     </button>
-                    <span>{move || format!("Page {} of {} ({PAGE_SIZE} per page)", page(), pages.get())}</span>
+                    <span>{move || format!("Page {} of {}", page(), pages.get())}</span>
                     <button type="button" class="button button-secondary" disabled=last on:click=move |_| go(page() + 1)>
                         "Next page"
                     </button>
+                    <RowsPerPageChoice page=Signal::derive(page) />
                 </nav>
             }
         })
+    }
+}
+
+/// "Rows per page": 10, 25, 50 or 100. The page changes so that the first row
+/// on screen stays on it.
+#[component]
+fn RowsPerPageChoice(page: Signal<usize>) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    let rows = move || nav.view_query.with(|v| v.rows.get().to_string());
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(chosen) = event_target_value(&ev)
+            .parse()
+            .ok()
+            .and_then(RowsPerPage::new)
+        else {
+            return;
+        };
+        let first_row =
+            (page.get_untracked() - 1) * nav.view_query.with_untracked(|v| v.rows.get());
+        nav.update(false, |v| {
+            v.rows = chosen;
+            v.page = first_row / chosen.get() + 1;
+        });
+    };
+    let options = RowsPerPage::CHOICES.map(|n| view! { <option value=n.to_string()>{n}</option> });
+    view! {
+        <div class="field field-inline">
+            <label for="rows-per-page">"Rows per page"</label>
+            <select id="rows-per-page" prop:value=rows on:change=choose>{options}</select>
+        </div>
     }
 }
