@@ -167,6 +167,15 @@ impl AppState {
         else {
             return;
         };
+        // Nothing new since the last save or read (an undo back to it, or another
+        // tab's version just taken in): no write, and no rescan of the quota.
+        if self
+            .last_stored
+            .with_value(|l| l.as_deref() == Some(text.as_str()))
+        {
+            self.save_status.set(SaveStatus::Saved);
+            return;
+        }
         let outcome = self.storage.with_value(|s| {
             let s = s.as_ref()?;
             let stored = s.stored_text();
@@ -201,7 +210,18 @@ impl AppState {
                 if ev.key().as_deref() != Some(REGISTER_KEY) {
                     return;
                 }
-                let Some(theirs) = ev.new_value() else { return };
+                // What is stored now, not what the event carried: events can
+                // arrive after this tab's own later save, and taking an older
+                // value from one would swap the two tabs' versions.
+                let Some(theirs) = self.with_storage(|s| s.stored_text()).flatten() else {
+                    return;
+                };
+                if self
+                    .last_stored
+                    .with_value(|l| l.as_deref() == Some(theirs.as_str()))
+                {
+                    return;
+                }
                 let mine = self
                     .register
                     .with_untracked(|r| r.as_ref().map(format::encode_compact));

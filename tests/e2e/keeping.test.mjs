@@ -128,10 +128,22 @@ test('two tabs: a saved change shows in the other tab; a later conflicting save 
   await waitForApp(second);
   await second.locator('tbody tr').first().waitFor();
 
+  // Counts the second tab's writes of the register.
+  await second.evaluate(() => {
+    window.registerWrites = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function count(key, value) {
+      if (key === 'activity-register/v1/register') window.registerWrites += 1;
+      return setItem.call(this, key, value);
+    };
+  });
   await setStatus(first, 'KA.01.01', '✖ Red');
   await saved(first);
   await second.locator('tr[data-activity-id="KA.01.01"] .status-tag').filter({ hasText: 'Red' }).waitFor();
   await second.getByText('The register was updated from another tab.').waitFor();
+  // Taking in the other tab's version writes nothing back, even after the save delay.
+  await second.waitForTimeout(800);
+  assert.equal(await second.evaluate(() => window.registerWrites), 0);
 
   // Both change the register; the second tab saves first, the first tab is told.
   await second.bringToFront();
