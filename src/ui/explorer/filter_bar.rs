@@ -253,7 +253,12 @@ fn FacetSelect(
                         if let (Some(option), Some((_, name))) =
                             (select.item(p as u32 + 1), options.get(p))
                         {
-                            option.set_text_content(Some(&option_label(name, new)));
+                            // Rewrite the text node in place: cheaper than replacing it.
+                            let label = option_label(name, new);
+                            match option.first_child() {
+                                Some(text) => text.set_node_value(Some(&label)),
+                                None => option.set_text_content(Some(&label)),
+                            }
                         }
                         *old = new;
                     }
