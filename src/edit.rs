@@ -25,6 +25,8 @@ pub enum EditError {
     },
     UnknownStatus(String),
     EmptyTitle,
+    /// A theme or objective renamed to nothing; names which.
+    EmptyHeading(&'static str),
     TooLong {
         field: &'static str,
     },
@@ -45,6 +47,7 @@ impl fmt::Display for EditError {
             EditError::DuplicateId { id, at } => write!(f, "The ID {id} is already used by \u{201c}{at}\u{201d}. Each key activity needs its own ID."),
             EditError::UnknownStatus(s) => write!(f, "The status \u{201c}{s}\u{201d} is not in this register\u{2019}s status set."),
             EditError::EmptyTitle => write!(f, "Give the key activity a title."),
+            EditError::EmptyHeading(what) => write!(f, "Give the {what} a title."),
             EditError::TooLong { field } => write!(f, "The {field} is longer than {} characters.", crate::validate::MAX_TEXT_CHARS),
             EditError::StatusSet(why) => write!(f, "{why}"),
             EditError::StatusInUse { label, count } => write!(
@@ -244,6 +247,40 @@ pub fn add_theme(register: &mut Register, title: &str) -> usize {
         objectives: Vec::new(),
     });
     register.themes.len() - 1
+}
+
+/// Gives a theme a new title.
+pub fn rename_theme(register: &mut Register, theme: usize, title: &str) -> Result<(), EditError> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(EditError::EmptyHeading("theme"));
+    }
+    let t = register
+        .themes
+        .get_mut(theme)
+        .ok_or(EditError::NoSuchPlace)?;
+    t.title = title.to_owned();
+    Ok(())
+}
+
+/// Gives an objective a new title; its ID ("CO 3") and activities stay.
+pub fn rename_objective(
+    register: &mut Register,
+    theme: usize,
+    objective: usize,
+    title: &str,
+) -> Result<(), EditError> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(EditError::EmptyHeading("objective"));
+    }
+    let o = register
+        .themes
+        .get_mut(theme)
+        .and_then(|t| t.objectives.get_mut(objective))
+        .ok_or(EditError::NoSuchPlace)?;
+    o.title = title.to_owned();
+    Ok(())
 }
 
 /// Removes a theme with everything under it.

@@ -136,3 +136,38 @@ fn the_status_set_is_edited_with_its_rules() {
     );
     assert_eq!(r, before);
 }
+
+#[test]
+fn themes_and_objectives_are_renamed_keeping_what_is_under_them() {
+    let mut r = sample_register().unwrap();
+    let before = r.clone();
+    rename_theme(&mut r, 1, "  A greener borough  ").unwrap();
+    assert_eq!(r.themes[1].title, "A greener borough");
+    assert_eq!(r.themes[1].objectives, before.themes[1].objectives);
+    rename_objective(&mut r, 0, 2, "Homes people can afford").unwrap();
+    let o = &r.themes[0].objectives[2];
+    assert_eq!(
+        (o.id.as_str(), o.title.as_str()),
+        (
+            before.themes[0].objectives[2].id.as_str(),
+            "Homes people can afford"
+        )
+    );
+    assert_eq!(o.activities, before.themes[0].objectives[2].activities);
+
+    let renamed = r.clone();
+    assert_eq!(
+        rename_theme(&mut r, 0, "   "),
+        Err(EditError::EmptyHeading("theme"))
+    );
+    assert_eq!(
+        rename_objective(&mut r, 0, 0, "").map_err(|e| e.to_string()),
+        Err("Give the objective a title.".to_owned())
+    );
+    assert_eq!(rename_theme(&mut r, 9, "x"), Err(EditError::NoSuchPlace));
+    assert_eq!(
+        rename_objective(&mut r, 0, 99, "x"),
+        Err(EditError::NoSuchPlace)
+    );
+    assert_eq!(r, renamed, "refused renames change nothing");
+}

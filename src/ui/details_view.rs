@@ -7,6 +7,7 @@ use crate::period::Period;
 use crate::route::Route;
 use crate::status::{Status, StatusSet};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DetailsPage() -> impl IntoView {
@@ -208,6 +209,7 @@ pub fn StatusSetEditor() -> impl IntoView {
 pub fn StructureEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let confirming = RwSignal::new(None::<(usize, Option<usize>)>);
+    let renaming = RwSignal::new(None::<(usize, Option<usize>)>);
     let problem = RwSignal::new(None::<String>);
     let new_theme = RwSignal::new(String::new());
     let add_theme = move |_| {
@@ -234,7 +236,7 @@ pub fn StructureEditor() -> impl IntoView {
                                 t.title.clone(),
                                 t.objectives
                                     .iter()
-                                    .map(|o| (format!("{}: {}", o.id, o.title), o.activities.len()))
+                                    .map(|o| (o.id.clone(), o.title.clone(), o.activities.len()))
                                     .collect::<Vec<_>>(),
                             )
                         })
@@ -245,7 +247,7 @@ pub fn StructureEditor() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="structure-heading">
-            <h2 id="structure-heading">"Themes and objectives"</h2>
+            <h2 id="structure-heading" tabindex="-1">"Themes and objectives"</h2>
             {move || themes().into_iter().enumerate().map(|(t, (title, objectives))| {
                 let new_objective = RwSignal::new(String::new());
                 let add_objective = move |_| {
@@ -261,11 +263,13 @@ pub fn StructureEditor() -> impl IntoView {
                 view! {
                     <div class="structure-theme">
                         <h3>{title.clone()}</h3>
+                        <RenameTitle place=(t, None) current=title.clone() what="theme".to_owned() renaming problem />
                         <ul>
-                            {objectives.into_iter().enumerate().map(|(o, (name, count))| view! {
+                            {objectives.into_iter().enumerate().map(|(o, (id, objective_title, count))| view! {
                                 <li>
-                                    {format!("{name} ({count} key {})", if count == 1 { "activity" } else { "activities" })}" "
-                                    <button type="button" class="link-button" on:click=move |_| confirming.set(Some((t, Some(o))))>{format!("Remove {}", name.split(':').next().unwrap_or_default())}</button>
+                                    {format!("{id}: {objective_title} ({count} key {})", if count == 1 { "activity" } else { "activities" })}" "
+                                    <RenameTitle place=(t, Some(o)) current=objective_title what=id.clone() renaming problem />" "
+                                    <button type="button" class="link-button" on:click=move |_| confirming.set(Some((t, Some(o))))>{format!("Remove {id}")}</button>
                                     {move || (confirming.get() == Some((t, Some(o)))).then(|| view! {
                                         <span class="confirm" role="alert">
                                             {format!(" Remove it and its {count} key activities? ")}
@@ -304,5 +308,99 @@ pub fn StructureEditor() -> impl IntoView {
             {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
             <p class="hint">"Every change here can be undone from the Register view (Undo, or Ctrl+Z)."</p>
         </section>
+    }
+}
+
+/// "Rename …": a button that opens a field with the current title, saved with
+/// "Save title" or Enter, left with "Cancel" or Escape. One place is renamed at a time.
+#[component]
+fn RenameTitle(
+    place: (usize, Option<usize>),
+    current: String,
+    /// "theme", or the objective's ID ("CO 3").
+    what: String,
+    renaming: RwSignal<Option<(usize, Option<usize>)>>,
+    problem: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = RwSignal::new(current.clone());
+    let open = move || renaming.get() == Some(place);
+    let field = NodeRef::<leptos::html::Input>::new();
+    // Opening the field puts the cursor in it.
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            let _ = input.focus();
+        }
+    });
+    let input_id = match place {
+        (t, None) => format!("rename-theme-{t}"),
+        (t, Some(o)) => format!("rename-objective-{t}-{o}"),
+    };
+    let save = move || {
+        let title = text.get_untracked();
+        let outcome = state.edit(move |r| match place {
+            (t, None) => crate::edit::rename_theme(r, t, &title),
+            (t, Some(o)) => crate::edit::rename_objective(r, t, o, &title),
+        });
+        match outcome {
+            Ok(()) => {
+                renaming.set(None);
+                problem.set(None);
+                state.notice.set(Some("Title changed.".to_owned()));
+                // The list is drawn again, so focus goes to its heading.
+                if let Some(heading) = document().get_element_by_id("structure-heading") {
+                    if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = heading.focus();
+                    }
+                }
+            }
+            Err(why) => problem.set(Some(why)),
+        }
+    };
+    let cancel = move || {
+        renaming.set(None);
+        problem.set(None);
+    };
+    let start = {
+        let current = current.clone();
+        move |_| {
+            text.set(current.clone());
+            problem.set(None);
+            renaming.set(Some(place));
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            save();
+        }
+        "Escape" => cancel(),
+        _ => {}
+    };
+    let label = if place.1.is_none() {
+        "New title for this theme".to_owned()
+    } else {
+        format!("New title for {what}")
+    };
+    let button = if place.1.is_none() {
+        "Rename theme".to_owned()
+    } else {
+        format!("Rename {what}")
+    };
+    view! {
+        <button type="button" class="link-button" aria-expanded=move || open().to_string() on:click=start>{button}</button>
+        {move || open().then(|| {
+            let input_id = input_id.clone();
+            view! {
+                <span class="rename-title">
+                    <span class="field field-inline">
+                        <label for=input_id.clone()>{label.clone()}</label>
+                        <input id=input_id type="text" node_ref=field prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) on:keydown=on_key />
+                    </span>
+                    <button type="button" class="button" on:click=move |_| save()>"Save title"</button>" "
+                    <button type="button" class="button button-secondary" on:click=move |_| cancel()>"Cancel"</button>
+                </span>
+            }
+        })}
     }
 }

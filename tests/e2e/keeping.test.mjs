@@ -219,6 +219,44 @@ test('the status set and the themes and objectives are editable, with the rules 
   await context.close();
 });
 
+test('themes and objectives are renamed in place; an empty title is refused; undo brings the old one back', async () => {
+  const { page, errors, context } = await app.newPage();
+  await withSample(page);
+  await page.goto(`${app.url}#/details`);
+  await page.getByRole('heading', { name: 'Themes and objectives' }).waitFor();
+  await page.getByRole('button', { name: 'Rename CO 3' }).click();
+  const field = page.getByLabel('New title for CO 3');
+  assert.equal(await field.inputValue(), 'Quality Homes for all');
+  assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the cursor is in the field');
+  assert.deepEqual(await axeViolations(page), []);
+  await field.fill('Homes people can afford');
+  await field.press('Enter');
+  await page.getByText('CO 3: Homes people can afford (4 key activities)').waitFor();
+  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('activity-register/v1/register')));
+  assert.equal(stored.register.themes[0].objectives[2].title, 'Homes people can afford');
+  assert.equal(stored.register.themes[0].objectives[2].activities.length, 4);
+
+  // A theme renamed to nothing is refused and changes nothing; Escape leaves the field.
+  await page.getByRole('button', { name: 'Rename theme' }).first().click();
+  await page.getByLabel('New title for this theme').fill('   ');
+  await page.getByRole('button', { name: 'Save title' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Give the theme a title.' }).waitFor();
+  await page.getByLabel('New title for this theme').press('Escape');
+  await page.getByLabel('New title for this theme').waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'THE PLACE: an enterprising, vibrant place', level: 3 }).waitFor();
+
+  // The register shows the new title, and the objective filter offers it; undo restores it.
+  await page.goto(`${app.url}#/register`);
+  await page.getByRole('heading', { name: 'CO 3: Homes people can afford' }).waitFor();
+  const objectives = await page.getByLabel('Objective').locator('option').allInnerTexts();
+  assert.ok(objectives.includes('CO 3: Homes people can afford (4)'), objectives.join(' | '));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { name: 'CO 3: Quality Homes for all' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an edit form left open across an undo still saves to its own activity', async () => {
   const { page, errors, context } = await app.newPage();
   await withSample(page);
