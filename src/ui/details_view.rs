@@ -1,8 +1,8 @@
 //! Register details: organisation, report title, period, meeting, meeting date and
 //! author, as shown on the pack's cover and kept in the file.
 
+use super::needs_register::NeedsRegister;
 use super::state::AppState;
-use super::summary_view::NoRegisterYet;
 use crate::period::Period;
 use crate::route::Route;
 use crate::status::{Status, StatusSet};
@@ -11,15 +11,7 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DetailsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
-    move || {
-        if has_register.get() {
-            view! { <DetailsForm /> }.into_any()
-        } else {
-            view! { <NoRegisterYet title="Register details" /> }.into_any()
-        }
-    }
+    view! { <NeedsRegister title="Register details"><DetailsForm /></NeedsRegister> }
 }
 
 #[component]

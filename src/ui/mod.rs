@@ -11,6 +11,7 @@ mod first_visit;
 mod import_controls;
 mod import_review;
 mod navigation;
+mod needs_register;
 mod pack_view;
 mod quarters_view;
 mod register_actions;

@@ -7,11 +7,12 @@
 
 use super::explorer::Explorer;
 use super::navigation::Navigation;
+use super::needs_register::NeedsRegister;
 use super::state::AppState;
 use super::status_tag::StatusTag;
 use super::summary_view::{
     exception_tables, selection_summary, statuses, travel_of_selection, BreakdownTable,
-    HeadlineFigures, MovementsTable, NoRegisterYet, Travelled,
+    HeadlineFigures, MovementsTable, Travelled,
 };
 use crate::compare::{movement_sentence, Movement};
 use crate::export::css_string;
@@ -22,15 +23,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PackPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
-    move || {
-        if has_register.get() {
-            view! { <Pack /> }.into_any()
-        } else {
-            view! { <NoRegisterYet title="Scrutiny pack" /> }.into_any()
-        }
-    }
+    view! { <NeedsRegister title="Scrutiny pack"><Pack /></NeedsRegister> }
 }
 
 #[component]

@@ -4,8 +4,8 @@
 //! more quarters fit in this browser's storage.
 
 use super::file_io;
+use super::needs_register::NeedsRegister;
 use super::state::AppState;
-use super::summary_view::NoRegisterYet;
 use crate::compare::{direction_of_travel, movement_sentence, Movement};
 use crate::export::file_name;
 use crate::format;
@@ -15,15 +15,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn QuartersPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
-    move || {
-        if has_register.get() {
-            view! { <Quarters /> }.into_any()
-        } else {
-            view! { <NoRegisterYet title="Quarters" /> }.into_any()
-        }
-    }
+    view! { <NeedsRegister title="Quarters"><Quarters /></NeedsRegister> }
 }
 
 #[component]

@@ -5,6 +5,7 @@
 use super::explorer::Explorer;
 use super::file_io;
 use super::navigation::Navigation;
+use super::needs_register::NeedsRegister;
 use super::state::AppState;
 use super::status_tag::StatusTag;
 use crate::compare::{direction_of_travel, movement_sentence, Movement, Travel};
@@ -120,14 +121,6 @@ pub fn MovementsTable(caption: &'static str, moved: Vec<Travel>) -> impl IntoVie
 }
 
 /// What a view says when there is no register yet.
-#[component]
-pub fn NoRegisterYet(title: &'static str) -> impl IntoView {
-    view! {
-        <h1>{title}</h1>
-        <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
-    }
-}
-
 /// An arrow and a word for a movement; both print in black and white.
 #[component]
 pub fn MovementTag(movement: Movement) -> impl IntoView {
@@ -143,28 +136,26 @@ pub fn MovementTag(movement: Movement) -> impl IntoView {
 
 #[component]
 pub fn SummaryPage() -> impl IntoView {
+    view! { <NeedsRegister title="Summary"><SummaryOfSelection /></NeedsRegister> }
+}
+
+#[component]
+fn SummaryOfSelection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let explorer = expect_context::<Explorer>();
-    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
     let summary = selection_summary(state, explorer);
-    move || {
-        if !has_register.get() {
-            return view! { <NoRegisterYet title="Summary" /> }.into_any();
-        }
-        let identity = move || {
-            state
-                .register
-                .with(|r| r.as_ref().map(|r| r.heading()).unwrap_or_default())
-        };
-        view! {
-            <h1>"Summary"<span class="heading-sub">{identity}</span></h1>
-            <FiltersInForce summary=summary />
-            <Headline summary=summary />
-            <Breakdowns summary=summary />
-            <Exceptions summary=summary />
-            <DirectionOfTravel />
-        }
-        .into_any()
+    let identity = move || {
+        state
+            .register
+            .with(|r| r.as_ref().map(|r| r.heading()).unwrap_or_default())
+    };
+    view! {
+        <h1>"Summary"<span class="heading-sub">{identity}</span></h1>
+        <FiltersInForce summary=summary />
+        <Headline summary=summary />
+        <Breakdowns summary=summary />
+        <Exceptions summary=summary />
+        <DirectionOfTravel />
     }
 }
 

@@ -27,6 +27,26 @@ test('a first visit offers the sample register and passes axe-core', async () =>
   await context.close();
 });
 
+test('before any register, the other views say so and link to the Register view, then fill in once one is loaded', async () => {
+  const { page, errors, context } = await app.newPage();
+  await page.goto(app.url);
+  await waitForApp(page);
+  for (const [hash, title] of [['summary', 'Summary'], ['pack', 'Scrutiny pack'], ['details', 'Register details'], ['quarters', 'Quarters']]) {
+    await page.evaluate((h) => { location.hash = h; }, `#/${hash}`);
+    await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+    await page.getByText('There is no register in this browser yet.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], hash);
+  }
+  await page.getByRole('link', { name: 'Load or import one on the Register view' }).click();
+  await page.getByRole('button', { name: 'Load sample register' }).click();
+  await page.getByRole('heading', { level: 1, name: /Harborough District Council/ }).waitFor();
+  await page.evaluate(() => { location.hash = '#/quarters'; });
+  await page.getByRole('heading', { level: 1, name: /^Quarters/ }).waitFor();
+  assert.equal(await page.getByText('There is no register in this browser yet.').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('loading the sample shows 37 key activities under 11 objectives and 3 themes', async () => {
   const { page, errors, context } = await app.newPage();
   await loadSample(page);
