@@ -36,11 +36,29 @@ export async function startApp() {
       page.on('pageerror', (e) => errors.push(String(e)));
       return { context, page, errors };
     },
+    /** A fresh context and page with the sample register loaded and saved. */
+    async newPageWithSample() {
+      const opened = await this.newPage();
+      await loadSample(opened.page, url);
+      return opened;
+    },
     async close() {
       await browser.close();
       server.close();
     },
   };
+}
+
+/** Loads the sample register (opening the app at `url` first, if given) and
+ *  waits until its rows are shown and it is saved. */
+export async function loadSample(page, url) {
+  if (url) {
+    await page.goto(url);
+    await waitForApp(page);
+  }
+  await page.getByRole('button', { name: 'Load sample register' }).click();
+  await page.locator('tbody tr').first().waitFor();
+  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
 }
 
 /** Waits until the wasm app has mounted (its header is on the page). */

@@ -9,17 +9,6 @@ let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.close(); });
 
-async function withSample() {
-  const opened = await app.newPage();
-  const { page } = opened;
-  await page.goto(app.url);
-  await waitForApp(page);
-  await page.getByRole('button', { name: 'Load sample register' }).click();
-  await page.locator('tbody tr').first().waitFor();
-  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
-  return opened;
-}
-
 const shownIds = (page) => page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.activityId));
 const resultsLine = (page) => page.locator('#results-line').innerText();
 
@@ -28,7 +17,7 @@ async function waitForLine(page, pattern) {
 }
 
 test('Status = Amber shows exactly KA.06.01 and KA.07.02, and axe-core finds nothing', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   assert.equal(await resultsLine(page), 'Showing 37 of 37 key activities.');
   const amber = page.getByRole('group', { name: 'Status' }).getByLabel(/Amber/);
   assert.match(await page.getByRole('group', { name: 'Status' }).innerText(), /Amber \(2\)/);
@@ -42,7 +31,7 @@ test('Status = Amber shows exactly KA.06.01 and KA.07.02, and axe-core finds not
 });
 
 test('Search "air quality" finds KA.01.04, ignoring case and accents, with the matches marked', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   await page.getByLabel('Search').fill('AIR QUÁLITY');
   await waitForLine(page, 'Showing 1 of 37');
   assert.deepEqual(await shownIds(page), ['KA.01.04']);
@@ -60,7 +49,7 @@ test('Search "air quality" finds KA.01.04, ignoring case and accents, with the m
 });
 
 test('Portfolio = Finance and Status = Green combine; counts follow the other filters', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   await page.getByLabel('Portfolio').selectOption({ label: 'Finance (8)' });
   await waitForLine(page, 'Showing 8 of 37');
   await page.getByRole('group', { name: 'Status' }).getByLabel(/Green/).check();
@@ -77,7 +66,7 @@ test('Portfolio = Finance and Status = Green combine; counts follow the other fi
 });
 
 test('the URL reproduces a filtered, sorted view after reload and with back and forward', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   await page.getByLabel('Lead officer').selectOption({ label: 'R. Szadziewski (8)' });
   await waitForLine(page, 'Showing 8 of 37');
   await page.getByLabel('One table, sortable').check();
@@ -109,7 +98,7 @@ test('the URL reproduces a filtered, sorted view after reload and with back and 
 });
 
 test('a search is written to the URL once typing pauses, reloads, and is kept by a filter chosen straight after', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   const search = page.getByLabel('Search');
   await search.pressSequentially('air');
   await waitForLine(page, /Showing \d+ of 37/);
@@ -136,7 +125,7 @@ test('a search is written to the URL once typing pauses, reloads, and is kept by
 });
 
 test('values in the URL that the register does not have are ignored without a crash', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   await page.goto(`${app.url}#/register?status=purple&portfolio=Nowhere&objective=CO%2099&page=99&sort=sideways&q=`);
   await waitForLine(page, 'Showing 37 of 37');
   assert.equal(await page.locator('tbody tr').count(), 37);
@@ -184,7 +173,7 @@ test('a 1,000-activity register shows 10 rows a page, with an exact count, page 
 });
 
 test('10,000 activities do not fit in storage: the app says so, keeps working, exports, and damages nothing', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   const stored = await page.evaluate(() => localStorage.getItem('activity-register/v1/register'));
   const big = generateRegister(10000);
   await page.getByLabel('Import JSON').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(big) });

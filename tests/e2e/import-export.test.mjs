@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { startApp, waitForApp, axeViolations } from './browser.mjs';
+import { startApp, waitForApp, axeViolations, loadSample } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE_PATH = join(ROOT, 'public', 'sample-register.json');
@@ -25,12 +25,6 @@ async function openApp() {
   await opened.page.goto(app.url);
   await waitForApp(opened.page);
   return opened;
-}
-
-async function loadSample(page) {
-  await page.getByRole('button', { name: 'Load sample register' }).click();
-  await page.locator('tbody tr').first().waitFor();
-  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
 }
 
 async function chooseFile(page, file) {

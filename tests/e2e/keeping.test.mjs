@@ -2,7 +2,7 @@
 // removing, the next quarter and archived quarters, two tabs, and a full store.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitForApp, axeViolations } from './browser.mjs';
+import { startApp, waitForApp, axeViolations, loadSample } from './browser.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -16,14 +16,6 @@ const storedStatus = (page, id) => page.evaluate(({ key, id }) => {
   return null;
 }, { key: KEY, id });
 
-async function withSample(page) {
-  await page.goto(app.url);
-  await waitForApp(page);
-  await page.getByRole('button', { name: 'Load sample register' }).click();
-  await page.locator('tbody tr').first().waitFor();
-  await saved(page);
-}
-
 async function setStatus(page, id, label) {
   await page.getByRole('button', { name: `Edit ${id}` }).click();
   const panel = page.getByRole('region', { name: `Edit key activity ${id}` });
@@ -34,7 +26,7 @@ async function setStatus(page, id, label) {
 
 test('edit a status, reload: kept; undo and redo with buttons and keys', async () => {
   const { page, errors, context } = await app.newPage();
-  await withSample(page);
+  await loadSample(page, app.url);
   await page.getByRole('button', { name: 'Edit KA.01.04' }).click();
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -65,7 +57,7 @@ test('edit a status, reload: kept; undo and redo with buttons and keys', async (
 
 test('add a key activity with the suggested ID, refuse a duplicate, remove after confirming', async () => {
   const { page, errors, context } = await app.newPage();
-  await withSample(page);
+  await loadSample(page, app.url);
   await page.getByRole('button', { name: 'Add key activity' }).click();
   const panel = page.getByRole('region', { name: 'Add a key activity' });
   assert.equal(await panel.getByLabel('ID').inputValue(), 'KA.01.09');
@@ -93,7 +85,7 @@ test('add a key activity with the suggested ID, refuse a duplicate, remove after
 
 test('start the next quarter: Q2 2019/20 with direction of travel against the archived Q1', async () => {
   const { page, errors, context } = await app.newPage();
-  await withSample(page);
+  await loadSample(page, app.url);
   await page.goto(`${app.url}#/quarters`);
   await page.getByRole('heading', { level: 1, name: 'Quarters' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
@@ -122,7 +114,7 @@ test('start the next quarter: Q2 2019/20 with direction of travel against the ar
 
 test('two tabs: a saved change shows in the other tab; a later conflicting save overwrites nothing', async () => {
   const { page: first, errors, context } = await app.newPage();
-  await withSample(first);
+  await loadSample(first, app.url);
   const second = await context.newPage();
   await second.goto(app.url);
   await waitForApp(second);
@@ -188,7 +180,7 @@ test('storage already full: the quota message, the register kept in memory, expo
 
 test('the status set and the themes and objectives are editable, with the rules checked', async () => {
   const { page, errors, context } = await app.newPage();
-  await withSample(page);
+  await loadSample(page, app.url);
   await page.goto(`${app.url}#/details`);
   await page.getByRole('heading', { name: 'Status set' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
@@ -221,7 +213,7 @@ test('the status set and the themes and objectives are editable, with the rules 
 
 test('themes and objectives are renamed in place; an empty title is refused; undo brings the old one back', async () => {
   const { page, errors, context } = await app.newPage();
-  await withSample(page);
+  await loadSample(page, app.url);
   await page.goto(`${app.url}#/details`);
   await page.getByRole('heading', { name: 'Themes and objectives' }).waitFor();
   await page.getByRole('button', { name: 'Rename CO 3' }).click();
@@ -259,7 +251,7 @@ test('themes and objectives are renamed in place; an empty title is refused; und
 
 test('an edit form left open across an undo still saves to its own activity', async () => {
   const { page, errors, context } = await app.newPage();
-  await withSample(page);
+  await loadSample(page, app.url);
   // Remove KA.01.02, so KA.01.03 moves up a place.
   await page.getByRole('button', { name: 'Edit KA.01.02' }).click();
   await page.getByRole('button', { name: 'Remove key activity' }).click();

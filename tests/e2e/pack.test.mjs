@@ -30,12 +30,8 @@ const ALL_IDS = [
 const FINANCE = ['KA.01.05', 'KA.02.02', 'KA.02.03', 'KA.03.02', 'KA.04.01', 'KA.09.03', 'KA.10.01', 'KA.10.02'];
 
 async function openPack(query = '') {
-  const opened = await app.newPage();
+  const opened = await app.newPageWithSample();
   const { page } = opened;
-  await page.goto(app.url);
-  await waitForApp(page);
-  await page.getByRole('button', { name: 'Load sample register' }).click();
-  await page.locator('tbody tr').first().waitFor();
   await page.goto(`${app.url}#/pack${query}`);
   await page.locator('[data-pack-ready]').waitFor();
   return opened;

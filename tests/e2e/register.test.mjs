@@ -2,18 +2,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startApp, waitForApp, axeViolations } from './browser.mjs';
+import { startApp, waitForApp, axeViolations, loadSample } from './browser.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.close(); });
-
-async function loadSample(page) {
-  await page.goto(app.url);
-  await waitForApp(page);
-  await page.getByRole('button', { name: 'Load sample register' }).click();
-  await page.getByRole('heading', { level: 1, name: /Harborough District Council/ }).waitFor();
-}
 
 test('a first visit offers the sample register and passes axe-core', async () => {
   const { page, errors, context } = await app.newPage();
@@ -49,7 +42,7 @@ test('before any register, the other views say so and link to the Register view,
 
 test('loading the sample shows 37 key activities under 11 objectives and 3 themes', async () => {
   const { page, errors, context } = await app.newPage();
-  await loadSample(page);
+  await loadSample(page, app.url);
   const h1 = await page.getByRole('heading', { level: 1 }).innerText();
   assert.match(h1, /Harborough District Council\s+Corporate Plan Key Activities\s+2019\/20 Quarter 1/);
   assert.match(await page.title(), /Harborough District Council: Corporate Plan Key Activities, 2019\/20 Quarter 1/);
@@ -90,7 +83,7 @@ test('loading the sample shows 37 key activities under 11 objectives and 3 theme
 
 test('the register survives a reload and the view has no axe-core violations', async () => {
   const { page, errors, context } = await app.newPage();
-  await loadSample(page);
+  await loadSample(page, app.url);
   await page.reload();
   await waitForApp(page);
   await page.getByRole('heading', { level: 1, name: /Harborough District Council/ }).waitFor();
@@ -103,7 +96,7 @@ test('the register survives a reload and the view has no axe-core violations', a
 
 test('views are addressed in the hash and work under a sub-path-like reload', async () => {
   const { page, errors, context } = await app.newPage();
-  await loadSample(page);
+  await loadSample(page, app.url);
   await page.goto(`${app.url}#/register`);
   await waitForApp(page);
   assert.equal(await page.getByRole('link', { name: 'Register', exact: true }).getAttribute('aria-current'), 'page');

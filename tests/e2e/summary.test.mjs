@@ -15,20 +15,10 @@ let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.close(); });
 
-async function withSample() {
-  const opened = await app.newPage();
-  await opened.page.goto(app.url);
-  await waitForApp(opened.page);
-  await opened.page.getByRole('button', { name: 'Load sample register' }).click();
-  await opened.page.locator('tbody tr').first().waitFor();
-  await opened.page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
-  return opened;
-}
-
 const asFile = (name, doc) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)) });
 
 test('the summary of the sample: sentence, chart with a text equivalent, table, breakdowns, exceptions', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Summary' }).click();
   await page.getByRole('heading', { level: 1, name: /Summary/ }).waitFor();
   assert.match(await page.title(), /^Summary – Harborough District Council/);
@@ -54,7 +44,7 @@ test('the summary of the sample: sentence, chart with a text equivalent, table, 
 });
 
 test('the summary follows the filters and says which are in force', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   await page.getByLabel('Portfolio').selectOption({ label: 'Finance (8)' });
   await page.locator('#results-line').filter({ hasText: 'Showing 8 of 37' }).waitFor();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Summary' }).click();
@@ -70,7 +60,7 @@ test('the summary follows the filters and says which are in force', async () => 
 });
 
 test('direction of travel against a previous quarter: counts, movements, arrows in the register, remembered', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   const previous = JSON.parse(SAMPLE_TEXT);
   const acts = (t, o) => previous.register.themes[t].objectives[o].activities;
   acts(0, 0)[0].status = 'amber'; // KA.01.01 was Amber, now Green: improved
@@ -110,7 +100,7 @@ test('direction of travel against a previous quarter: counts, movements, arrows 
 });
 
 test('a bad previous-quarter file gets the import messages and changes nothing', async () => {
-  const { page, errors, context } = await withSample();
+  const { page, errors, context } = await app.newPageWithSample();
   await page.goto(`${app.url}#/summary`);
   await page.getByLabel('Compare with previous quarter').setInputFiles(asFile('old.json', SAMPLE_TEXT.replace('"version": 1', '"version": 9')));
   const alert = page.getByRole('alert').filter({ hasText: '“old.json” was not loaded for comparison' });
