@@ -1,5 +1,6 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount the register
-//! explorer and the status tag with the sample register, and check the DOM.
+//! explorer (its facet selects too) and the status tag with the sample
+//! register, and check the DOM.
 #![cfg(target_arch = "wasm32")]
 
 use activity_register::sample::sample_register;
@@ -86,6 +87,89 @@ async fn the_explorer_renders_every_activity_grouped_with_captions_and_counts() 
         .text_content()
         .unwrap();
     assert!(status_filter.contains("Amber (2)"), "{status_filter}");
+}
+
+/// The option labels of the select `id`, without "All …".
+fn option_labels(root: &web_sys::HtmlElement, id: &str) -> Vec<String> {
+    let options = root
+        .query_selector_all(&format!("#{id} option:not([value=all])"))
+        .unwrap();
+    (0..options.length())
+        .filter_map(|i| options.item(i)?.text_content())
+        .collect()
+}
+
+/// The sum of the "(n)" counts in `labels`.
+fn counted(labels: &[String]) -> usize {
+    labels
+        .iter()
+        .filter_map(|l| {
+            l.rsplit_once(" (")?
+                .1
+                .strip_suffix(')')?
+                .parse::<usize>()
+                .ok()
+        })
+        .sum()
+}
+
+#[wasm_bindgen_test]
+async fn facet_selects_follow_the_query_and_are_rebuilt_when_the_register_changes() {
+    let root = container();
+    let handles = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let mounted = handles.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let state = AppState::detached(Some(sample_register().expect("sample decodes")));
+        provide_context(state);
+        let nav = Navigation::start();
+        provide_context(nav);
+        provide_context(Explorer::start(state, nav));
+        provide_context(Travelled::start(state));
+        *mounted.borrow_mut() = Some((state, nav));
+        view! { <RegisterExplorer /> }
+    });
+    leptos::task::tick().await;
+    let (state, nav) = handles.borrow().expect("mounted");
+
+    let portfolios = option_labels(&root, "filter-portfolio");
+    assert!(
+        portfolios.contains(&"Finance (8)".to_owned()),
+        "{portfolios:?}"
+    );
+    assert_eq!(counted(&portfolios), 37);
+    assert_eq!(option_labels(&root, "filter-objective").len(), 11);
+
+    // Amber: only the two Amber activities are counted, in every select.
+    nav.update(false, |v| {
+        v.filters.statuses.insert("amber".into());
+    });
+    leptos::task::tick().await;
+    assert_eq!(counted(&option_labels(&root, "filter-portfolio")), 2);
+    assert_eq!(counted(&option_labels(&root, "filter-objective")), 2);
+
+    // Choosing a portfolio selects its option; a new objective rebuilds the
+    // objective select and keeps the portfolio chosen.
+    nav.update(false, |v| v.filters.portfolio = Some("Finance".into()));
+    leptos::task::tick().await;
+    let select = |id: &str| -> web_sys::HtmlSelectElement {
+        root.query_selector(&format!("#{id}"))
+            .unwrap()
+            .expect("select")
+            .unchecked_into()
+    };
+    let finance = portfolios
+        .iter()
+        .position(|l| l == "Finance (8)")
+        .expect("Finance");
+    assert_eq!(select("filter-portfolio").value(), finance.to_string());
+    let mut bigger = state.register.get_untracked().expect("a register");
+    activity_register::edit::add_objective(&mut bigger, 2, "Net zero by 2030").unwrap();
+    state.register.set(Some(bigger));
+    leptos::task::tick().await;
+    let objectives = option_labels(&root, "filter-objective");
+    assert_eq!(objectives.len(), 12);
+    assert_eq!(objectives[11], "CO 12: Net zero by 2030 (0)");
+    assert_eq!(select("filter-portfolio").value(), finance.to_string());
 }
 
 #[wasm_bindgen_test]
