@@ -21,23 +21,31 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
-/// The explorer with the contexts the app gives it, over the sample register.
-#[component]
-fn ExplorerWithSample() -> impl IntoView {
-    let state = AppState::detached(Some(sample_register().expect("sample decodes")));
-    provide_context(state);
-    let nav = Navigation::start();
-    provide_context(nav);
-    provide_context(Explorer::start(state, nav));
-    provide_context(Travelled::start(state));
-    view! { <RegisterExplorer /> }
+/// Mounts the explorer over the sample register in `root`, with the contexts the
+/// app gives it, and keeps it mounted; returns the state and navigation to drive it.
+async fn mount_explorer(root: &web_sys::HtmlElement) -> (AppState, Navigation) {
+    let handles = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let mounted = handles.clone();
+    leptos::mount::mount_to(root.clone(), move || {
+        let state = AppState::detached(Some(sample_register().expect("sample decodes")));
+        provide_context(state);
+        let nav = Navigation::start();
+        provide_context(nav);
+        provide_context(Explorer::start(state, nav));
+        provide_context(Travelled::start(state));
+        *mounted.borrow_mut() = Some((state, nav));
+        view! { <RegisterExplorer /> }
+    })
+    .forget();
+    leptos::task::tick().await;
+    let handles = handles.borrow();
+    handles.expect("mounted")
 }
 
 #[wasm_bindgen_test]
 async fn the_explorer_renders_every_activity_grouped_with_captions_and_counts() {
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), ExplorerWithSample);
-    leptos::task::tick().await;
+    mount_explorer(&root).await;
 
     assert_eq!(
         root.query_selector_all("section.theme").unwrap().length(),
@@ -116,20 +124,7 @@ fn counted(labels: &[String]) -> usize {
 #[wasm_bindgen_test]
 async fn facet_selects_follow_the_query_and_are_rebuilt_when_the_register_changes() {
     let root = container();
-    let handles = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let mounted = handles.clone();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        let state = AppState::detached(Some(sample_register().expect("sample decodes")));
-        provide_context(state);
-        let nav = Navigation::start();
-        provide_context(nav);
-        provide_context(Explorer::start(state, nav));
-        provide_context(Travelled::start(state));
-        *mounted.borrow_mut() = Some((state, nav));
-        view! { <RegisterExplorer /> }
-    });
-    leptos::task::tick().await;
-    let (state, nav) = handles.borrow().expect("mounted");
+    let (state, nav) = mount_explorer(&root).await;
 
     let portfolios = option_labels(&root, "filter-portfolio");
     assert!(
