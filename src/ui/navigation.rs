@@ -45,9 +45,13 @@ impl Navigation {
             nav.drop_pending_url();
             nav.follow_location();
         });
+        // A click may follow a link before typing pauses: the entry being left
+        // gets the search first (the click's default action comes after this).
+        let click = window_event_listener(leptos::ev::click, move |_| nav.write_pending_url());
         on_cleanup(move || {
             hash.remove();
             pop.remove();
+            click.remove();
         });
         nav
     }

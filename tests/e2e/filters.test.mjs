@@ -97,7 +97,7 @@ test('the URL reproduces a filtered, sorted view after reload and with back and 
   await context.close();
 });
 
-test('a search is written to the URL once typing pauses, reloads, and is kept by a filter chosen straight after', async () => {
+test('a search is written to the URL once typing pauses, reloads, and is kept by a filter or link chosen straight after', async () => {
   const { page, errors, context } = await app.newPageWithSample();
   const search = page.getByLabel('Search');
   await search.pressSequentially('air');
@@ -120,6 +120,14 @@ test('a search is written to the URL once typing pauses, reloads, and is kept by
   await page.waitForURL(/q=council$/);
   await waitForLine(page, councilLine);
   assert.equal(await search.inputValue(), 'council');
+  // Typed, then a link followed at once: the same.
+  await search.fill('air');
+  await waitForLine(page, /Showing \d+ of 37/);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Summary' }).click();
+  await page.waitForURL(/#\/summary\?q=air$/);
+  await page.goBack();
+  await page.waitForURL(/#\/register\?q=air$/);
+  assert.equal(await search.inputValue(), 'air');
   assert.deepEqual(errors, []);
   await context.close();
 });
