@@ -63,8 +63,19 @@ impl KeyValueStore for BrowserStorage {
         self.keys()
             .into_iter()
             .map(|k| {
-                let v = storage.get_item(&k).ok().flatten().unwrap_or_default();
-                k.encode_utf16().count() + v.encode_utf16().count()
+                // The value's length as the quota counts it (UTF-16 units), read
+                // in JavaScript: copying megabytes into wasm just to count them
+                // would slow every save. A key that names a Storage method reads
+                // as that method, so it falls back to a copy.
+                let units = js_sys::Reflect::get(&storage, &JsValue::from_str(&k))
+                    .ok()
+                    .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+                    .map(|v| v.length() as usize)
+                    .unwrap_or_else(|| {
+                        let v = storage.get_item(&k).ok().flatten().unwrap_or_default();
+                        v.encode_utf16().count()
+                    });
+                k.encode_utf16().count() + units
             })
             .sum()
     }

@@ -152,6 +152,31 @@ test('two tabs: a saved change shows in the other tab; a later conflicting save 
   await context.close();
 });
 
+test('the header shows the share of storage used, other sites\' keys included', async () => {
+  const { page, errors, context } = await app.newPage();
+  await page.goto(app.url);
+  await waitForApp(page);
+  // Another app's data, one key named like a Storage method (read without a shortcut).
+  await page.evaluate(() => {
+    localStorage.setItem('other-app/data', 'y'.repeat(1_000_000));
+    localStorage.setItem('getItem', 'x'.repeat(600_000));
+  });
+  await loadSample(page);
+  const used = await page.evaluate(() => {
+    let n = 0;
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      n += key.length + localStorage.getItem(key).length;
+    }
+    return n;
+  });
+  const percent = Math.ceil((used * 100) / (5 * 1024 * 1024));
+  assert.ok(percent > 30, `the other keys count: ${percent}%`);
+  assert.equal(await page.locator('.storage-use').innerText(), `${percent}% of this browser’s storage used`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('storage already full: the quota message, the register kept in memory, export works, nothing lost', async () => {
   const { page, errors, context } = await app.newPage();
   await page.goto(app.url);
