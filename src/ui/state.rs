@@ -167,28 +167,30 @@ impl AppState {
         else {
             return;
         };
-        // Nothing new since the last save or read (an undo back to it, or another
-        // tab's version just taken in): no write, and no rescan of the quota.
-        if self
-            .last_stored
-            .with_value(|l| l.as_deref() == Some(text.as_str()))
-        {
-            self.save_status.set(SaveStatus::Saved);
-            return;
-        }
         let outcome = self.storage.with_value(|s| {
             let s = s.as_ref()?;
             let stored = s.stored_text();
+            // Already stored (another tab's version just taken in, or an undo
+            // back to what was saved): no write, and no rescan of the quota.
+            if stored.as_deref() == Some(text.as_str()) {
+                return Some(Ok(None));
+            }
             let base = self.last_stored.get_value();
-            if stored.is_some() && stored != base && stored.as_deref() != Some(text.as_str()) {
+            if stored.is_some() && stored != base {
                 return Some(Err("Not saved: this register was changed in another tab. Choose which version to keep.".to_owned()));
             }
-            Some(s.save_encoded(&text).map_err(|e| e.to_string()).map(|()| s.used_chars()))
+            Some(
+                s.save_encoded(&text)
+                    .map_err(|e| e.to_string())
+                    .map(|()| Some(s.used_chars())),
+            )
         });
         match outcome {
             Some(Ok(used)) => {
                 self.last_stored.set_value(Some(text));
-                self.storage_used.set(used);
+                if let Some(used) = used {
+                    self.storage_used.set(used);
+                }
                 self.save_status.set(SaveStatus::Saved);
             }
             Some(Err(why)) => {

@@ -146,6 +146,12 @@ test('two tabs: a saved change shows in the other tab; a later conflicting save 
   assert.match(await first.locator('.save-status').innerText(), /^Not saved: this register was changed in another tab/);
   assert.equal(await storedStatus(first, 'KA.01.02'), 'amber', 'the other tab\'s save is kept');
   assert.equal(await storedStatus(first, 'KA.01.03'), 'green', 'nothing was silently overwritten');
+  // Undoing back to what this tab last saved does not make the conflict look saved.
+  await first.getByRole('button', { name: 'Undo', exact: true }).click();
+  await first.locator('tr[data-activity-id="KA.01.03"] .status-tag').filter({ hasText: 'Green' }).waitFor();
+  await first.waitForTimeout(800);
+  assert.match(await first.locator('.save-status').innerText(), /^Not saved: this register was changed in another tab/);
+  assert.equal(await storedStatus(first, 'KA.01.02'), 'amber', 'the other tab\'s save is still kept');
   await first.getByRole('button', { name: 'Use the other tab’s version' }).click();
   await first.locator('tr[data-activity-id="KA.01.02"] .status-tag').filter({ hasText: 'Amber' }).waitFor();
   assert.deepEqual(errors, []);
@@ -255,12 +261,18 @@ test('themes and objectives are renamed in place; an empty title is refused; und
   assert.equal(stored.register.themes[0].objectives[2].activities.length, 4);
 
   // A theme renamed to nothing is refused and changes nothing; Escape leaves the field.
-  await page.getByRole('button', { name: 'Rename theme' }).first().click();
+  await page.getByRole('button', { name: 'Rename theme “THE PLACE: an enterprising, vibrant place”' }).click();
   await page.getByLabel('New title for this theme').fill('   ');
   await page.getByRole('button', { name: 'Save title' }).click();
   await page.getByRole('alert').filter({ hasText: 'Give the theme a title.' }).waitFor();
+  assert.equal(await page.getByLabel('New title for this theme').getAttribute('aria-invalid'), 'true');
+  // Themes are filtered by title, so a second theme cannot take the first one's.
+  await page.getByLabel('New title for this theme').fill('THE PEOPLE: a healthy, inclusive and engaged community');
+  await page.getByRole('button', { name: 'Save title' }).click();
+  await page.getByRole('alert').filter({ hasText: 'There is already a theme called “THE PEOPLE: a healthy, inclusive and engaged community”.' }).waitFor();
   await page.getByLabel('New title for this theme').press('Escape');
   await page.getByLabel('New title for this theme').waitFor({ state: 'detached' });
+  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /^Rename theme “THE PLACE/, 'focus is back on the button');
   await page.getByRole('heading', { name: 'THE PLACE: an enterprising, vibrant place', level: 3 }).waitFor();
 
   // The register shows the new title, and the objective filter offers it; undo restores it.
