@@ -27,6 +27,8 @@ pub enum EditError {
     EmptyTitle,
     /// A theme or objective renamed to nothing; names which.
     EmptyHeading(&'static str),
+    /// Themes are told apart (and filtered) by title, so two cannot share one.
+    DuplicateTheme(String),
     TooLong {
         field: &'static str,
     },
@@ -48,6 +50,7 @@ impl fmt::Display for EditError {
             EditError::UnknownStatus(s) => write!(f, "The status \u{201c}{s}\u{201d} is not in this register\u{2019}s status set."),
             EditError::EmptyTitle => write!(f, "Give the key activity a title."),
             EditError::EmptyHeading(what) => write!(f, "Give the {what} a title."),
+            EditError::DuplicateTheme(title) => write!(f, "There is already a theme called \u{201c}{title}\u{201d}. Give this one a title of its own."),
             EditError::TooLong { field } => write!(f, "The {field} is longer than {} characters.", crate::validate::MAX_TEXT_CHARS),
             EditError::StatusSet(why) => write!(f, "{why}"),
             EditError::StatusInUse { label, count } => write!(
@@ -241,25 +244,43 @@ pub fn remove_objective(
 }
 
 /// Adds a theme at the end.
-pub fn add_theme(register: &mut Register, title: &str) -> usize {
+pub fn add_theme(register: &mut Register, title: &str) -> Result<usize, EditError> {
+    let title = theme_title(register, None, title)?;
     register.themes.push(Theme {
-        title: title.trim().to_owned(),
+        title,
         objectives: Vec::new(),
     });
-    register.themes.len() - 1
+    Ok(register.themes.len() - 1)
 }
 
-/// Gives a theme a new title.
-pub fn rename_theme(register: &mut Register, theme: usize, title: &str) -> Result<(), EditError> {
+/// `title` trimmed, if it is not empty and no other theme (than `theme`) has it.
+fn theme_title(
+    register: &Register,
+    theme: Option<usize>,
+    title: &str,
+) -> Result<String, EditError> {
     let title = title.trim();
     if title.is_empty() {
         return Err(EditError::EmptyHeading("theme"));
     }
-    let t = register
+    let taken = register
         .themes
-        .get_mut(theme)
-        .ok_or(EditError::NoSuchPlace)?;
-    t.title = title.to_owned();
+        .iter()
+        .enumerate()
+        .any(|(i, t)| Some(i) != theme && t.title.trim() == title);
+    if taken {
+        return Err(EditError::DuplicateTheme(title.to_owned()));
+    }
+    Ok(title.to_owned())
+}
+
+/// Gives a theme a new title.
+pub fn rename_theme(register: &mut Register, theme: usize, title: &str) -> Result<(), EditError> {
+    if theme >= register.themes.len() {
+        return Err(EditError::NoSuchPlace);
+    }
+    let title = theme_title(register, Some(theme), title)?;
+    register.themes[theme].title = title;
     Ok(())
 }
 

@@ -72,7 +72,7 @@ fn activities_objectives_and_themes_are_added_and_removed() {
     let o = add_objective(&mut r, 2, "Net zero by 2030").unwrap();
     assert_eq!(r.themes[2].objectives[o].id, "CO 12");
     remove_objective(&mut r, 2, o).unwrap();
-    let t = add_theme(&mut r, "OUR PLANET: a greener district");
+    let t = add_theme(&mut r, "OUR PLANET: a greener district").unwrap();
     assert_eq!(r.themes.len(), 4);
     remove_theme(&mut r, t).unwrap();
     assert_eq!(r, sample_register().unwrap());
@@ -165,6 +165,17 @@ fn themes_and_objectives_are_renamed_keeping_what_is_under_them() {
         Err("Give the objective a title.".to_owned())
     );
     assert_eq!(rename_theme(&mut r, 9, "x"), Err(EditError::NoSuchPlace));
+    // Themes are filtered by title, so two cannot share one.
+    let taken = r.themes[0].title.clone();
+    assert_eq!(
+        rename_theme(&mut r, 2, &format!(" {taken} ")),
+        Err(EditError::DuplicateTheme(taken.clone()))
+    );
+    assert_eq!(
+        add_theme(&mut r, &taken),
+        Err(EditError::DuplicateTheme(taken.clone()))
+    );
+    rename_theme(&mut r, 0, &taken).unwrap();
     assert_eq!(
         rename_objective(&mut r, 0, 99, "x"),
         Err(EditError::NoSuchPlace)

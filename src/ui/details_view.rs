@@ -210,12 +210,13 @@ pub fn StructureEditor() -> impl IntoView {
             problem.set(Some("Give the new theme a title.".into()));
             return;
         }
-        let _ = state.edit(move |r| {
-            crate::edit::add_theme(r, &title);
-            Ok(())
-        });
-        new_theme.set(String::new());
-        problem.set(None);
+        match state.edit(move |r| crate::edit::add_theme(r, &title).map(|_| ())) {
+            Ok(()) => {
+                new_theme.set(String::new());
+                problem.set(None);
+            }
+            Err(why) => problem.set(Some(why)),
+        }
     };
     let themes = move || {
         state.register.with(|r| {
@@ -297,7 +298,7 @@ pub fn StructureEditor() -> impl IntoView {
                 <input id="new-theme" type="text" prop:value=new_theme on:input=move |ev| new_theme.set(event_target_value(&ev)) />
             </div>
             <button type="button" class="button button-secondary" on:click=add_theme>"Add theme"</button>
-            {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+            <p class="error-message" id="structure-problem" role="alert">{move || problem.get()}</p>
             <p class="hint">"Every change here can be undone from the Register view (Undo, or Ctrl+Z)."</p>
         </section>
     }
@@ -349,9 +350,14 @@ fn RenameTitle(
             Err(why) => problem.set(Some(why)),
         }
     };
+    let rename_button = NodeRef::<leptos::html::Button>::new();
+    // Leaving the field puts focus back on the button that opened it.
     let cancel = move || {
         renaming.set(None);
         problem.set(None);
+        if let Some(button) = rename_button.get_untracked() {
+            let _ = button.focus();
+        }
     };
     let start = {
         let current = current.clone();
@@ -374,20 +380,27 @@ fn RenameTitle(
     } else {
         format!("New title for {what}")
     };
-    let button = if place.1.is_none() {
-        "Rename theme".to_owned()
+    // Every theme has one, so a theme's button also names it (for screen readers).
+    let (button, named) = if place.1.is_none() {
+        (
+            "Rename theme".to_owned(),
+            format!(" \u{201c}{current}\u{201d}"),
+        )
     } else {
-        format!("Rename {what}")
+        (format!("Rename {what}"), String::new())
     };
+    let invalid = move || (open() && problem.with(Option::is_some)).then_some("true");
     view! {
-        <button type="button" class="link-button" aria-expanded=move || open().to_string() on:click=start>{button}</button>
+        <button type="button" class="link-button" node_ref=rename_button aria-expanded=move || open().to_string() on:click=start>
+            {button}<span class="visually-hidden">{named}</span>
+        </button>
         {move || open().then(|| {
             let input_id = input_id.clone();
             view! {
                 <span class="rename-title">
                     <span class="field field-inline">
                         <label for=input_id.clone()>{label.clone()}</label>
-                        <input id=input_id type="text" node_ref=field prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) on:keydown=on_key />
+                        <input id=input_id type="text" node_ref=field prop:value=text aria-invalid=invalid aria-describedby="structure-problem" on:input=move |ev| text.set(event_target_value(&ev)) on:keydown=on_key />
                     </span>
                     <button type="button" class="button" on:click=move |_| save()>"Save title"</button>" "
                     <button type="button" class="button button-secondary" on:click=move |_| cancel()>"Cancel"</button>
