@@ -24,6 +24,11 @@ fn container() -> web_sys::HtmlElement {
 /// Mounts the explorer over the sample register in `root`, with the contexts the
 /// app gives it, and keeps it mounted; returns the state and navigation to drive it.
 async fn mount_explorer(root: &web_sys::HtmlElement) -> (AppState, Navigation) {
+    // Each test starts from the unfiltered register, whatever one before it chose.
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/register"))
+        .unwrap();
     let handles = std::rc::Rc::new(std::cell::RefCell::new(None));
     let mounted = handles.clone();
     leptos::mount::mount_to(root.clone(), move || {

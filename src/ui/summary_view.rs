@@ -120,7 +120,6 @@ pub fn MovementsTable(caption: &'static str, moved: Vec<Travel>) -> impl IntoVie
     }
 }
 
-/// What a view says when there is no register yet.
 /// An arrow and a word for a movement; both print in black and white.
 #[component]
 pub fn MovementTag(movement: Movement) -> impl IntoView {
