@@ -22,8 +22,7 @@ pub struct Navigation {
     pub view_query: RwSignal<ViewQuery>,
     /// A route-shaped hash that names no view.
     pub unknown: RwSignal<Option<String>>,
-    /// A URL waiting to replace the current history entry, and its timer.
-    pending_url: StoredValue<Option<(String, TimeoutHandle)>, LocalStorage>,
+    pending_url: StoredValue<Option<PendingUrl>, LocalStorage>,
 }
 
 impl Navigation {
@@ -84,7 +83,11 @@ impl Navigation {
             self.drop_pending_url();
             let timer = set_timeout_with_handle(move || self.write_pending_url(), URL_WRITE_DELAY);
             if let Ok(timer) = timer {
-                self.pending_url.set_value(Some((url, timer)));
+                self.pending_url.set_value(Some(PendingUrl {
+                    url,
+                    over: current_hash(),
+                    timer,
+                }));
             } else {
                 replace_url(&url);
             }
@@ -97,18 +100,21 @@ impl Navigation {
         }
     }
 
-    /// Writes a waiting URL now, in place of the current history entry.
+    /// Writes a waiting URL now, in place of the current history entry, unless
+    /// the URL has changed since (its hashchange not yet heard).
     fn write_pending_url(self) {
-        if let Some((url, timer)) = self.pending_url.try_update_value(Option::take).flatten() {
-            timer.clear();
-            replace_url(&url);
+        if let Some(pending) = self.pending_url.try_update_value(Option::take).flatten() {
+            pending.timer.clear();
+            if current_hash() == pending.over {
+                replace_url(&pending.url);
+            }
         }
     }
 
     /// Forgets a waiting URL without writing it.
     fn drop_pending_url(self) {
-        if let Some((_, timer)) = self.pending_url.try_update_value(Option::take).flatten() {
-            timer.clear();
+        if let Some(pending) = self.pending_url.try_update_value(Option::take).flatten() {
+            pending.timer.clear();
         }
     }
 
@@ -122,6 +128,18 @@ impl Navigation {
         }
         self.show(view, replace);
     }
+}
+
+/// A URL waiting to replace the current history entry once typing pauses.
+struct PendingUrl {
+    url: String,
+    /// The hash it is to replace.
+    over: String,
+    timer: TimeoutHandle,
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
 }
 
 fn replace_url(url: &str) {
