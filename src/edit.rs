@@ -369,12 +369,12 @@ pub fn set_statuses(
             }
         }
     }
-    let mut candidate = register.clone();
-    candidate.statuses = statuses;
-    if let Some(problem) = crate::validate::problems(&candidate).into_iter().next() {
+    // Checked in place (a clone would copy every activity); put back if refused.
+    let old = std::mem::replace(&mut register.statuses, statuses);
+    if let Some(problem) = crate::validate::problems(register).into_iter().next() {
+        register.statuses = old;
         return Err(EditError::StatusSet(problem.message));
     }
-    *register = candidate;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use super::normalise::{fold, terms};
 use crate::register::Register;
 use memchr::memmem::Finder;
 use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 
 /// Marks an activity whose status is not in the set (it matches no status option).
 const NO_STATUS: u16 = u16::MAX;
@@ -68,11 +69,21 @@ pub struct QueryResult {
     pub counts: FacetCounts,
 }
 
+/// The distinct values, in folded (case- and accent-free) order, ties by text.
+/// Each value is folded once, not at every comparison.
 fn distinct_sorted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut v: Vec<String> = values.map(str::to_owned).collect();
-    v.sort_by(|a, b| fold(a).cmp(&fold(b)).then(a.cmp(b)));
-    v.dedup();
+    let distinct: HashSet<&str> = values.collect();
+    let mut v: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
+    v.sort_by_cached_key(|s| (fold(s), s.clone()));
     v
+}
+
+/// Where each value of `list` sits in it.
+fn positions(list: &[String]) -> HashMap<&str, u16> {
+    list.iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i as u16))
+        .collect()
 }
 
 impl RegisterIndex {
@@ -89,14 +100,8 @@ impl RegisterIndex {
         );
         let portfolios =
             distinct_sorted(register.activities().map(|p| p.activity.portfolio.trim()));
-        let position = |list: &[String], value: &str| {
-            list.binary_search_by(|probe| {
-                fold(probe)
-                    .cmp(&fold(value))
-                    .then(probe.as_str().cmp(value))
-            })
-            .unwrap_or(0) as u16
-        };
+        let (lead_at, portfolio_at) = (positions(&leads), positions(&portfolios));
+        let position = |at: &HashMap<&str, u16>, value: &str| at.get(value).copied().unwrap_or(0);
         let mut themes = Vec::new();
         let mut objectives = Vec::new();
         let mut entries = Vec::with_capacity(register.activity_count());
@@ -138,8 +143,8 @@ impl RegisterIndex {
                             .iter()
                             .position(|(id, _)| *id == activity.status)
                             .map_or(NO_STATUS, |i| i as u16),
-                        lead: position(&leads, activity.lead_officer.trim()),
-                        portfolio: position(&portfolios, activity.portfolio.trim()),
+                        lead: position(&lead_at, activity.lead_officer.trim()),
+                        portfolio: position(&portfolio_at, activity.portfolio.trim()),
                         haystack,
                     });
                     activity_ids.push(activity.id.clone());

@@ -155,5 +155,8 @@ fn quarters_are_archived_listed_in_period_order_and_deleted() {
     );
     storage.delete_archived(&k1).unwrap();
     assert_eq!(storage.archived().len(), 1);
+    // Only archive keys can be deleted this way: the register itself stays.
+    storage.save(&q1).unwrap();
     storage.delete_archived(REGISTER_KEY).unwrap();
+    assert!(storage.stored_text().is_some());
 }

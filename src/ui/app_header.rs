@@ -12,7 +12,9 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let nav = expect_context::<Navigation>();
     // Views share the filters, so links between them carry the filters (not the page).
-    let filters_query = move || {
+    // One encoding per change of the query, shared by every link (a keystroke
+    // in Search changes it).
+    let filters_query = Memo::new(move |_| {
         nav.view_query.with(|v| {
             ViewQuery {
                 filters: v.filters.clone(),
@@ -21,7 +23,7 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
             }
             .to_query()
         })
-    };
+    });
     let identity = move || {
         state.register.with(|r| {
             r.as_ref().map(|r| {
@@ -49,7 +51,7 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
                     <ul class="app-nav">
                         {Route::ALL.into_iter().map(|r| view! {
                             <li>
-                                <a href=move || r.hash_with(&filters_query()) aria-current=move || (route.get() == r).then_some("page")>
+                                <a href=move || filters_query.with(|q| r.hash_with(q)) aria-current=move || (route.get() == r).then_some("page")>
                                     {r.label()}
                                 </a>
                             </li>

@@ -12,6 +12,14 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Offers `register` as a v1 JSON file named from its organisation, report and
+/// period; returns that name.
+pub fn download_json(register: &crate::register::Register) -> Result<String, String> {
+    let name = crate::export::file_name(register, "json");
+    download(&name, "application/json", &crate::format::encode(register))?;
+    Ok(name)
+}
+
 /// Offers `contents` as a download called `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let fail = |e: JsValue| format!("The download could not start ({}).", describe(&e));

@@ -112,8 +112,7 @@ fn ConflictBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let export_mine = move |_| {
         if let Some(r) = state.register.get_untracked() {
-            let name = crate::export::file_name(&r, "json");
-            let _ = file_io::download(&name, "application/json", &crate::format::encode(&r));
+            let _ = file_io::download_json(&r);
         }
     };
     move || {

@@ -204,8 +204,8 @@ fn SummarySection(summary: Memo<Summary>) -> impl IntoView {
         <section class="pack-section" aria-labelledby="pack-summary">
             <h2 id="pack-summary" tabindex="-1">"Headline summary"</h2>
             <HeadlineFigures summary=summary />
-            {move || view! { <BreakdownTable caption="By theme" group="Theme" rows=summary.get().by_theme statuses=statuses(state) /> }}
-            {move || view! { <BreakdownTable caption="By portfolio" group="Portfolio" rows=summary.get().by_portfolio statuses=statuses(state) /> }}
+            {move || view! { <BreakdownTable caption="By theme" group="Theme" rows=summary.with(|s| s.by_theme.clone()) statuses=statuses(state) /> }}
+            {move || view! { <BreakdownTable caption="By portfolio" group="Portfolio" rows=summary.with(|s| s.by_portfolio.clone()) statuses=statuses(state) /> }}
         </section>
     }
 }

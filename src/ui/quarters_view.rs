@@ -7,7 +7,6 @@ use super::file_io;
 use super::needs_register::NeedsRegister;
 use super::state::AppState;
 use crate::compare::{direction_of_travel, movement_sentence, Movement};
-use crate::export::file_name;
 use crate::format;
 use crate::quarter::{next_quarter, Carry};
 use crate::storage::{Archived, QUOTA_CHARS};
@@ -131,11 +130,7 @@ fn ArchiveTable(list: Vec<Archived>, changed: RwSignal<u32>) -> impl IntoView {
         let list = list.clone();
         move |_| {
             for a in &list {
-                let _ = file_io::download(
-                    &file_name(&a.register, "json"),
-                    "application/json",
-                    &format::encode(&a.register),
-                );
+                let _ = file_io::download_json(&a.register);
             }
         }
     };
@@ -157,7 +152,7 @@ fn ArchiveTable(list: Vec<Archived>, changed: RwSignal<u32>) -> impl IntoView {
                     <td class="actions">
                         <button type="button" class="link-button" on:click=move |_| viewing.set(Some(key_view.clone()))>{format!("View {period}")}</button>
                         <button type="button" class="link-button" on:click=move |_| { let _ = state.compare_with(for_compare.clone()); state.notice.set(Some("Direction of travel now compares with this quarter.".into())); }>"Compare with current"</button>
-                        <button type="button" class="link-button" on:click=move |_| { let _ = file_io::download(&file_name(&for_export, "json"), "application/json", &format::encode(&for_export)); }>"Export JSON"</button>
+                        <button type="button" class="link-button" on:click=move |_| { let _ = file_io::download_json(&for_export); }>"Export JSON"</button>
                         <button type="button" class="link-button" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"</button>
                         {move || (confirming.get().as_deref() == Some(key_confirm.as_str())).then(|| {
                             let key = key_confirm.clone();

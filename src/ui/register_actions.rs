@@ -4,7 +4,6 @@ use super::file_io;
 use super::import_controls::ImportControls;
 use super::state::AppState;
 use crate::export::{csv, file_name};
-use crate::format;
 use leptos::prelude::*;
 
 #[component]
@@ -14,20 +13,16 @@ pub fn RegisterActions() -> impl IntoView {
         let Some(register) = state.register.get_untracked() else {
             return;
         };
-        let (name, result) = match kind {
+        let exported = match kind {
             "csv" => {
                 let name = file_name(&register, "csv");
-                let r = file_io::download(&name, "text/csv;charset=utf-8", &csv::encode(&register));
-                (name, r)
+                file_io::download(&name, "text/csv;charset=utf-8", &csv::encode(&register))
+                    .map(|()| name)
             }
-            _ => {
-                let name = file_name(&register, "json");
-                let r = file_io::download(&name, "application/json", &format::encode(&register));
-                (name, r)
-            }
+            _ => file_io::download_json(&register),
         };
-        state.notice.set(Some(match result {
-            Ok(()) => format!("Exported {name}."),
+        state.notice.set(Some(match exported {
+            Ok(name) => format!("Exported {name}."),
             Err(why) => why,
         }));
     };

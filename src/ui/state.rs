@@ -177,11 +177,11 @@ impl AppState {
             }
             let base = self.last_stored.get_value();
             if stored.is_some() && stored != base {
-                return Some(Err("Not saved: this register was changed in another tab. Choose which version to keep.".to_owned()));
+                return Some(Err(None));
             }
             Some(
                 s.save_encoded(&text)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| Some(e.to_string()))
                     .map(|()| Some(s.used_chars())),
             )
         });
@@ -193,22 +193,28 @@ impl AppState {
                 }
                 self.save_status.set(SaveStatus::Saved);
             }
-            Some(Err(why)) => {
-                if why.contains("another tab") {
-                    self.conflict.set(true);
-                }
-                self.save_status.set(SaveStatus::NotSaved(why));
-            }
+            // No sentence: another tab saved in between.
+            Some(Err(None)) => self.flag_conflict(),
+            Some(Err(Some(why))) => self.save_status.set(SaveStatus::NotSaved(why)),
             None => {}
         }
+    }
+
+    /// Another tab saved since this tab last read or wrote: nothing is saved until
+    /// the user chooses whose version to keep.
+    fn flag_conflict(self) {
+        self.conflict.set(true);
+        self.save_status.set(SaveStatus::NotSaved(
+            "Not saved: this register was changed in another tab. Choose which version to keep."
+                .to_owned(),
+        ));
     }
 
     /// Takes in a register another tab saved, if this tab has nothing unsaved;
     /// otherwise flags the conflict.
     fn follow_other_tabs(self) {
-        let listener = window_event_listener(
-            leptos::ev::storage,
-            move |ev: web_sys::StorageEvent| {
+        let listener =
+            window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
                 if ev.key().as_deref() != Some(REGISTER_KEY) {
                     return;
                 }
@@ -230,10 +236,7 @@ impl AppState {
                 let unsaved = mine != self.last_stored.get_value()
                     || self.save_status.get_untracked() == SaveStatus::Pending;
                 if unsaved {
-                    self.conflict.set(true);
-                    self.save_status.set(SaveStatus::NotSaved(
-                    "Not saved: this register was changed in another tab. Choose which version to keep.".to_owned(),
-                ));
+                    self.flag_conflict();
                     return;
                 }
                 if let Ok(register) = format::decode(&theirs) {
@@ -248,8 +251,7 @@ impl AppState {
                         "The register was updated from another tab.".to_owned(),
                     ));
                 }
-            },
-        );
+            });
         on_cleanup(move || listener.remove());
     }
 

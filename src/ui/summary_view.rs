@@ -52,25 +52,27 @@ pub fn travel_of_selection(
     explorer: Explorer,
     nav: Navigation,
 ) -> Option<Vec<Travel>> {
-    let filtered = nav.view_query.with(|v| !v.filters.is_empty());
-    let ids: std::collections::HashSet<String> = explorer.indexed.with(|i| {
-        i.as_ref()
-            .map(|i| {
-                explorer.result.with(|r| {
+    if nav.view_query.with(|v| v.filters.is_empty()) {
+        return travelled.travel.with(|t| t.as_ref().map(|t| t.to_vec()));
+    }
+    explorer.indexed.with(|i| {
+        explorer.result.with(|r| {
+            let ids: std::collections::HashSet<&str> = i
+                .iter()
+                .flat_map(|i| {
                     r.matches
                         .iter()
-                        .map(|m| i.index.activity_ids[*m as usize].clone())
+                        .map(|m| i.index.activity_ids[*m as usize].as_str())
+                })
+                .collect();
+            travelled.travel.with(|t| {
+                t.as_ref().map(|t| {
+                    t.iter()
+                        .filter(|x| ids.contains(x.id.as_str()))
+                        .cloned()
                         .collect()
                 })
             })
-            .unwrap_or_default()
-    });
-    travelled.travel.with(|t| {
-        t.as_ref().map(|t| {
-            t.iter()
-                .filter(|x| !filtered || ids.contains(&x.id))
-                .cloned()
-                .collect()
         })
     })
 }
@@ -221,27 +223,33 @@ pub fn HeadlineFigures(summary: Memo<Summary>) -> impl IntoView {
     };
     view! {
         <p class="headline-sentence" id="headline-sentence">{text}</p>
-        {move || view! { <StatusChart summary=summary.get() statuses=statuses(state) /> }}
-        {move || view! { <StatusTable summary=summary.get() statuses=statuses(state) /> }}
+        {move || {
+            let (by_status, total) = summary.with(|s| (s.by_status.clone(), s.total));
+            view! { <StatusChart by_status=by_status total=total statuses=statuses(state) /> }
+        }}
+        {move || {
+            let (by_status, total) = summary.with(|s| (s.by_status.clone(), s.total));
+            view! { <StatusTable by_status=by_status total=total statuses=statuses(state) /> }
+        }}
     }
 }
 
 /// Horizontal bars, one per status, each labelled with symbol, word, count and
 /// percentage; the same figures are in the sentence and the table.
 #[component]
-pub fn StatusChart(summary: Summary, statuses: Vec<Status>) -> impl IntoView {
+pub fn StatusChart(by_status: Vec<usize>, total: usize, statuses: Vec<Status>) -> impl IntoView {
     let row_height = 34;
     let height = statuses.len() * row_height + 8;
-    let max = summary.by_status.iter().copied().max().unwrap_or(0).max(1);
+    let max = by_status.iter().copied().max().unwrap_or(0).max(1);
     let bars = statuses
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let n = summary.by_status.get(i).copied().unwrap_or(0);
+            let n = by_status.get(i).copied().unwrap_or(0);
             let y = i * row_height + 4;
             let width = (n as f64 / max as f64 * 330.0).round();
             let label = format!("{} {}", s.symbol, s.label);
-            let figure = format!("{n} ({}%)", percent(n, summary.total));
+            let figure = format!("{n} ({}%)", percent(n, total));
             view! {
                 <g>
                     <text x="0" y=y + 21 class="chart-label">{label}</text>
@@ -263,17 +271,17 @@ pub fn StatusChart(summary: Summary, statuses: Vec<Status>) -> impl IntoView {
 }
 
 #[component]
-pub fn StatusTable(summary: Summary, statuses: Vec<Status>) -> impl IntoView {
+pub fn StatusTable(by_status: Vec<usize>, total: usize, statuses: Vec<Status>) -> impl IntoView {
     let rows = statuses
         .into_iter()
         .enumerate()
         .map(|(i, s)| {
-            let n = summary.by_status.get(i).copied().unwrap_or(0);
+            let n = by_status.get(i).copied().unwrap_or(0);
             view! {
                 <tr>
                     <th scope="row"><StatusTag status=Some(s.clone()) id=s.id.clone() /></th>
                     <td class="number">{n}</td>
-                    <td class="number">{format!("{}%", percent(n, summary.total))}</td>
+                    <td class="number">{format!("{}%", percent(n, total))}</td>
                 </tr>
             }
         })
@@ -283,7 +291,7 @@ pub fn StatusTable(summary: Summary, statuses: Vec<Status>) -> impl IntoView {
             <caption>"Key activities by status"</caption>
             <thead><tr><th scope="col">"Status"</th><th scope="col" class="number">"Number"</th><th scope="col" class="number">"Percentage"</th></tr></thead>
             <tbody>{rows}</tbody>
-            <tfoot><tr><th scope="row">"Total"</th><td class="number">{summary.total}</td><td class="number">{if summary.total > 0 { "100%" } else { "0%" }}</td></tr></tfoot>
+            <tfoot><tr><th scope="row">"Total"</th><td class="number">{total}</td><td class="number">{if total > 0 { "100%" } else { "0%" }}</td></tr></tfoot>
         </table>
     }
 }
@@ -295,13 +303,16 @@ fn Breakdowns(summary: Memo<Summary>) -> impl IntoView {
         <section aria-labelledby="breakdowns-heading">
             <h2 id="breakdowns-heading">"Breakdowns"</h2>
             {move || {
-                let s = summary.get();
+                // The four breakdowns, not the exceptions as well.
+                let (theme, objective, portfolio, lead) = summary.with(|s| {
+                    (s.by_theme.clone(), s.by_objective.clone(), s.by_portfolio.clone(), s.by_lead.clone())
+                });
                 let st = statuses(state);
                 view! {
-                    <BreakdownTable caption="By theme" group="Theme" rows=s.by_theme statuses=st.clone() />
-                    <BreakdownTable caption="By corporate objective" group="Objective" rows=s.by_objective statuses=st.clone() />
-                    <BreakdownTable caption="By portfolio" group="Portfolio" rows=s.by_portfolio statuses=st.clone() />
-                    <BreakdownTable caption="By lead officer" group="Lead officer" rows=s.by_lead statuses=st />
+                    <BreakdownTable caption="By theme" group="Theme" rows=theme statuses=st.clone() />
+                    <BreakdownTable caption="By corporate objective" group="Objective" rows=objective statuses=st.clone() />
+                    <BreakdownTable caption="By portfolio" group="Portfolio" rows=portfolio statuses=st.clone() />
+                    <BreakdownTable caption="By lead officer" group="Lead officer" rows=lead statuses=st />
                 }
             }}
         </section>

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { startApp, waitForApp } from '../e2e/browser.mjs';
+import { startApp, replaceRegister } from '../e2e/browser.mjs';
 import { serve } from '../e2e/serve.mjs';
 import { generateRegister } from './generate.mjs';
 
@@ -35,9 +35,7 @@ async function benchImport(app, runs = 15) {
   const count = 5000;
   const text = generateRegister(count);
   const file = { name: 'benchmark-5000.json', mimeType: 'application/json', buffer: Buffer.from(text) };
-  const { page, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
+  const { page, context } = await app.newPageOnApp();
   const timeOnce = async () => {
     await page.evaluate(() => performance.clearMeasures('import:preview'));
     await page.getByLabel('Import JSON').setInputFiles(file);
@@ -136,12 +134,8 @@ async function benchFilter(app, count = 10000) {
   writeFileSync(join(folder, 'data.json'), text);
   const { server, url: refs } = await serve(folder);
 
-  const appPage = (await app.newPage()).page;
-  await appPage.goto(app.url);
-  await waitForApp(appPage);
-  await appPage.getByLabel('Import JSON').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await appPage.getByRole('button', { name: 'Replace register' }).click();
-  await appPage.locator('#results-line').filter({ hasText: `Showing ${count} of ${count}` }).waitFor();
+  const appPage = (await app.newPageOnApp()).page;
+  await replaceRegister(appPage, text, count, 'county.json');
   const amberId = await appPage.getByRole('group', { name: 'Status' }).getByLabel(/Amber/).getAttribute('id');
 
   const open = async (path) => {
@@ -226,9 +220,7 @@ async function benchFilter(app, count = 10000) {
 }
 
 async function benchStartup(app, runs = 10) {
-  const { page, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
+  const { page, context } = await app.newPageOnApp();
   const KEY = 'activity-register/v1/register';
   // The largest generated register whose compact file localStorage accepts.
   const fits = async (n) => page.evaluate(({ key, text }) => {
@@ -266,12 +258,8 @@ async function benchStartup(app, runs = 10) {
 
 async function benchSummary(app, count = 10000) {
   const text = generateRegister(count);
-  const { page, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
-  await page.getByLabel('Import JSON').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByRole('button', { name: 'Replace register' }).click();
-  await page.locator('#results-line').filter({ hasText: `Showing ${count} of ${count}` }).waitFor();
+  const { page, context } = await app.newPageOnApp();
+  await replaceRegister(page, text, count, 'county.json');
   await page.goto(`${app.url}#/summary`);
   await page.locator('#headline-sentence').waitFor();
   const queries = ['status=amber', '', 'portfolio=Finance', 'status=green&status=red', 'q=council', 'lead=S.%20Khan', ''];
@@ -288,12 +276,8 @@ async function benchSummary(app, count = 10000) {
 }
 
 async function benchPack(app, count = 1000, runs = 8) {
-  const { page, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
-  await page.getByLabel('Import JSON').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(count)) });
-  await page.getByRole('button', { name: 'Replace register' }).click();
-  await page.locator('#results-line').filter({ hasText: `Showing ${count} of ${count}` }).waitFor();
+  const { page, context } = await app.newPageOnApp();
+  await replaceRegister(page, generateRegister(count), count, 'county.json');
   const times = [];
   for (let i = 0; i < runs; i += 1) {
     await page.evaluate(() => { location.hash = '#/register'; });

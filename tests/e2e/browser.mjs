@@ -36,6 +36,13 @@ export async function startApp() {
       page.on('pageerror', (e) => errors.push(String(e)));
       return { context, page, errors };
     },
+    /** A fresh context and page with the app open (no register yet). */
+    async newPageOnApp() {
+      const opened = await this.newPage();
+      await opened.page.goto(url);
+      await waitForApp(opened.page);
+      return opened;
+    },
     /** A fresh context and page with the sample register loaded and saved. */
     async newPageWithSample() {
       const opened = await this.newPage();
@@ -59,6 +66,14 @@ export async function loadSample(page, url) {
   await page.getByRole('button', { name: 'Load sample register' }).click();
   await page.locator('tbody tr').first().waitFor();
   await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+}
+
+/** Imports register JSON `text` through the file picker and replaces the
+ *  register with it; waits until the list shows all `count` activities. */
+export async function replaceRegister(page, text, count, name = 'register.json') {
+  await page.getByLabel('Import JSON').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await page.locator('#results-line').filter({ hasText: `Showing ${count} of ${count}` }).waitFor();
 }
 
 /** Waits until the wasm app has mounted (its header is on the page). */

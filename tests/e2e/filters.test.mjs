@@ -2,7 +2,7 @@
 // and registers far bigger than the sample.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitForApp, axeViolations } from './browser.mjs';
+import { startApp, waitForApp, axeViolations, replaceRegister } from './browser.mjs';
 import { generateRegister } from '../bench/generate.mjs';
 
 let app;
@@ -14,6 +14,23 @@ const resultsLine = (page) => page.locator('#results-line').innerText();
 
 async function waitForLine(page, pattern) {
   await page.locator('#results-line').filter({ hasText: pattern }).waitFor();
+}
+
+/** Waits until the results line says something other than `before`; returns it. */
+async function waitForNewLine(page, before) {
+  await page.waitForFunction((b) => (document.getElementById('results-line')?.innerText ?? b) !== b, before);
+  return resultsLine(page);
+}
+
+/** Waits until the rows mark `word` (the search has run for it). */
+async function waitForMarks(page, word) {
+  await page.locator('tbody mark').filter({ hasText: new RegExp(`^${word}$`, 'i') }).first().waitFor();
+}
+
+/** The rows a page should show for the results line: all up to 100, else 10. */
+function expectedRows(line) {
+  const n = Number(line.match(/^Showing (\d+) of/)[1]);
+  return n > 100 ? 10 : n;
 }
 
 test('Status = Amber shows exactly KA.06.01 and KA.07.02, and axe-core finds nothing', async () => {
@@ -111,9 +128,9 @@ test('a search is written to the URL once typing pauses, reloads, and is kept by
   await waitForLine(page, 'Showing 1 of 37');
   assert.equal(await search.inputValue(), 'air quality');
   // Typed, then a status chosen at once: the entry left behind keeps the search.
+  const airQualityLine = await resultsLine(page);
   await search.fill('council');
-  await waitForLine(page, /Showing \d+ of 37/);
-  const councilLine = await resultsLine(page);
+  const councilLine = await waitForNewLine(page, airQualityLine);
   await page.getByRole('group', { name: 'Status' }).getByLabel(/Green/).check();
   await page.waitForURL(/status=green&q=council$/);
   await page.goBack();
@@ -122,7 +139,7 @@ test('a search is written to the URL once typing pauses, reloads, and is kept by
   assert.equal(await search.inputValue(), 'council');
   // Typed, then a link followed at once: the same.
   await search.fill('air');
-  await waitForLine(page, /Showing \d+ of 37/);
+  await waitForMarks(page, 'air');
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Summary' }).click();
   await page.waitForURL(/#\/summary\?q=air$/);
   await page.goBack();
@@ -142,11 +159,8 @@ test('values in the URL that the register does not have are ignored without a cr
 });
 
 test('a 1,000-activity register shows 10 rows a page, with an exact count, page links and a choice of rows per page', async () => {
-  const { page, errors, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
-  await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(1000)) });
-  await page.getByRole('button', { name: 'Replace register' }).click();
+  const { page, errors, context } = await app.newPageOnApp();
+  await replaceRegister(page, generateRegister(1000), 1000, 'big.json');
   await waitForLine(page, 'Showing 1000 of 1000 key activities (page 1 of 100).');
   assert.equal(await page.locator('tbody tr').count(), 10);
   const pages = page.getByRole('navigation', { name: 'Pages of key activities' });
@@ -172,9 +186,11 @@ test('a 1,000-activity register shows 10 rows a page, with an exact count, page 
   await page.goBack();
   await waitForLine(page, '(page 6 of 100)');
   assert.deepEqual(await shownIds(page), sixth);
+  const beforeAmber = await resultsLine(page);
   await page.getByRole('group', { name: 'Status' }).getByLabel(/Amber/).check();
-  await waitForLine(page, /Showing \d+ of 1000/);
-  assert.ok(await page.locator('tbody tr').count() <= 100);
+  const amberLine = await waitForNewLine(page, beforeAmber);
+  assert.match(amberLine, /^Showing \d+ of 1000/);
+  assert.equal(await page.locator('tbody tr').count(), expectedRows(amberLine));
   assert.doesNotMatch(page.url(), /page=/, 'a new filter goes back to page 1');
   assert.deepEqual(errors, []);
   await context.close();
@@ -184,14 +200,14 @@ test('10,000 activities do not fit in storage: the app says so, keeps working, e
   const { page, errors, context } = await app.newPageWithSample();
   const stored = await page.evaluate(() => localStorage.getItem('activity-register/v1/register'));
   const big = generateRegister(10000);
-  await page.getByLabel('Import JSON').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(big) });
-  await page.getByRole('button', { name: 'Replace register' }).click();
-  await waitForLine(page, 'Showing 10000 of 10000');
+  await replaceRegister(page, big, 10000, 'county.json');
   await page.locator('.save-status').filter({ hasText: /^Not saved: the browser's storage for this page is full/ }).waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('activity-register/v1/register')), stored);
   await page.getByLabel('Search').fill('café');
-  await waitForLine(page, /Showing \d+ of 10000/);
-  assert.ok(await page.locator('tbody tr').count() <= 100);
+  await waitForMarks(page, 'café');
+  const cafeLine = await resultsLine(page);
+  assert.match(cafeLine, /^Showing \d+ of 10000/);
+  assert.equal(await page.locator('tbody tr').count(), expectedRows(cafeLine));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const exported = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
   assert.equal(exported.register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities)).length, 10000);

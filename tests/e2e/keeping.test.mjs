@@ -25,8 +25,7 @@ async function setStatus(page, id, label) {
 }
 
 test('edit a status, reload: kept; undo and redo with buttons and keys', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   await page.getByRole('button', { name: 'Edit KA.01.04' }).click();
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -56,8 +55,7 @@ test('edit a status, reload: kept; undo and redo with buttons and keys', async (
 });
 
 test('add a key activity with the suggested ID, refuse a duplicate, remove after confirming', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   await page.getByRole('button', { name: 'Add key activity' }).click();
   const panel = page.getByRole('region', { name: 'Add a key activity' });
   assert.equal(await panel.getByLabel('ID').inputValue(), 'KA.01.09');
@@ -84,8 +82,7 @@ test('add a key activity with the suggested ID, refuse a duplicate, remove after
 });
 
 test('start the next quarter: Q2 2019/20 with direction of travel against the archived Q1', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   await page.goto(`${app.url}#/quarters`);
   await page.getByRole('heading', { level: 1, name: 'Quarters' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
@@ -113,8 +110,7 @@ test('start the next quarter: Q2 2019/20 with direction of travel against the ar
 });
 
 test('two tabs: a saved change shows in the other tab; a later conflicting save overwrites nothing', async () => {
-  const { page: first, errors, context } = await app.newPage();
-  await loadSample(first, app.url);
+  const { page: first, errors, context } = await app.newPageWithSample();
   const second = await context.newPage();
   await second.goto(app.url);
   await waitForApp(second);
@@ -159,9 +155,7 @@ test('two tabs: a saved change shows in the other tab; a later conflicting save 
 });
 
 test('the header shows the share of storage used, other sites\' keys included', async () => {
-  const { page, errors, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
+  const { page, errors, context } = await app.newPageOnApp();
   // Another app's data, one key named like a Storage method (read without a shortcut).
   await page.evaluate(() => {
     localStorage.setItem('other-app/data', 'y'.repeat(1_000_000));
@@ -184,9 +178,7 @@ test('the header shows the share of storage used, other sites\' keys included', 
 });
 
 test('storage already full: the quota message, the register kept in memory, export works, nothing lost', async () => {
-  const { page, errors, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
+  const { page, errors, context } = await app.newPageOnApp();
   // Another app on the same site has used nearly all of the quota.
   await page.evaluate(() => {
     const chunk = 'x'.repeat(1024 * 1024);
@@ -210,8 +202,7 @@ test('storage already full: the quota message, the register kept in memory, expo
 });
 
 test('the status set and the themes and objectives are editable, with the rules checked', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   await page.goto(`${app.url}#/details`);
   await page.getByRole('heading', { name: 'Status set' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
@@ -243,8 +234,7 @@ test('the status set and the themes and objectives are editable, with the rules 
 });
 
 test('themes and objectives are renamed in place; an empty title is refused; undo brings the old one back', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   await page.goto(`${app.url}#/details`);
   await page.getByRole('heading', { name: 'Themes and objectives' }).waitFor();
   await page.getByRole('button', { name: 'Rename CO 3' }).click();
@@ -255,7 +245,7 @@ test('themes and objectives are renamed in place; an empty title is refused; und
   await field.fill('Homes people can afford');
   await field.press('Enter');
   await page.getByText('CO 3: Homes people can afford (4 key activities)').waitFor();
-  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('activity-register/v1/register')));
   assert.equal(stored.register.themes[0].objectives[2].title, 'Homes people can afford');
   assert.equal(stored.register.themes[0].objectives[2].activities.length, 4);
@@ -287,8 +277,7 @@ test('themes and objectives are renamed in place; an empty title is refused; und
 });
 
 test('an edit form left open across an undo still saves to its own activity', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   // Remove KA.01.02, so KA.01.03 moves up a place.
   await page.getByRole('button', { name: 'Edit KA.01.02' }).click();
   await page.getByRole('button', { name: 'Remove key activity' }).click();

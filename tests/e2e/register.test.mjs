@@ -2,16 +2,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startApp, waitForApp, axeViolations, loadSample } from './browser.mjs';
+import { startApp, waitForApp, axeViolations } from './browser.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.close(); });
 
 test('a first visit offers the sample register and passes axe-core', async () => {
-  const { page, errors, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
+  const { page, errors, context } = await app.newPageOnApp();
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Activity Register');
   await page.getByRole('button', { name: 'Load sample register' }).waitFor();
   assert.equal(await page.locator('.save-status').innerText(), 'Nothing to save yet');
@@ -21,9 +19,7 @@ test('a first visit offers the sample register and passes axe-core', async () =>
 });
 
 test('before any register, the other views say so and link to the Register view, then fill in once one is loaded', async () => {
-  const { page, errors, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
+  const { page, errors, context } = await app.newPageOnApp();
   for (const [hash, title] of [['summary', 'Summary'], ['pack', 'Scrutiny pack'], ['details', 'Register details'], ['quarters', 'Quarters']]) {
     await page.evaluate((h) => { location.hash = h; }, `#/${hash}`);
     await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
@@ -41,8 +37,7 @@ test('before any register, the other views say so and link to the Register view,
 });
 
 test('loading the sample shows 37 key activities under 11 objectives and 3 themes', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   const h1 = await page.getByRole('heading', { level: 1 }).innerText();
   assert.match(h1, /Harborough District Council\s+Corporate Plan Key Activities\s+2019\/20 Quarter 1/);
   assert.match(await page.title(), /Harborough District Council: Corporate Plan Key Activities, 2019\/20 Quarter 1/);
@@ -82,8 +77,7 @@ test('loading the sample shows 37 key activities under 11 objectives and 3 theme
 });
 
 test('the register survives a reload and the view has no axe-core violations', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   await page.reload();
   await waitForApp(page);
   await page.getByRole('heading', { level: 1, name: /Harborough District Council/ }).waitFor();
@@ -95,8 +89,7 @@ test('the register survives a reload and the view has no axe-core violations', a
 });
 
 test('views are addressed in the hash and work under a sub-path-like reload', async () => {
-  const { page, errors, context } = await app.newPage();
-  await loadSample(page, app.url);
+  const { page, errors, context } = await app.newPageWithSample();
   await page.goto(`${app.url}#/register`);
   await waitForApp(page);
   assert.equal(await page.getByRole('link', { name: 'Register', exact: true }).getAttribute('aria-current'), 'page');
@@ -111,9 +104,7 @@ test('views are addressed in the hash and work under a sub-path-like reload', as
 });
 
 test('an unreadable stored register is kept aside, reported, and never overwritten', async () => {
-  const { page, errors, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
+  const { page, errors, context } = await app.newPageOnApp();
   await page.evaluate(() => localStorage.setItem('activity-register/v1/register', '{"format": "activity-register", "version": 1, "register": {'));
   await page.reload();
   await waitForApp(page);

@@ -112,9 +112,7 @@ test('a bad previous-quarter file gets the import messages and changes nothing',
 });
 
 test('a register with its own status set: other labels, colours, ranks and exception flags', async () => {
-  const { page, errors, context } = await app.newPage();
-  await page.goto(app.url);
-  await waitForApp(page);
+  const { page, errors, context } = await app.newPageOnApp();
   const brag = JSON.parse(SAMPLE_TEXT);
   brag.register.statuses = [
     { id: 'blue', label: 'Blue', colour: '#005ea5', symbol: '★', meaning: 'Done.', rank: 4, exception: false },
