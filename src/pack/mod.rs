@@ -5,3 +5,4 @@
 
 pub mod paginate;
 pub mod pieces;
+pub mod web_page;

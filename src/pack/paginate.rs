@@ -5,10 +5,12 @@
 //! every piece lands. Because every page it makes fits, the browser's own
 //! pagination then agrees with it, and the contents can give page numbers.
 //!
-//! Rules: a part (cover, front matter, a section, a theme) starts a new page;
-//! a heading or caption stays with what follows it; a table row stays whole
-//! unless it is taller than a third of a page and at least a quarter of the page
-//! is left, when it may break inside; a continued table repeats its header row.
+//! Rules: a part (cover, front matter, a section) starts a new page; a heading,
+//! caption or objective row stays with what follows it; a table row stays whole
+//! unless it is taller than a page; a continued table repeats its header row.
+//! Rows are not split to fill a page: Chromium declines to break some rows it
+//! is allowed to (the first under a repeated header, and others it judges by
+//! its own rules), and a page it declines to break would shift every number.
 
 /// The page a part prints on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +32,7 @@ pub struct Block {
     /// The height of the header row repeated above it when it begins a page
     /// inside its table (0 outside tables, and for a table's first rows).
     pub repeated_header: f64,
-    /// A table row, which may break inside when it is tall.
+    /// A table row (kept whole unless taller than a page).
     pub row: bool,
 }
 
@@ -57,7 +59,7 @@ pub struct Pages {
     pub page_of: Vec<u32>,
     /// Whether each block must begin a new page (a forced break before it).
     pub break_before: Vec<bool>,
-    /// Whether each block (a tall row) is allowed to break inside.
+    /// Whether each block (taller than a page) is allowed to break inside.
     pub may_break: Vec<bool>,
     /// Pages in all.
     pub pages: u32,
@@ -90,26 +92,23 @@ pub fn paginate(blocks: &[Block], heights: PageHeights) -> Pages {
         let header = first.repeated_header.clamp(0.0, cap / 2.0);
         let group: f64 = blocks[i..=end].iter().map(|b| b.height.max(0.0)).sum();
         let slack = BREAK_SLACK.min(cap / 8.0);
-        let tall_row = i == end && first.row && group > cap / 3.0;
         if first.starts_part || page == 0 {
             page += 1;
             used = 0.0;
             out.break_before[i] = page > 1;
-        } else if used + group > cap {
-            let left = cap - used;
-            if !(tall_row && left >= cap / 4.0) {
-                page += 1;
-                used = header;
-                out.break_before[i] = true;
-            }
+        } else if used + group > cap && used > header {
+            // (A page holding nothing yet is not left empty.)
+            page += 1;
+            used = header;
+            out.break_before[i] = true;
         }
         for k in i..=end {
             out.page_of[k] = page;
         }
         used += group;
         if used > cap {
-            // It breaks inside (a tall row, or anything taller than a page):
-            // what does not fit carries on below the repeated header.
+            // Taller than a page, it must break inside: what does not fit
+            // carries on below the repeated header.
             out.may_break[end] = true;
             while used > cap {
                 page += 1;
@@ -122,5 +121,6 @@ pub fn paginate(blocks: &[Block], heights: PageHeights) -> Pages {
     out
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

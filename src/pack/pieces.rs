@@ -2,10 +2,12 @@
 //! detail) as escaped HTML, written for any run of their items so the UI can put
 //! a large pack on the page a chunk at a time without freezing it. A chunk whose
 //! first rows belong to the table the previous chunk left open returns them
-//! apart (`continued_rows`), to be appended to that table's body.
+//! apart (`continued_rows` for its last row group, `continued_groups` for new
+//! ones), to be appended to that table.
 //!
-//! The layout is flat (headings and tables side by side, no wrappers), so only
-//! the last table is ever open, and the paginator can walk it as it prints.
+//! A theme is one table and an objective a row group under a heading row, so
+//! rows flow on across objectives and the header row repeats on every page;
+//! only the last table is ever open.
 
 use crate::compare::{Movement, Travel};
 use crate::html::{activity_row, escape_into, RowOptions};
@@ -16,19 +18,21 @@ use std::ops::Range;
 /// One chunk of a part.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Chunk {
-    /// Rows for the table the previous chunk left open.
+    /// Rows for the last row group of the table the previous chunk left open.
     pub continued_rows: String,
-    /// New headings and tables, after those rows.
+    /// New row groups (`<tbody>`) for that table, after those rows.
+    pub continued_groups: String,
+    /// New tables (with their headings), after those.
     pub html: String,
 }
 
 /// Which part the activity tables belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    /// Under theme headings (h3, with ids for the contents), a table per
-    /// objective captioned with an h4.
+    /// A table per theme, captioned with the theme as an h3 (with an id for the
+    /// contents), a row group per objective headed with an h4.
     Detail,
-    /// A table per objective, captioned with the theme and objective.
+    /// One table, a row group per objective headed with its theme and objective.
     Exceptions,
 }
 
@@ -61,6 +65,17 @@ fn head(out: &mut String, part: Part) {
     out.push_str("</tr></thead>");
 }
 
+/// Where the next rows go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Into {
+    /// The open table's last row group.
+    Rows,
+    /// A row group added to the open table.
+    Groups,
+    /// A table this chunk opened.
+    Html,
+}
+
 /// The activities at `items[range]` (positions in `index`), in report order.
 pub fn activities_chunk(
     register: &Register,
@@ -77,60 +92,90 @@ pub fn activities_chunk(
         .checked_sub(1)
         .and_then(entry)
         .map(|e| (e.theme, e.objective));
-    let mut continuing = true;
-    for k in start..end {
-        let (Some(e), Some(a)) = (entry(k), index.activity(register, items[k])) else {
+    let mut into = Into::Rows;
+    let mut group_open = false;
+    for (k, &item) in items.iter().enumerate().take(end).skip(start) {
+        let (Some(e), Some(a)) = (entry(k), index.activity(register, item)) else {
             continue;
         };
-        if open.map(|(_, o)| o) != Some(e.objective) {
-            if open.is_some() && !continuing {
-                chunk.html.push_str("</tbody></table>");
+        let theme = index
+            .themes
+            .get(e.theme as usize)
+            .map_or("", |t| t.as_str());
+        let new_table = match open {
+            None => true,
+            Some((t, _)) => part == Part::Detail && t != e.theme,
+        };
+        let new_group = new_table || open.map(|(_, o)| o) != Some(e.objective);
+        if new_table {
+            match into {
+                Into::Html => chunk.html.push_str("</tbody></table>"),
+                Into::Groups if group_open => chunk.continued_groups.push_str("</tbody>"),
+                _ => {}
             }
-            continuing = false;
-            let theme = index
-                .themes
-                .get(e.theme as usize)
-                .map_or("", |t| t.as_str());
-            if part == Part::Detail && open.map(|(t, _)| t) != Some(e.theme) {
-                chunk.html.push_str("<h3 class=\"pack-theme\" id=\"");
-                chunk.html.push_str(&theme_anchor(e.theme));
-                chunk.html.push_str("\">");
-                escape_into(&mut chunk.html, theme);
-                chunk.html.push_str("</h3>");
-            }
-            let o = &index.objectives[e.objective as usize];
-            chunk.html.push_str(match part {
-                Part::Detail => "<table class=\"register-table pack-table\"><caption><h4>",
-                Part::Exceptions => {
-                    "<table class=\"register-table pack-table exceptions-table\"><caption>"
+            group_open = false;
+            into = Into::Html;
+            match part {
+                Part::Detail => {
+                    chunk.html.push_str("<table class=\"register-table pack-table\"><caption><h3 class=\"pack-theme\" id=\"");
+                    chunk.html.push_str(&theme_anchor(e.theme));
+                    chunk.html.push_str("\">");
+                    escape_into(&mut chunk.html, theme);
+                    chunk.html.push_str("</h3></caption>");
                 }
-            });
-            if part == Part::Exceptions {
-                escape_into(&mut chunk.html, theme);
-                chunk.html.push_str(" \u{2014} ");
+                Part::Exceptions => chunk.html.push_str(
+                    "<table class=\"register-table pack-table exceptions-table\"><caption>Exceptions by theme and objective</caption>",
+                ),
             }
-            escape_into(&mut chunk.html, &o.id);
-            if !o.title.is_empty() {
-                chunk.html.push_str(": ");
-                escape_into(&mut chunk.html, &o.title);
-            }
-            chunk.html.push_str(match part {
-                Part::Detail => "</h4></caption>",
-                Part::Exceptions => "</caption>",
-            });
             head(&mut chunk.html, part);
-            chunk.html.push_str("<tbody>");
-            open = Some((e.theme, e.objective));
         }
-        let out = if continuing {
-            &mut chunk.continued_rows
-        } else {
-            &mut chunk.html
+        if new_group {
+            let out = match into {
+                Into::Html => {
+                    if !new_table {
+                        chunk.html.push_str("</tbody>");
+                    }
+                    &mut chunk.html
+                }
+                _ => {
+                    if group_open {
+                        chunk.continued_groups.push_str("</tbody>");
+                    }
+                    into = Into::Groups;
+                    group_open = true;
+                    &mut chunk.continued_groups
+                }
+            };
+            let o = &index.objectives[e.objective as usize];
+            out.push_str("<tbody><tr class=\"group-row\"><th colspan=\"6\" scope=\"rowgroup\">");
+            if part == Part::Detail {
+                out.push_str("<h4>");
+            } else {
+                escape_into(out, theme);
+                out.push_str(" \u{2014} ");
+            }
+            escape_into(out, &o.id);
+            if !o.title.is_empty() {
+                out.push_str(": ");
+                escape_into(out, &o.title);
+            }
+            if part == Part::Detail {
+                out.push_str("</h4>");
+            }
+            out.push_str("</th></tr>");
+        }
+        let out = match into {
+            Into::Rows => &mut chunk.continued_rows,
+            Into::Groups => &mut chunk.continued_groups,
+            Into::Html => &mut chunk.html,
         };
         activity_row(out, a, &register.statuses, RowOptions::default());
+        open = Some((e.theme, e.objective));
     }
-    if !continuing {
-        chunk.html.push_str("</tbody></table>");
+    match into {
+        Into::Html => chunk.html.push_str("</tbody></table>"),
+        Into::Groups if group_open => chunk.continued_groups.push_str("</tbody>"),
+        _ => {}
     }
     chunk
 }
@@ -187,5 +232,6 @@ pub fn movements_chunk(moved: &[Travel], range: Range<usize>) -> Chunk {
     chunk
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

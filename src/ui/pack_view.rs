@@ -1,29 +1,44 @@
-//! The Scrutiny pack: the printable document itself. Cover, how to read the
-//! report, contents, headline summary, exceptions, direction of travel (when a
-//! comparison is loaded) and the key activities in detail in the report's table
-//! layout, for the activities the filters select (an extract says which).
-//! Print styling lives in `style/app.css` (`@media print`); the running footer's
-//! text is written into an `@page` rule here, since CSS cannot read it from the page.
+//! The Scrutiny pack: the printable document itself. Cover, contents (with the
+//! page each part prints on), how to read the report, headline summary,
+//! exceptions, direction of travel (when a comparison is loaded) and the key
+//! activities in detail in the report's table layout, for the activities the
+//! filters select (an extract says which). The short parts are components; the
+//! long ones are put on the page in chunks (`pack_render`), then the pages are
+//! decided (`pack_pages`). Print styling lives in `style/app.css`.
 
 use super::explorer::Explorer;
 use super::navigation::Navigation;
 use super::needs_register::NeedsRegister;
+use super::pack_render::{Plan, Progress, Renders};
 use super::state::AppState;
 use super::status_tag::StatusTag;
 use super::summary_view::{
-    exception_tables, selection_summary, statuses, travel_of_selection, BreakdownTable,
-    HeadlineFigures, MovementsTable, Travelled,
+    selection_summary, statuses, travel_of_selection, BreakdownTable, HeadlineFigures, Travelled,
 };
 use crate::compare::{movement_sentence, Movement};
-use crate::export::css_string;
+use crate::pack::pieces::theme_anchor;
 use crate::register::Register;
 use crate::route::Route;
 use crate::summary::Summary;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PackPage() -> impl IntoView {
     view! { <NeedsRegister title="Scrutiny pack"><Pack /></NeedsRegister> }
+}
+
+/// "14,032" for 14032.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[component]
@@ -32,12 +47,16 @@ fn Pack() -> impl IntoView {
     let explorer = expect_context::<Explorer>();
     let nav = expect_context::<Navigation>();
     let travelled = expect_context::<Travelled>();
-    let ready = RwSignal::new(false);
-    // Marks the pack ready to print once it is in the page (the benchmark reads it).
-    Effect::new(move |_| {
-        super::file_io::mark("pack:ready");
-        ready.set(true);
-    });
+    let summary = selection_summary(state, explorer);
+    let (progress, set_progress) = signal(Progress::Rendering { done: 0, of: 0 });
+    let ready = move || matches!(progress.get(), Progress::Ready { .. });
+    let article = NodeRef::<leptos::html::Article>::new();
+    let exceptions = NodeRef::<leptos::html::Div>::new();
+    let movements = NodeRef::<leptos::html::Div>::new();
+    let detail = NodeRef::<leptos::html::Div>::new();
+    let renders = Renders::default();
+    let notice = RwSignal::new(None::<String>);
+
     let extract = move || {
         state.register.with(|r| {
             r.as_ref()
@@ -45,27 +64,129 @@ fn Pack() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let footer_css = move || {
-        state.register.with(|r| {
-            let r = r.as_ref()?;
-            let left = format!("{} \u{2013} {}", r.title, r.period);
-            Some(format!(
-                "@page {{ @bottom-left {{ content: {}; }} @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); }} }}",
-                css_string(&left)
-            ))
+    let travel = Memo::new(move |_| travel_of_selection(travelled, explorer, nav));
+    let moved = Memo::new(move |_| {
+        travel.with(|t| {
+            t.as_ref().map(|t| {
+                t.iter()
+                    .filter(|x| x.movement != Movement::Unchanged)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
-    };
+    });
+    let has_travel = move || travel.with(|t| t.is_some());
+    // Empty sections are one sentence: they flow on after the part before.
+    let no_exceptions = move || summary.with(|s| s.exceptions.is_empty());
+    let none_moved = move || moved.with(|m| m.as_ref().is_none_or(|m| m.is_empty()));
+    let no_detail = move || explorer.result.with(|q| q.matches.is_empty());
+
+    // The running footer: title and period on every page but the cover.
+    Effect::new(move |_| {
+        state.register.with(|r| {
+            if let Some(r) = r {
+                super::pack_pages::set_footer(&format!("{} \u{2013} {}", r.title, r.period));
+            }
+        })
+    });
+
+    // Whenever what the pack shows changes, put its long parts on the page again.
+    Effect::new(move |_| {
+        let exceptions_items = summary.with(|s| s.exceptions.clone());
+        let detail_items = explorer.result.with(|q| q.matches.clone());
+        let moved = moved.get();
+        state.register.track();
+        explorer.indexed.track();
+        let (Some(article), Some(exceptions), Some(detail)) =
+            (article.get(), exceptions.get(), detail.get())
+        else {
+            return;
+        };
+        let movements = movements.get().zip(moved);
+        renders.start(
+            state,
+            explorer,
+            Plan {
+                article: article.into(),
+                exceptions: (exceptions.into(), exceptions_items),
+                movements: movements.map(|(e, m)| (e.into(), m)),
+                detail: (detail.into(), detail_items),
+            },
+            set_progress,
+        );
+    });
+
+    // Printing lays the pages out again first, in case anything moved since.
+    let listener = window_event_listener(leptos::ev::beforeprint, move |_| {
+        if let (Some(a), Progress::Ready { .. }) =
+            (article.get_untracked(), progress.get_untracked())
+        {
+            let pages = super::pack_pages::lay_out(&a);
+            set_progress.set(Progress::Ready { pages });
+        }
+    });
+    on_cleanup(move || listener.remove());
+
     let print = move |_| {
         let _ = window().print();
     };
-    let has_travel = move || travelled.travel.with(|t| t.is_some());
-    let summary = selection_summary(state, explorer);
+    let export_web_page = move |_| {
+        let Some(a) = article.get_untracked() else {
+            return;
+        };
+        let result = state.register.with_untracked(|r| {
+            let r = r
+                .as_ref()
+                .ok_or_else(|| "There is no register to export.".to_owned())?;
+            super::pack_export::download_web_page(r, &a)
+        });
+        notice.set(Some(match result {
+            Ok(name) => {
+                format!("Web page {name} downloaded: the pack as one file, ready to publish.")
+            }
+            Err(why) => why,
+        }));
+    };
+    let progress_line = move || match progress.get() {
+        Progress::Rendering { done, of } => format!(
+            "Preparing the pack: {} of {} key activities\u{2026}",
+            thousands(done),
+            thousands(of)
+        ),
+        Progress::Ready { pages } => format!(
+            "Ready to print: {} A4 {}.",
+            thousands(pages as usize),
+            if pages == 1 { "page" } else { "pages" }
+        ),
+    };
+    // Contents links move focus to their heading without changing the view's address.
+    let follow_contents = move |ev: leptos::ev::MouseEvent| {
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='#pack-']").ok().flatten())
+        else {
+            return;
+        };
+        let id = link.get_attribute("href").unwrap_or_default();
+        if let Some(target) = document()
+            .get_element_by_id(id.trim_start_matches('#'))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            ev.prevent_default();
+            let _ = target.set_attribute("tabindex", "-1");
+            let _ = target.focus();
+            target.scroll_into_view();
+        }
+    };
 
     view! {
-        <style>{footer_css}</style>
         <div class="pack-toolbar">
-            <button type="button" class="button" on:click=print>"Print"</button>
-            <p class="hint">"Opens the browser\u{2019}s print dialog: print on paper, or choose \u{201c}Save as PDF\u{201d}. A4 portrait, with page numbers."</p>
+            <button type="button" class="button" on:click=print disabled=move || !ready()>"Print"</button>
+            <button type="button" class="button button-secondary" on:click=export_web_page disabled=move || !ready()>"Export web page"</button>
+            <p class="pack-progress" role="status">{progress_line}</p>
+            <p class="hint">"Print opens the browser\u{2019}s print dialog: print on paper, or choose \u{201c}Save as PDF\u{201d}. A4, the detail in landscape, with page numbers."</p>
+            {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
             {move || {
                 let parts = extract();
                 (!parts.is_empty()).then(|| view! {
@@ -73,42 +194,156 @@ fn Pack() -> impl IntoView {
                 })
             }}
         </div>
-        <article class="pack" data-pack-ready=move || ready.get().then_some("true")>
+        <article class="pack" node_ref=article data-pack-ready=move || ready().then_some("true")>
             <Cover extract=Signal::derive(extract) />
-            <nav class="pack-contents" aria-labelledby="contents-heading">
-                <h2 id="contents-heading">"Contents"</h2>
-                <ol>
-                    <li><a href="#pack-key">"How to read this report"</a></li>
-                    <li><a href="#pack-summary">"Headline summary"</a></li>
-                    <li><a href="#pack-exceptions">"Exceptions"</a></li>
-                    {move || has_travel().then(|| view! { <li><a href="#pack-travel">"Direction of travel"</a></li> })}
-                    <li><a href="#pack-detail">"Key activities in detail"</a></li>
-                </ol>
-            </nav>
-            <StatusKeySection />
+            <div class="pack-part pack-front" data-orientation="portrait">
+                <nav class="pack-contents" aria-labelledby="contents-heading" on:click=follow_contents>
+                    <h2 id="contents-heading">"Contents"</h2>
+                    <Contents has_travel=Signal::derive(has_travel) />
+                </nav>
+                <StatusKeySection />
+            </div>
             <SummarySection summary=summary />
-            <section class="pack-section" aria-labelledby="pack-exceptions">
+            <section class="pack-part" data-orientation=move || part_orientation(no_exceptions()) data-flow=move || no_exceptions().then_some("") aria-labelledby="pack-exceptions">
                 <h2 id="pack-exceptions" tabindex="-1">"Exceptions"</h2>
+                {move || exceptions_intro(state, summary)}
+                <div class="pack-chunks" node_ref=exceptions></div>
+            </section>
+            <Show when=has_travel>
+                <section class="pack-part" data-orientation=move || part_orientation(none_moved()) data-flow=move || none_moved().then_some("") aria-labelledby="pack-travel">
+                    <h2 id="pack-travel" tabindex="-1">"Direction of travel"</h2>
+                    <TravelIntro travel=travel moved=moved />
+                    <div class="pack-chunks" node_ref=movements></div>
+                </section>
+            </Show>
+            <section class="pack-part" data-orientation=move || part_orientation(no_detail()) data-flow=move || no_detail().then_some("") aria-labelledby="pack-detail">
+                <h2 id="pack-detail" tabindex="-1">"Key activities in detail"</h2>
+                {move || explorer.result.with(|q| q.matches.is_empty()).then(|| view! {
+                    <p class="pack-empty">"No key activity matches the filters, so there is nothing to show in detail."</p>
+                })}
+                <div class="pack-chunks" node_ref=detail></div>
+            </section>
+        </article>
+    }
+}
+
+/// The page a part prints on: landscape for its wide table, or the page it
+/// flows onto when it is only a sentence.
+fn part_orientation(empty: bool) -> &'static str {
+    if empty {
+        "portrait"
+    } else {
+        "landscape"
+    }
+}
+
+/// One sentence before the exceptions; the only content when there are none.
+fn exceptions_intro(state: AppState, summary: Memo<Summary>) -> Option<impl IntoView> {
+    state.register.with(|r| {
+        let r = r.as_ref()?;
+        let labels: Vec<String> = r
+            .statuses
+            .iter()
+            .filter(|s| s.exception)
+            .map(|s| s.label.clone())
+            .collect();
+        let n = summary.with(|s| s.exceptions.len());
+        let which = if labels.is_empty() {
+            "an exception".to_owned()
+        } else {
+            labels.join(" or ")
+        };
+        Some(if n == 0 {
+            view! { <p class="pack-empty">{format!("No key activity in this pack is {which}.")}</p> }.into_any()
+        } else {
+            let text = format!(
+                "{} key {} {which}; each with its progress and next steps (corrective action).",
+                thousands(n),
+                if n == 1 { "activity is" } else { "activities are" }
+            );
+            view! { <p class="keep-with-next">{text}</p> }.into_any()
+        })
+    })
+}
+
+#[component]
+fn TravelIntro(
+    travel: Memo<Option<Vec<crate::compare::Travel>>>,
+    moved: Memo<Option<Vec<crate::compare::Travel>>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let against = move || {
+        state
+            .comparison
+            .with(|c| c.as_ref().map(|c| c.period.to_string()).unwrap_or_default())
+    };
+    move || {
+        let sentence = travel.with(|t| movement_sentence(t.as_deref().unwrap_or_default()));
+        let none_moved = moved.with(|m| m.as_ref().is_none_or(|m| m.is_empty()));
+        view! {
+            <p class=if none_moved { "" } else { "keep-with-next" }>{format!("Since {}: {}", against(), sentence)}</p>
+            {none_moved.then(|| view! { <p class="pack-empty">{format!("No key activity moved since {}.", against())}</p> })}
+        }
+    }
+}
+
+/// The contents: each part and, under the detail, each theme it holds, with the
+/// page it prints on (written in by `pack_pages` once the pages are decided).
+#[component]
+fn Contents(has_travel: Signal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let explorer = expect_context::<Explorer>();
+    let entry = |target: &'static str, label: &'static str| {
+        view! {
+            <li><a class="toc-entry" href=format!("#{target}")>{label}</a><span class="toc-page" data-contents-for=target></span></li>
+        }
+    };
+    let themes = Memo::new(move |_| {
+        explorer.indexed.with(|i| {
+            let Some(i) = i.as_ref() else {
+                return Vec::new();
+            };
+            let mut seen: Vec<u16> = Vec::new();
+            explorer.result.with(|q| {
+                for &m in &q.matches {
+                    if let Some(e) = i.index.entries.get(m as usize) {
+                        if seen.last() != Some(&e.theme) && !seen.contains(&e.theme) {
+                            seen.push(e.theme);
+                        }
+                    }
+                }
+            });
+            seen.into_iter()
+                .map(|t| {
+                    (
+                        theme_anchor(t),
+                        i.index.themes.get(t as usize).cloned().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+    });
+    let _ = state;
+    view! {
+        <ol>
+            {entry("pack-key", "How to read this report")}
+            {entry("pack-summary", "Headline summary")}
+            {entry("pack-exceptions", "Exceptions")}
+            {move || has_travel.get().then(|| entry("pack-travel", "Direction of travel"))}
+            <li class="has-sub">
+                <a class="toc-entry" href="#pack-detail">"Key activities in detail"</a><span class="toc-page" data-contents-for="pack-detail"></span>
                 {move || {
-                    explorer.indexed.with(|i| {
-                        let i = i.as_ref()?;
-                        state.register.with(|r| {
-                            let r = r.as_ref()?;
-                            let labels: Vec<String> = r.statuses.iter().filter(|s| s.exception).map(|s| s.label.clone()).collect();
-                            let exceptions = summary.with(|s| s.exceptions.clone());
-                            let intro = if exceptions.is_empty() {
-                                format!("No key activity in this pack is {}.", if labels.is_empty() { "an exception".to_owned() } else { labels.join(" or ") })
-                            } else {
-                                format!("{} key {} {}; each with its progress and next steps (corrective action).", exceptions.len(), if exceptions.len() == 1 { "activity is" } else { "activities are" }, labels.join(" or "))
-                            };
-                            Some(view! { <p>{intro}</p>{exception_tables(r, &i.index, &exceptions)} })
-                        })
+                    let themes = themes.get();
+                    (!themes.is_empty()).then(|| view! {
+                        <ol>
+                            {themes.into_iter().map(|(id, title)| view! {
+                                <li><a class="toc-entry" href=format!("#{id}")>{title}</a><span class="toc-page" data-contents-for=id></span></li>
+                            }).collect_view()}
+                        </ol>
                     })
                 }}
-            </section>
-            {move || has_travel().then(|| view! { <TravelSection /> })}
-            <DetailSection />
-        </article>
+            </li>
+        </ol>
     }
 }
 
@@ -143,7 +378,7 @@ fn Cover(extract: Signal<Vec<String>>) -> impl IntoView {
         })
     };
     view! {
-        <header class="pack-cover">
+        <header class="pack-cover pack-part" data-orientation="portrait">
             <p class="cover-organisation">{field(|r| r.organisation.clone())}</p>
             <h1 class="cover-title">{field(|r| r.title.clone())}</h1>
             <p class="cover-period">{field(|r| r.period.to_string())}</p>
@@ -160,37 +395,40 @@ fn Cover(extract: Signal<Vec<String>>) -> impl IntoView {
     }
 }
 
+/// The status key for people: each status as its symbol and word, and what it means.
 #[component]
 fn StatusKeySection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = move || {
         state.register.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.statuses
-                        .iter()
-                        .map(|s| {
-                            let s = s.clone();
-                            view! {
-                                <tr>
-                                    <th scope="row"><StatusTag status=Some(s.clone()) id=s.id.clone() /></th>
-                                    <td class="key-symbol">{s.symbol.clone()}</td>
-                                    <td><span class="swatch" style=format!("background: {}", s.colour) aria-hidden="true"></span>" "{s.colour.clone()}</td>
-                                    <td>{s.meaning.clone()}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                })
+            r.as_ref().map(|r| {
+                r.statuses
+                    .iter()
+                    .map(|s| {
+                        let s = s.clone();
+                        let meaning = if s.meaning.trim().is_empty() {
+                            "No meaning recorded.".to_owned()
+                        } else {
+                            s.meaning.clone()
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row"><StatusTag status=Some(s.clone()) id=s.id.clone() /></th>
+                                <td>{meaning}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     view! {
-        <section class="pack-section" aria-labelledby="pack-key">
+        <section aria-labelledby="pack-key">
             <h2 id="pack-key" tabindex="-1">"How to read this report"</h2>
-            <p>"Each key activity has a status, shown as a word with a symbol so that it reads in black and white. The colour only adds to them."</p>
+            <p class="keep-with-next">"Each key activity has a status, shown as a word with a symbol so that it reads in black and white and for colour-blind readers."</p>
             <table class="figures-table key-table">
                 <caption>"Status key"</caption>
-                <thead><tr><th scope="col">"Status"</th><th scope="col">"Symbol"</th><th scope="col">"Colour"</th><th scope="col">"Meaning"</th></tr></thead>
+                <thead><tr><th scope="col" class="col-key-status">"Symbol and status"</th><th scope="col">"What it means"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>
@@ -201,70 +439,11 @@ fn StatusKeySection() -> impl IntoView {
 fn SummarySection(summary: Memo<Summary>) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <section class="pack-section" aria-labelledby="pack-summary">
+        <section class="pack-part" data-orientation="portrait" aria-labelledby="pack-summary">
             <h2 id="pack-summary" tabindex="-1">"Headline summary"</h2>
             <HeadlineFigures summary=summary />
             {move || view! { <BreakdownTable caption="By theme" group="Theme" rows=summary.with(|s| s.by_theme.clone()) statuses=statuses(state) /> }}
             {move || view! { <BreakdownTable caption="By portfolio" group="Portfolio" rows=summary.with(|s| s.by_portfolio.clone()) statuses=statuses(state) /> }}
-        </section>
-    }
-}
-
-#[component]
-fn TravelSection() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let travelled = expect_context::<Travelled>();
-    let explorer = expect_context::<Explorer>();
-    let nav = expect_context::<Navigation>();
-    let shown = move || travel_of_selection(travelled, explorer, nav).unwrap_or_default();
-    let against = move || {
-        state
-            .comparison
-            .with(|c| c.as_ref().map(|c| c.period.to_string()).unwrap_or_default())
-    };
-    view! {
-        <section class="pack-section" aria-labelledby="pack-travel">
-            <h2 id="pack-travel" tabindex="-1">"Direction of travel"</h2>
-            {move || {
-                let travel = shown();
-                let moved: Vec<_> = travel.iter().filter(|t| t.movement != Movement::Unchanged).cloned().collect();
-                view! {
-                    <p>{format!("Since {}: {}", against(), movement_sentence(&travel))}</p>
-                    <MovementsTable caption="Key activities that moved" moved=moved />
-                }
-            }}
-        </section>
-    }
-}
-
-/// The selected activities under their themes and objectives, a theme to a page.
-#[component]
-fn DetailSection() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let explorer = expect_context::<Explorer>();
-    // One string of escaped HTML (`crate::html`), the same renderer as the
-    // register's pages: a 1,000-activity pack is one parse for the browser.
-    let html = move || {
-        explorer.indexed.with(|i| {
-            let i = i.as_ref()?;
-            state.register.with(|r| {
-                let r = r.as_ref()?;
-                Some(explorer.result.with(|q| {
-                    crate::html::grouped(
-                        r,
-                        &i.index,
-                        &q.matches,
-                        crate::html::RowOptions::default(),
-                        3,
-                    )
-                }))
-            })
-        })
-    };
-    view! {
-        <section class="pack-section pack-detail" aria-labelledby="pack-detail">
-            <h2 id="pack-detail" tabindex="-1">"Key activities in detail"</h2>
-            <div inner_html=html></div>
         </section>
     }
 }

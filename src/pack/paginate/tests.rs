@@ -87,26 +87,19 @@ fn a_continued_table_repeats_its_header_row() {
 }
 
 #[test]
-fn a_short_row_stays_whole_and_a_tall_one_may_break_where_room_is_left() {
-    let short = vec![part(500.0, Orientation::Landscape), row(220.0)];
-    let pages = paginate(&short, PAGE);
-    assert_eq!(pages.page_of, vec![1, 2]);
-    assert!(pages.break_before[1] && !pages.may_break[1]);
-
-    // 400 tall (over a third of 700) with 300 left (over a quarter): it starts
-    // here and runs on below the header on page 2.
-    let tall = vec![part(400.0, Orientation::Landscape), row(400.0), row(100.0)];
+fn rows_stay_whole_and_go_over_to_the_next_page() {
+    // 400 tall with 300 left: the whole row starts page 2, below the header.
+    let tall = vec![
+        part(400.0, Orientation::Landscape),
+        row(400.0),
+        row(200.0),
+        row(100.0),
+    ];
     let pages = paginate(&tall, PAGE);
-    assert_eq!(pages.page_of, vec![1, 1, 2]);
-    assert!(pages.may_break[1] && !pages.break_before[1]);
-    assert!(!pages.break_before[2]);
-    assert_eq!(pages.pages, 2);
-
-    // With less than a quarter left it goes to the next page whole.
-    let late = vec![part(600.0, Orientation::Landscape), row(400.0)];
-    let pages = paginate(&late, PAGE);
-    assert_eq!(pages.page_of, vec![1, 2]);
+    assert_eq!(pages.page_of, vec![1, 2, 2, 3]);
     assert!(pages.break_before[1] && !pages.may_break[1]);
+    assert!(!pages.break_before[2] && pages.break_before[3]);
+    assert_eq!(pages.pages, 3);
 }
 
 #[test]
@@ -146,11 +139,11 @@ proptest! {
         }).collect();
         let pages = paginate(&blocks, PAGE);
         prop_assert_eq!(pages.page_of[0], 1);
-        for i in 1..blocks.len() {
+        for (i, block) in blocks.iter().enumerate().skip(1) {
             let (a, b) = (pages.page_of[i - 1], pages.page_of[i]);
             prop_assert!(b >= a);
             if pages.break_before[i] { prop_assert!(b > a); }
-            if blocks[i].starts_part { prop_assert!(pages.break_before[i]); }
+            if block.starts_part { prop_assert!(pages.break_before[i]); }
         }
         prop_assert!(pages.pages >= *pages.page_of.last().unwrap());
         // Pages without breaking pieces hold no more than fits.

@@ -8,7 +8,8 @@ fn sample() -> (Register, RegisterIndex) {
 }
 
 /// What the page holds after the chunks are put in as the UI does: continued
-/// rows into the body of the last table, then the new HTML.
+/// rows into the last row group of the last table, new row groups into that
+/// table, then the new HTML.
 fn assemble(chunks: &[Chunk]) -> String {
     let mut page = String::new();
     for c in chunks {
@@ -17,6 +18,10 @@ fn assemble(chunks: &[Chunk]) -> String {
                 .rfind("</tbody></table>")
                 .expect("an open table to continue");
             page.insert_str(at, &c.continued_rows);
+        }
+        if !c.continued_groups.is_empty() {
+            let at = page.rfind("</table>").expect("an open table to continue");
+            page.insert_str(at, &c.continued_groups);
         }
         page.push_str(&c.html);
     }
@@ -30,16 +35,15 @@ fn the_detail_has_theme_headings_objective_tables_and_every_row_once() {
     let whole = activities_chunk(&register, &index, &all, 0..37, Part::Detail);
     assert!(whole.continued_rows.is_empty());
     let html = &whole.html;
-    assert_eq!(
-        html.matches("<h3 class=\"pack-theme\" id=\"pack-theme-")
-            .count(),
-        3
-    );
-    assert_eq!(html.matches("<table").count(), 11);
-    assert_eq!(html.matches("</table>").count(), 11);
-    assert_eq!(html.matches("<caption><h4>").count(), 11);
+    let themes = "<caption><h3 class=\"pack-theme\" id=\"pack-theme-";
+    assert_eq!(html.matches(themes).count(), 3);
+    assert_eq!(html.matches("<table").count(), 3);
+    assert_eq!(html.matches("</table>").count(), 3);
+    let objectives = "<tbody><tr class=\"group-row\"><th colspan=\"6\" scope=\"rowgroup\"><h4>";
+    assert_eq!(html.matches(objectives).count(), 11);
+    assert_eq!(html.matches("</tbody>").count(), 11);
     assert_eq!(html.matches("<tr data-activity-id=").count(), 37);
-    assert_eq!(html.matches("<th scope=\"col\"").count(), 66);
+    assert_eq!(html.matches("<th scope=\"col\"").count(), 18);
     assert!(html.contains("id=\"pack-theme-1\">THE PLACE"));
     assert!(!html.contains("Edit"));
 }
@@ -49,9 +53,10 @@ fn exceptions_are_captioned_with_theme_and_objective() {
     let (register, index) = sample();
     let some = vec![3, 4, 30];
     let chunk = activities_chunk(&register, &index, &some, 0..3, Part::Exceptions);
-    assert!(!chunk.html.contains("<h3"));
-    assert_eq!(chunk.html.matches("<table").count(), 2);
-    assert!(chunk.html.contains("<caption>THE PLACE"));
+    assert!(!chunk.html.contains("<h3") && !chunk.html.contains("<h4"));
+    assert_eq!(chunk.html.matches("<table").count(), 1);
+    assert_eq!(chunk.html.matches("<tbody>").count(), 2);
+    assert!(chunk.html.contains("scope=\"rowgroup\">THE PLACE"));
     assert!(chunk.html.contains("Next Steps (corrective action)"));
 }
 

@@ -1,0 +1,203 @@
+//! Puts the pack's long parts (exceptions, movements, detail) on the page a
+//! chunk at a time, one chunk a frame, so a 10,000-activity pack never freezes
+//! the page; then decides the printed pages. A newer render (the register or the
+//! filters changed) makes an older one stop where it is.
+
+use super::explorer::Explorer;
+use super::pack_pages;
+use super::state::AppState;
+use crate::compare::Travel;
+use crate::pack::pieces::{activities_chunk, movements_chunk, Chunk, Part};
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::Element;
+
+/// Rows put on the page in one task: about 30 ms of parsing and layout.
+const ROWS_PER_CHUNK: usize = 150;
+
+/// Where the parts go and what they hold.
+pub struct Plan {
+    pub article: Element,
+    pub exceptions: (Element, Vec<u32>),
+    pub movements: Option<(Element, Vec<Travel>)>,
+    pub detail: (Element, Vec<u32>),
+}
+
+/// How far a render has got, for the progress line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    Rendering { done: usize, of: usize },
+    Ready { pages: u32 },
+}
+
+/// Counts renders, so that an older one stops when a newer one starts.
+#[derive(Clone, Default)]
+pub struct Renders(Rc<Cell<u64>>);
+
+impl Renders {
+    /// Starts rendering `plan`, reporting progress (and the end) to `progress`.
+    pub fn start(
+        &self,
+        state: AppState,
+        explorer: Explorer,
+        plan: Plan,
+        progress: WriteSignal<Progress>,
+    ) {
+        let generation = self.0.get() + 1;
+        self.0.set(generation);
+        for target in [
+            Some(&plan.exceptions.0),
+            plan.movements.as_ref().map(|m| &m.0),
+            Some(&plan.detail.0),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            target.set_inner_html("");
+        }
+        let of = plan.exceptions.1.len()
+            + plan.movements.as_ref().map_or(0, |m| m.1.len())
+            + plan.detail.1.len();
+        let job = Job {
+            renders: self.clone(),
+            generation,
+            state,
+            explorer,
+            plan: Rc::new(plan),
+            progress,
+            of,
+        };
+        job.step(0, 0);
+    }
+}
+
+struct Job {
+    renders: Renders,
+    generation: u64,
+    state: AppState,
+    explorer: Explorer,
+    plan: Rc<Plan>,
+    progress: WriteSignal<Progress>,
+    of: usize,
+}
+
+impl Clone for Job {
+    fn clone(&self) -> Self {
+        Job {
+            renders: self.renders.clone(),
+            generation: self.generation,
+            state: self.state,
+            explorer: self.explorer,
+            plan: self.plan.clone(),
+            progress: self.progress,
+            of: self.of,
+        }
+    }
+}
+
+fn last(target: &Element, selector: &str) -> Option<Element> {
+    let list = target.query_selector_all(selector).ok()?;
+    let node = list.item(list.length().checked_sub(1)?)?;
+    wasm_bindgen::JsCast::dyn_into::<Element>(node).ok()
+}
+
+/// Puts `chunk` into `target`: continued rows into the open table's last row
+/// group, new row groups into that table, then the new tables.
+fn put(target: &Element, chunk: Chunk) {
+    if !chunk.continued_rows.is_empty() {
+        if let Some(body) = last(target, ":scope > table > tbody") {
+            let _ = body.insert_adjacent_html("beforeend", &chunk.continued_rows);
+        }
+    }
+    if !chunk.continued_groups.is_empty() {
+        if let Some(table) = last(target, ":scope > table") {
+            let _ = table.insert_adjacent_html("beforeend", &chunk.continued_groups);
+        }
+    }
+    if !chunk.html.is_empty() {
+        let _ = target.insert_adjacent_html("beforeend", &chunk.html);
+    }
+}
+
+impl Job {
+    fn current(&self) -> bool {
+        self.renders.0.get() == self.generation
+    }
+
+    /// Renders the chunk at `offset` of part `part` (0 exceptions, 1 movements,
+    /// 2 detail), then schedules the next.
+    fn step(self, part: usize, offset: usize) {
+        if !self.current() {
+            return;
+        }
+        let plan = self.plan.clone();
+        let len = match part {
+            0 => plan.exceptions.1.len(),
+            1 => plan.movements.as_ref().map_or(0, |m| m.1.len()),
+            2 => plan.detail.1.len(),
+            _ => {
+                self.finish();
+                return;
+            }
+        };
+        if offset >= len {
+            self.step(part + 1, 0);
+            return;
+        }
+        let range = offset..offset + ROWS_PER_CHUNK;
+        let chunk = if part == 1 {
+            plan.movements
+                .as_ref()
+                .map(|(_, moved)| movements_chunk(moved, range.clone()))
+        } else {
+            self.explorer.indexed.with_untracked(|i| {
+                let i = i.as_ref()?;
+                self.state.register.with_untracked(|r| {
+                    let r = r.as_ref()?;
+                    let (items, which) = if part == 0 {
+                        (&plan.exceptions.1, Part::Exceptions)
+                    } else {
+                        (&plan.detail.1, Part::Detail)
+                    };
+                    Some(activities_chunk(r, &i.index, items, range.clone(), which))
+                })
+            })
+        };
+        let target = match part {
+            0 => Some(&plan.exceptions.0),
+            1 => plan.movements.as_ref().map(|m| &m.0),
+            _ => Some(&plan.detail.0),
+        };
+        if let (Some(target), Some(chunk)) = (target, chunk) {
+            put(target, chunk);
+        }
+        let before = match part {
+            0 => 0,
+            1 => plan.exceptions.1.len(),
+            _ => plan.exceptions.1.len() + plan.movements.as_ref().map_or(0, |m| m.1.len()),
+        };
+        let done = (before + range.end.min(len)).min(self.of);
+        self.progress.set(Progress::Rendering { done, of: self.of });
+        let next = range.end;
+        next_frame(move || self.step(part, next));
+    }
+
+    fn finish(self) {
+        // Lay the pages out once the last chunk has been laid out on screen.
+        next_frame(move || {
+            if !self.current() {
+                return;
+            }
+            let pages = pack_pages::lay_out(&self.plan.article);
+            super::file_io::mark("pack:ready");
+            self.progress.set(Progress::Ready { pages });
+        });
+    }
+}
+
+/// Runs `f` in a task after the next frame is painted.
+fn next_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+}
