@@ -66,6 +66,7 @@ fn Pack() -> impl IntoView {
         <div class="pack-toolbar">
             <button type="button" class="button" on:click=print>"Print"</button>
             <p class="hint">"Opens the browser\u{2019}s print dialog: print on paper, or choose \u{201c}Save as PDF\u{201d}. A4 portrait, with page numbers."</p>
+            <super::docx_export::ExportWordButton />
             {move || {
                 let parts = extract();
                 (!parts.is_empty()).then(|| view! {
