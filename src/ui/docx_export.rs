@@ -12,10 +12,7 @@ use super::navigation::Navigation;
 use super::state::AppState;
 use crate::export::docx::PackRequest;
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Trunk's loader for the worker (`data-loader-shim`; workers' files are not
@@ -23,108 +20,51 @@ use wasm_bindgen_futures::JsFuture;
 const WORKER_URL: &str = "./pack_docx_worker_loader.js";
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 /// How long the worker may take to load before the export gives up.
-const START_TIMEOUT_MS: i32 = 30_000;
+const START_TIMEOUT_MS: u32 = 30_000;
 
-/// The worker once started, and whether it has said it is ready.
-struct Running {
-    worker: web_sys::Worker,
-    ready: Rc<Cell<bool>>,
+// The worker's life in a few lines of JavaScript: smaller in the app's wasm
+// than the same with Rust closures. The worker posts "ready" once its handler
+// is in place (messages sent before would be lost), then answers each request
+// with the bytes (a Uint8Array) or a sentence. Any failure ends the worker, so
+// the next click starts a fresh one.
+#[wasm_bindgen(inline_js = r#"
+let running = null;
+function start(url, timeoutMs) {
+  let worker;
+  try { worker = new Worker(url); } catch (e) { return { worker: { terminate() {} }, ready: Promise.reject(e) }; }
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the Word export did not start in time')), timeoutMs);
+    worker.onmessage = (e) => { if (e.data === 'ready') { clearTimeout(timer); resolve(worker); } };
+    worker.onerror = (e) => { e.preventDefault(); clearTimeout(timer); reject(new Error(e.message || 'its files could not be loaded')); };
+  });
+  return { worker, ready };
 }
-
-/// The handlers of the export in progress, kept alive until the next one.
-type Handlers = (
-    Closure<dyn FnMut(web_sys::MessageEvent)>,
-    Closure<dyn FnMut(web_sys::Event)>,
-    Closure<dyn FnMut()>,
-);
-
-thread_local! {
-    static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
-    static HANDLERS: RefCell<Option<Handlers>> = const { RefCell::new(None) };
+export async function make_docx(url, request, timeoutMs) {
+  if (!running) running = start(url, timeoutMs);
+  const current = running;
+  try {
+    const worker = await current.ready;
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => (e.data instanceof Uint8Array ? resolve(e.data) : reject(new Error(String(e.data))));
+      worker.onerror = (e) => { e.preventDefault(); reject(new Error(e.message || 'the Word export stopped')); };
+      worker.postMessage(request);
+    });
+  } catch (why) {
+    if (running === current) running = null;
+    current.worker.terminate();
+    throw why;
+  }
 }
-
-fn worker() -> Result<(web_sys::Worker, Rc<Cell<bool>>), String> {
-    RUNNING.with(|running| {
-        let mut running = running.borrow_mut();
-        if running.is_none() {
-            let worker = web_sys::Worker::new(WORKER_URL).map_err(|e| {
-                format!(
-                    "the browser would not start the Word export ({})",
-                    file_io::describe(&e)
-                )
-            })?;
-            *running = Some(Running {
-                worker,
-                ready: Rc::new(Cell::new(false)),
-            });
-        }
-        let r = running.as_ref().expect("just set");
-        Ok((r.worker.clone(), r.ready.clone()))
-    })
-}
-
-/// Stops a worker that failed, so the next click starts a fresh one.
-fn stop_worker() {
-    if let Some(r) = RUNNING.with(|r| r.borrow_mut().take()) {
-        r.worker.terminate();
-    }
+"#)]
+extern "C" {
+    fn make_docx(url: &str, request: &str, timeout_ms: u32) -> js_sys::Promise;
 }
 
 /// The document's bytes for `request` (JSON), from the worker.
 async fn make_document(request: String) -> Result<Vec<u8>, String> {
-    let (worker, ready) = worker()?;
-    let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        let (send_to, to_send, ready_flag) = (worker.clone(), request.clone(), ready.clone());
-        let refuse = reject.clone();
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                let data = event.data();
-                if data.as_string().as_deref() == Some("ready") {
-                    ready_flag.set(true);
-                    let _ = send_to.post_message(&JsValue::from_str(&to_send));
-                } else if data.is_instance_of::<js_sys::Uint8Array>() {
-                    let _ = resolve.call1(&JsValue::NULL, &data);
-                } else {
-                    let _ = refuse.call1(&JsValue::NULL, &data);
-                }
-            },
-        );
-        let refuse = reject.clone();
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            event.prevent_default();
-            stop_worker();
-            let why = event
-                .dyn_ref::<web_sys::ErrorEvent>()
-                .map(|e| e.message())
-                .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| "its files could not be loaded".to_owned());
-            let _ = refuse.call1(&JsValue::NULL, &JsValue::from_str(&why));
-        });
-        let started = ready.clone();
-        let on_timeout = Closure::<dyn FnMut()>::new(move || {
-            if !started.get() {
-                stop_worker();
-                let _ = reject.call1(
-                    &JsValue::NULL,
-                    &JsValue::from_str("the Word export did not start in time"),
-                );
-            }
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        if ready.get() {
-            let _ = worker.post_message(&JsValue::from_str(&request));
-        } else {
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_timeout.as_ref().unchecked_ref(),
-                START_TIMEOUT_MS,
-            );
-        }
-        HANDLERS.with(|h| *h.borrow_mut() = Some((on_message, on_error, on_timeout)));
-    });
-    match JsFuture::from(promise).await {
+    match JsFuture::from(make_docx(WORKER_URL, &request, START_TIMEOUT_MS)).await {
         Ok(bytes) => Ok(js_sys::Uint8Array::new(&bytes).to_vec()),
-        Err(why) => Err(why.as_string().unwrap_or_else(|| file_io::describe(&why))),
+        Err(why) => Err(file_io::describe(&why)),
     }
 }
 

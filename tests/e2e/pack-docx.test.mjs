@@ -7,11 +7,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, mkdirSync, symlinkSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { startApp } from './browser.mjs';
+import { join, dirname } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { startApp, loadSample } from './browser.mjs';
+import { serve } from './serve.mjs';
 
 let app;
 let folder;
@@ -187,4 +188,43 @@ test('when the worker cannot load, the pack says so in a sentence and the button
   ]);
   assert.equal(download.suggestedFilename(), FILE);
   await context.close();
+});
+
+test('under a sub-path of the host the worker is found beside index.html; a comparison adds direction of travel', async () => {
+  const site = join(folder, 'site');
+  mkdirSync(join(site, 'council'), { recursive: true });
+  symlinkSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist'), join(site, 'council', 'activity-register'));
+  const { server, url } = await serve(site);
+  const context = await app.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const base = `${url}council/activity-register/`;
+    await loadSample(page, base);
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const previous = JSON.parse(readFileSync(join(root, 'public', 'sample-register.json'), 'utf8'));
+    previous.register.period = { financial_year: '2018/19', quarter: 4 };
+    previous.register.themes[0].objectives[0].activities[0].status = 'amber'; // KA.01.01 Amber → Green: improved
+    await page.goto(`${base}#/summary`);
+    await page.getByLabel('Compare with previous quarter').setInputFiles({ name: 'q4.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(previous)) });
+    await page.locator('#travel-sentence').waitFor();
+    await page.goto(`${base}#/pack`);
+    await page.locator('[data-pack-ready]').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export Word document' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), FILE);
+    const path = join(folder, 'travel.docx');
+    await download.saveAs(path);
+    const doc = readDocx(path);
+    assert.deepEqual(doc.headings.filter(([style]) => style === 'Heading 2').map(([, text]) => text), [
+      'How to read this report', 'Headline summary', 'Exceptions', 'Direction of travel', 'Key activities in detail',
+    ]);
+    const pdf = toPdf(path);
+    assert.match(pdf.text, /Since 2018\/19 Quarter 4: 1 improved, 0 declined, 36 unchanged, 0 new, 0 no longer reported\./);
+    assert.match(pdf.text, /KA\.01\.01[^\n]*Amber +Green +↑ Improved/);
+  } finally {
+    await context.close();
+    server.close();
+  }
 });
