@@ -2,7 +2,8 @@
 # Shared set-up for scripts/serve.sh and scripts/test.sh. Installs what is missing
 # and skips what is present, so a second run takes seconds:
 #   the wasm32 target, trunk 0.21.14, the wasm-bindgen CLI of Cargo.lock's version,
-#   Debian's chromium, chromium-driver and poppler-utils, the npm tools from
+#   Debian's chromium, chromium-driver, poppler-utils, libreoffice-writer-nogui and
+#   python3-docx, the npm tools from
 #   package-lock.json (binaryen's wasm-opt, playwright-core, axe-core), and crates.
 # Source it: it exports PATH with npm's wasm-opt first (never Debian's).
 set -euo pipefail
@@ -42,6 +43,11 @@ missing_debs=()
 command -v chromium >/dev/null || missing_debs+=(chromium)
 command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
 command -v pdftotext >/dev/null || missing_debs+=(poppler-utils)
+# Reading the exported Word document as its users' software would: LibreOffice
+# renders it to PDF (about 3 minutes, ~300 MB on a fresh machine) and Debian's
+# python-docx, which belongs to /usr/bin/python3 (not any other python3 on PATH).
+command -v soffice >/dev/null || missing_debs+=(libreoffice-writer-nogui)
+/usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || missing_debs+=(python3-docx)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "Installing ${missing_debs[*]} from Debian"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

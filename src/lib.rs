@@ -23,5 +23,5 @@ pub mod storage;
 pub mod summary;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;

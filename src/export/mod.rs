@@ -1,6 +1,8 @@
-//! What leaves the app: file names, and the CSV for Excel. (JSON is `format::encode`.)
+//! What leaves the app: file names, the CSV for Excel and the Word pack
+//! (`docx`, run in its own web worker). (JSON is `format::encode`.)
 
 pub mod csv;
+pub mod docx;
 
 use crate::register::Register;
 

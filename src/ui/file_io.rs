@@ -22,8 +22,18 @@ pub fn download_json(register: &crate::register::Register) -> Result<String, Str
 
 /// Offers `contents` as a download called `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    download_part(name, mime, &JsValue::from_str(contents))
+}
+
+/// Offers `bytes` (a .docx) as a download called `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_part(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers one blob part (a string or bytes) as a download called `name`.
+fn download_part(name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
     let fail = |e: JsValue| format!("The download could not start ({}).", describe(&e));
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
@@ -39,7 +49,7 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn describe(e: &JsValue) -> String {
+pub fn describe(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())

@@ -4,6 +4,7 @@
 mod app_header;
 mod browser_storage;
 mod details_view;
+mod docx_export;
 mod edit_panel;
 mod explorer;
 mod file_io;

@@ -184,6 +184,7 @@ fn Pack() -> impl IntoView {
         <div class="pack-toolbar">
             <button type="button" class="button" on:click=print disabled=move || !ready()>"Print"</button>
             <button type="button" class="button button-secondary" on:click=export_web_page disabled=move || !ready()>"Export web page"</button>
+            <super::docx_export::ExportWordButton />
             <p class="pack-progress" role="status">{progress_line}</p>
             <p class="hint">"Print opens the browser\u{2019}s print dialog: print on paper, or choose \u{201c}Save as PDF\u{201d}. A4, the detail in landscape, with page numbers."</p>
             {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
