@@ -25,6 +25,8 @@ pub const HEIGHTS: PageHeights = PageHeights {
 struct Piece {
     element: Element,
     row_element: Option<Element>,
+    /// The id of the heading that begins it, for the contents.
+    anchor: Option<String>,
     top: f64,
     starts_part: bool,
     orientation: Orientation,
@@ -60,6 +62,7 @@ fn collect(element: &Element, orientation: Orientation, out: &mut Vec<Piece>) {
             |element: Element, keep: bool, header: f64, row_element: Option<Element>, row: bool| {
                 Piece {
                     top: element.get_bounding_client_rect().top(),
+                    anchor: None,
                     element,
                     starts_part: false,
                     orientation,
@@ -95,15 +98,28 @@ fn collect(element: &Element, orientation: Orientation, out: &mut Vec<Piece>) {
                 let mut rows = rows.into_iter();
                 let first = rows.next();
                 let keep = first.as_ref().is_some_and(heads_group);
-                out.push(piece(child.clone(), keep, 0.0, first, false));
+                let anchor = child
+                    .query_selector(":scope > caption [id]")
+                    .ok()
+                    .flatten()
+                    .map(|h| h.id());
+                out.push(Piece {
+                    anchor,
+                    ..piece(child.clone(), keep, 0.0, first, false)
+                });
                 for row in rows {
                     let keep = heads_group(&row);
                     out.push(piece(row.clone(), keep, header, Some(row), !keep));
                 }
             }
             _ => {
-                let keep = is_heading(&tag) || child.class_list().contains("keep-with-next");
-                out.push(piece(child, keep, 0.0, None, false));
+                let heading = is_heading(&tag);
+                let keep = heading || child.class_list().contains("keep-with-next");
+                let anchor = heading.then(|| child.id()).filter(|id| !id.is_empty());
+                out.push(Piece {
+                    anchor,
+                    ..piece(child, keep, 0.0, None, false)
+                });
             }
         }
     }
@@ -146,23 +162,37 @@ fn measure(article: &Element) -> (Vec<Piece>, Vec<Block>) {
     (pieces, blocks)
 }
 
+thread_local! {
+    /// The elements this page last marked to break before or inside, so that a
+    /// new layout only touches what changes.
+    static MARKED: std::cell::RefCell<Vec<(Element, &'static str)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn apply(pieces: &[Piece], pages: &Pages) {
+    let mut marked = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
-        let e = &p.element;
         if pages.break_before[i] {
-            let _ = e.set_attribute("data-break", "page");
-        } else {
-            let _ = e.remove_attribute("data-break");
+            marked.push((p.element.clone(), "data-break"));
         }
-        if let Some(row) = &p.row_element {
-            if pages.may_break[i] {
-                let _ = row.set_attribute("data-may-break", "");
-            } else {
-                let _ = row.remove_attribute("data-may-break");
-            }
+        if let (true, Some(row)) = (pages.may_break[i], &p.row_element) {
+            marked.push((row.clone(), "data-may-break"));
         }
-        let _ = e.set_attribute("data-page", &pages.page_of[i].to_string());
     }
+    let previous = MARKED.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    for (e, attribute) in previous {
+        let _ = e.remove_attribute(attribute);
+    }
+    for (e, attribute) in &marked {
+        let _ = e.set_attribute(
+            attribute,
+            if *attribute == "data-break" {
+                "page"
+            } else {
+                ""
+            },
+        );
+    }
+    MARKED.with(|m| *m.borrow_mut() = marked);
 }
 
 /// Writes each contents entry's page: the page of the heading its link names.
@@ -170,6 +200,11 @@ fn number_contents(article: &Element, pieces: &[Piece], pages: &Pages) -> bool {
     let Ok(entries) = article.query_selector_all("[data-contents-for]") else {
         return false;
     };
+    let page_of: std::collections::HashMap<&str, u32> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((p.anchor.as_deref()?, pages.page_of[i])))
+        .collect();
     let mut changed = false;
     for i in 0..entries.length() {
         let Some(entry) = entries.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
@@ -178,17 +213,9 @@ fn number_contents(article: &Element, pieces: &[Piece], pages: &Pages) -> bool {
         let Some(target) = entry.get_attribute("data-contents-for") else {
             continue;
         };
-        // The heading, or the piece holding it (a theme's caption is in its table's).
-        let heading = article
-            .owner_document()
-            .and_then(|d| d.get_element_by_id(&target));
-        let page = heading
-            .and_then(|h| {
-                pieces
-                    .iter()
-                    .position(|p| p.element == h || p.element.contains(Some(&h)))
-            })
-            .map(|k| pages.page_of[k].to_string())
+        let page = page_of
+            .get(target.as_str())
+            .map(|p| p.to_string())
             .unwrap_or_default();
         if entry.text_content().unwrap_or_default() != page {
             entry.set_text_content(Some(&page));

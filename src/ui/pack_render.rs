@@ -14,8 +14,18 @@ use std::rc::Rc;
 use std::time::Duration;
 use web_sys::Element;
 
-/// Rows put on the page in one task: about 30 ms of parsing and layout.
-const ROWS_PER_CHUNK: usize = 150;
+/// Rows written in one go: a few milliseconds of work.
+const ROWS_PER_CHUNK: usize = 50;
+
+/// How long one task keeps writing chunks before it lets the page paint; the
+/// layout of what it wrote follows in the same frame.
+const BUDGET_MS: f64 = 12.0;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
 
 /// Where the parts go and what they hold.
 pub struct Plan {
@@ -69,7 +79,7 @@ impl Renders {
             progress,
             of,
         };
-        job.step(0, 0);
+        job.step(0, 0, now());
     }
 }
 
@@ -128,7 +138,7 @@ impl Job {
 
     /// Renders the chunk at `offset` of part `part` (0 exceptions, 1 movements,
     /// 2 detail), then schedules the next.
-    fn step(self, part: usize, offset: usize) {
+    fn step(self, part: usize, offset: usize, started: f64) {
         if !self.current() {
             return;
         }
@@ -143,7 +153,7 @@ impl Job {
             }
         };
         if offset >= len {
-            self.step(part + 1, 0);
+            self.step(part + 1, 0, started);
             return;
         }
         let range = offset..offset + ROWS_PER_CHUNK;
@@ -178,10 +188,14 @@ impl Job {
             1 => plan.exceptions.1.len(),
             _ => plan.exceptions.1.len() + plan.movements.as_ref().map_or(0, |m| m.1.len()),
         };
+        let next = range.end;
+        if now() - started < BUDGET_MS {
+            self.step(part, next, started);
+            return;
+        }
         let done = (before + range.end.min(len)).min(self.of);
         self.progress.set(Progress::Rendering { done, of: self.of });
-        let next = range.end;
-        next_frame(move || self.step(part, next));
+        next_frame(move || self.step(part, next, now()));
     }
 
     fn finish(self) {
@@ -190,7 +204,9 @@ impl Job {
             if !self.current() {
                 return;
             }
+            super::file_io::mark("pack:pages");
             let pages = pack_pages::lay_out(&self.plan.article);
+            super::file_io::measure("pack:pages", "pack:pages");
             super::file_io::mark("pack:ready");
             self.progress.set(Progress::Ready { pages });
         });
