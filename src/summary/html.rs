@@ -17,12 +17,17 @@ use std::ops::Range;
 pub const EXCEPTIONS_SHOWN_FIRST: usize = 50;
 
 /// Exception rows added to the page per animation frame once all are asked for.
-pub const EXCEPTION_ROWS_PER_CHUNK: usize = 100;
+pub const EXCEPTION_ROWS_PER_CHUNK: usize = 50;
 
 /// The inside of a breakdown table (caption, head, one row per group, totals):
 /// a column per status (symbol hidden from screen readers, then the word), the
 /// total, and a stacked bar drawn from the row's own numbers.
-pub fn breakdown_table(caption: &str, group: &str, rows: &[GroupRow], statuses: &[Status]) -> String {
+pub fn breakdown_table(
+    caption: &str,
+    group: &str,
+    rows: &[GroupRow],
+    statuses: &[Status],
+) -> String {
     let mut out = String::with_capacity(512 + rows.len() * (160 + statuses.len() * 110));
     out.push_str("<caption>");
     escape_into(&mut out, caption);
@@ -50,7 +55,11 @@ pub fn breakdown_table(caption: &str, group: &str, rows: &[GroupRow], statuses: 
             }
         }
         grand += r.total;
-        let _ = write!(out, "<td class=\"number\">{}</td><td class=\"bar-cell\">", r.total);
+        let _ = write!(
+            out,
+            "<td class=\"number\">{}</td><td class=\"bar-cell\">",
+            r.total
+        );
         stacked_bar(&mut out, &r.counts, r.total, statuses);
         out.push_str("</td></tr>");
     }
@@ -58,7 +67,10 @@ pub fn breakdown_table(caption: &str, group: &str, rows: &[GroupRow], statuses: 
     for n in totals {
         let _ = write!(out, "<td class=\"number\">{n}</td>");
     }
-    let _ = write!(out, "<td class=\"number\">{grand}</td><td></td></tr></tfoot>");
+    let _ = write!(
+        out,
+        "<td class=\"number\">{grand}</td><td></td></tr></tfoot>"
+    );
     out
 }
 
@@ -124,7 +136,13 @@ pub fn exceptions_chunk(
             let out = &mut chunk.tables;
             let o = &index.objectives[objective as usize];
             out.push_str("<table class=\"register-table exceptions-table\"><caption>");
-            escape_into(out, index.themes.get(o.theme as usize).map_or("", |t| t.as_str()));
+            escape_into(
+                out,
+                index
+                    .themes
+                    .get(o.theme as usize)
+                    .map_or("", |t| t.as_str()),
+            );
             out.push_str(" \u{2014} ");
             escape_into(out, &o.id);
             out.push_str(": ");

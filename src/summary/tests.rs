@@ -160,7 +160,11 @@ mod as_html {
         // Finance is all Green: one segment the whole width.
         assert!(html.contains("<rect x=\"0\" y=\"0\" width=\"120\" height=\"12\" fill=\"#00703c\""));
         assert!(html.ends_with("<td class=\"number\">37</td><td></td></tr></tfoot>"));
-        assert_eq!(html.matches("aria-hidden=\"true\" focusable=\"false\"").count(), summary.by_portfolio.len());
+        assert_eq!(
+            html.matches("aria-hidden=\"true\" focusable=\"false\"")
+                .count(),
+            summary.by_portfolio.len()
+        );
     }
 
     #[test]
@@ -182,11 +186,16 @@ mod as_html {
         let (register, summary) = sample_summary(&Filters::default());
         let index = RegisterIndex::build(&register);
         let html = exception_tables(&register, &index, &summary.exceptions);
-        assert_eq!(html.matches("<table class=\"register-table exceptions-table\">").count(), 2);
+        assert_eq!(
+            html.matches("<table class=\"register-table exceptions-table\">")
+                .count(),
+            2
+        );
         assert_eq!(html.matches("<tr data-activity-id=").count(), 2);
         assert!(html.contains("<tr data-activity-id=\"KA.06.01\"><th scope=\"row\" class=\"col-activity\"><span class=\"activity-id\">KA.06.01</span> "));
         assert!(html.contains("<span class=\"status-symbol\" aria-hidden=\"true\">▲</span> <span class=\"status-label\">Amber</span>"));
-        assert!(html.contains("<th scope=\"col\" class=\"col-next\">Next Steps (corrective action)</th>"));
+        assert!(html
+            .contains("<th scope=\"col\" class=\"col-next\">Next Steps (corrective action)</th>"));
         assert!(html.contains(" \u{2014} CO 6: "));
     }
 
@@ -232,8 +241,14 @@ mod as_html {
 
     #[test]
     fn chunk_ranges_cover_what_is_shown_once() {
-        assert_eq!(chunk_ranges(0, 50, 100), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(
+            chunk_ranges(0, 50, 100),
+            Vec::<std::ops::Range<usize>>::new()
+        );
         assert_eq!(chunk_ranges(30, 50, 100), [0..30]);
-        assert_eq!(chunk_ranges(260, 50, 100), [0..50, 50..150, 150..250, 250..260]);
+        assert_eq!(
+            chunk_ranges(260, 50, 100),
+            [0..50, 50..150, 150..250, 250..260]
+        );
     }
 }

@@ -313,14 +313,39 @@ fn Breakdowns(summary: Memo<Summary>) -> impl IntoView {
                 });
                 let st = statuses(state);
                 view! {
-                    <BreakdownTable caption="By theme" group="Theme" rows=theme statuses=st.clone() />
-                    <BreakdownTable caption="By corporate objective" group="Objective" rows=objective statuses=st.clone() />
-                    <BreakdownTable caption="By portfolio" group="Portfolio" rows=portfolio statuses=st.clone() />
-                    <BreakdownTable caption="By lead officer" group="Lead officer" rows=lead statuses=st />
+                    {long_breakdown("By theme", "Theme", theme, st.clone())}
+                    {long_breakdown("By corporate objective", "Objective", objective, st.clone())}
+                    {long_breakdown("By portfolio", "Portfolio", portfolio, st.clone())}
+                    {long_breakdown("By lead officer", "Lead officer", lead, st)}
                 }
             }}
         </section>
     }
+}
+
+/// About how tall a breakdown row and an exception row are on screen, in pixels.
+const BREAKDOWN_ROW_PX: usize = 37;
+const EXCEPTION_ROW_PX: usize = 300;
+
+/// A long part of the Summary (a breakdown, a chunk of exceptions): the browser
+/// lays it out and paints it only near the viewport (`content-visibility: auto`
+/// on `.summary-long`), so a change of filters costs what is on screen, not the
+/// 400 rows of "By corporate objective" or the exceptions below. It stays in the
+/// accessibility tree and in find-in-page; meanwhile it takes about `height` pixels.
+#[component]
+fn LongPart(height: usize, children: Children) -> impl IntoView {
+    view! { <div class="summary-long" style:contain-intrinsic-size=format!("auto {height}px")>{children()}</div> }
+}
+
+/// A breakdown in a `LongPart`.
+fn long_breakdown(
+    caption: &'static str,
+    group: &'static str,
+    rows: Vec<GroupRow>,
+    statuses: Vec<Status>,
+) -> impl IntoView {
+    let height = rows.len() * BREAKDOWN_ROW_PX + 120;
+    view! { <LongPart height=height><BreakdownTable caption=caption group=group rows=rows statuses=statuses /></LongPart> }
 }
 
 /// One row per group, a column per status, totals, and a small stacked bar whose
@@ -365,41 +390,55 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
     let generation = StoredValue::new(0u32);
     // After "Show all", focus goes to the first row that was not shown before.
     let focus_pending = StoredValue::new(false);
+    // Rows `range` of `exceptions` as HTML; None once the view is gone.
+    let exceptions_chunk = move |exceptions: &[u32], range: std::ops::Range<usize>| {
+        explorer
+            .indexed
+            .try_with_untracked(|i| {
+                let i = i.as_ref()?;
+                state
+                    .register
+                    .try_with_untracked(|r| {
+                        r.as_ref()
+                            .map(|r| html::exceptions_chunk(r, &i.index, exceptions, range))
+                    })
+                    .flatten()
+            })
+            .flatten()
+    };
     Effect::new(move |_| {
         let Some(holder) = tables.get() else {
             return;
         };
         let all = show_all.get();
-        let chunks: Vec<html::ExceptionsChunk> = summary.with(|s| {
-            explorer.indexed.with(|i| {
-                let i = i.as_ref()?;
-                state.register.with(|r| {
-                    let r = r.as_ref()?;
-                    let shown = if all {
-                        s.exceptions.len()
-                    } else {
-                        s.exceptions.len().min(html::EXCEPTIONS_SHOWN_FIRST)
-                    };
-                    let ranges = html::chunk_ranges(
-                        shown,
-                        html::EXCEPTIONS_SHOWN_FIRST,
-                        html::EXCEPTION_ROWS_PER_CHUNK,
-                    );
-                    Some(
-                        ranges
-                            .into_iter()
-                            .map(|range| html::exceptions_chunk(r, &i.index, &s.exceptions, range))
-                            .collect(),
-                    )
-                })
-            })
-            .unwrap_or_default()
-        });
+        let exceptions = summary.with(|s| s.exceptions.clone());
+        let shown = if all {
+            exceptions.len()
+        } else {
+            exceptions.len().min(html::EXCEPTIONS_SHOWN_FIRST)
+        };
+        let mut ranges = html::chunk_ranges(
+            shown,
+            html::EXCEPTIONS_SHOWN_FIRST,
+            html::EXCEPTION_ROWS_PER_CHUNK,
+        )
+        .into_iter();
         generation.update_value(|g| *g = g.wrapping_add(1));
         let mine = generation.get_value();
-        let mut chunks = chunks.into_iter();
-        holder.set_inner_html(&chunks.next().map(|c| c.tables).unwrap_or_default());
-        add_chunks((*holder).clone().into(), chunks, generation, mine, focus_pending);
+        // The first chunk now, in this frame; each later one is written in its own frame.
+        let first = ranges
+            .next()
+            .and_then(|range| exceptions_chunk(&exceptions, range));
+        holder.set_inner_html(&first.map(|c| long_part(&c)).unwrap_or_default());
+        let more = Chunks {
+            holder: (*holder).clone().into(),
+            exceptions,
+            ranges,
+            generation,
+            mine,
+            focus_pending,
+        };
+        more.add_next(exceptions_chunk);
     });
     let more = move || {
         let n = summary.with(|s| s.exceptions.len());
@@ -439,38 +478,73 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
     }
 }
 
-/// Adds the remaining chunks to `holder`, one per animation frame, while
-/// `generation` still holds `mine`; a chunk's `continued` rows go into the last
-/// table already there.
-fn add_chunks(
+/// The exception rows still to be added to `holder`, one chunk per animation
+/// frame, while `generation` still holds `mine` (a newer render, or the view
+/// gone, stops them).
+struct Chunks {
     holder: web_sys::Element,
-    mut rest: std::vec::IntoIter<html::ExceptionsChunk>,
+    exceptions: Vec<u32>,
+    ranges: std::vec::IntoIter<std::ops::Range<usize>>,
     generation: StoredValue<u32>,
     mine: u32,
     focus_pending: StoredValue<bool>,
-) {
-    if rest.len() == 0 {
-        return;
-    }
-    request_animation_frame(move || {
-        if generation.try_get_value() != Some(mine) {
+}
+
+impl Chunks {
+    /// Writes the next chunk in the next frame, then queues the one after; a
+    /// chunk's `continued` rows go into the last table already there.
+    fn add_next(
+        mut self,
+        write: impl Fn(&[u32], std::ops::Range<usize>) -> Option<html::ExceptionsChunk> + Copy + 'static,
+    ) {
+        if self.ranges.len() == 0 {
             return;
         }
-        let Some(chunk) = rest.next() else {
-            return;
-        };
-        if !chunk.continued.is_empty() {
-            if let Some(body) = holder.last_element_child().and_then(|t| t.last_element_child()) {
-                let _ = body.insert_adjacent_html("beforeend", &chunk.continued);
+        request_animation_frame(move || {
+            if self.generation.try_get_value() != Some(self.mine) {
+                return;
             }
-        }
-        let _ = holder.insert_adjacent_html("beforeend", &chunk.tables);
-        if focus_pending.try_get_value() == Some(true) {
-            focus_pending.set_value(false);
-            focus_row(&holder, html::EXCEPTIONS_SHOWN_FIRST);
-        }
-        add_chunks(holder, rest, generation, mine, focus_pending);
-    });
+            let Some(chunk) = self
+                .ranges
+                .next()
+                .and_then(|range| write(&self.exceptions, range))
+            else {
+                return;
+            };
+            if !chunk.continued.is_empty() {
+                // The last part's last table's body.
+                let body = self
+                    .holder
+                    .last_element_child()
+                    .and_then(|part| part.last_element_child())
+                    .and_then(|table| table.last_element_child());
+                if let Some(body) = body {
+                    let _ = body.insert_adjacent_html("beforeend", &chunk.continued);
+                }
+            }
+            if !chunk.tables.is_empty() {
+                let _ = self
+                    .holder
+                    .insert_adjacent_html("beforeend", &long_part(&chunk));
+            }
+            if self.focus_pending.try_get_value() == Some(true) {
+                self.focus_pending.set_value(false);
+                focus_row(&self.holder, html::EXCEPTIONS_SHOWN_FIRST);
+            }
+            self.add_next(write);
+        });
+    }
+}
+
+/// A chunk's tables in a `LongPart` of their own, sized by their rows.
+fn long_part(chunk: &html::ExceptionsChunk) -> String {
+    let rows = chunk.tables.matches("<tr data-activity-id=").count();
+    let tables = chunk.tables.matches("<table").count();
+    format!(
+        "<div class=\"summary-long\" style=\"contain-intrinsic-size: auto {}px\">{}</div>",
+        rows * EXCEPTION_ROW_PX + tables * 90,
+        chunk.tables
+    )
 }
 
 /// Moves focus to the `n`th row (from 0) of the exceptions.

@@ -367,6 +367,32 @@ async function benchSummary(app, count = 10000, opens = 8) {
   }
   const changing = await stopMonitor(page);
   const durations = await page.evaluate(() => performance.getEntriesByName('summary:compute').map((e) => e.duration));
+
+  // (c) All the exceptions asked for, then (d) the whole Summary scrolled
+  // through, 500 px a frame: what is off screen is laid out as it comes into view.
+  let showAll = null;
+  const more = page.getByRole('button', { name: /^Show all \d+ exceptions$/ });
+  if (await more.count()) {
+    const n = Number((await more.innerText()).match(/\d+/)[0]);
+    await startMonitor(page);
+    const t0 = await page.evaluate(() => performance.now());
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.exceptions-table tbody tr').length === n, n, { timeout: 60000 });
+    const took = await page.evaluate((t0) => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0), 0))), t0);
+    showAll = { n, took, monitor: await stopMonitor(page) };
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await startMonitor(page);
+  const scrolled = await page.evaluate(() => new Promise((resolve) => {
+    const step = () => {
+      const before = window.scrollY;
+      window.scrollBy(0, 500);
+      if (window.scrollY === before) resolve(document.documentElement.scrollHeight);
+      else requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }));
+  const scrolling = await stopMonitor(page);
   await context.close();
   console.log(`\nSummary of ${count} activities`);
   console.log(`(a) opening the Summary from the Register view, ${opens} times`);
@@ -376,6 +402,12 @@ async function benchSummary(app, count = 10000, opens = 8) {
   line('  summarise (the app\'s own measure)', stats(durations));
   line('  filter change → summary updated and painted', stats(changeTimes));
   worst('  over all the changes', changing);
+  if (showAll) {
+    console.log(`(c) "Show all ${showAll.n} exceptions": click → every row in the page and painted in ${ms(showAll.took)}`);
+    worst('  while they are added', showAll.monitor);
+  }
+  console.log(`(d) scrolling the whole Summary (${scrolled.toLocaleString('en-GB')} px, exceptions all shown), 500 px a frame`);
+  worst('  while scrolling', scrolling);
 }
 
 // The pack is ready once its article says so: after everything is in the page
