@@ -326,15 +326,23 @@ fn Breakdowns(summary: Memo<Summary>) -> impl IntoView {
 /// About how tall a breakdown row and an exception row are on screen, in pixels.
 const BREAKDOWN_ROW_PX: usize = 37;
 const EXCEPTION_ROW_PX: usize = 300;
+/// From about two screens tall, a part is laid out only near the viewport.
+const LONG_PART_PX: usize = 2000;
 
 /// A long part of the Summary (a breakdown, a chunk of exceptions): the browser
 /// lays it out and paints it only near the viewport (`content-visibility: auto`
 /// on `.summary-long`), so a change of filters costs what is on screen, not the
 /// 400 rows of "By corporate objective" or the exceptions below. It stays in the
 /// accessibility tree and in find-in-page; meanwhile it takes about `height` pixels.
+/// Parts shorter than `LONG_PART_PX` are drawn as any other.
 #[component]
 fn LongPart(height: usize, children: Children) -> impl IntoView {
-    view! { <div class="summary-long" style:contain-intrinsic-size=format!("auto {height}px")>{children()}</div> }
+    let long = height >= LONG_PART_PX;
+    view! {
+        <div class:summary-long=long style:contain-intrinsic-size=long.then(|| format!("auto {height}px"))>
+            {children()}
+        </div>
+    }
 }
 
 /// A breakdown in a `LongPart`.
@@ -540,11 +548,15 @@ impl Chunks {
 fn long_part(chunk: &html::ExceptionsChunk) -> String {
     let rows = chunk.tables.matches("<tr data-activity-id=").count();
     let tables = chunk.tables.matches("<table").count();
-    format!(
-        "<div class=\"summary-long\" style=\"contain-intrinsic-size: auto {}px\">{}</div>",
-        rows * EXCEPTION_ROW_PX + tables * 90,
-        chunk.tables
-    )
+    let height = rows * EXCEPTION_ROW_PX + tables * 90;
+    if height >= LONG_PART_PX {
+        format!(
+            "<div class=\"summary-long\" style=\"contain-intrinsic-size: auto {height}px\">{}</div>",
+            chunk.tables
+        )
+    } else {
+        format!("<div>{}</div>", chunk.tables)
+    }
 }
 
 /// Moves focus to the `n`th row (from 0) of the exceptions.
