@@ -6,6 +6,8 @@
 use crate::query::RegisterIndex;
 use crate::register::Register;
 
+pub mod html;
+
 /// One row of a breakdown: a group and how many of its activities have each status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupRow {

@@ -59,8 +59,16 @@ impl Navigation {
         let hash = window().location().hash().unwrap_or_default();
         match parse_hash(&hash) {
             HashTarget::View(route, query) => {
-                self.route.set(route);
-                self.unknown.set(None);
+                // Set only what changed: setting the route again would rebuild the
+                // whole view (at 10,000 activities, the Summary's every table) for
+                // a change of filters only, and twice, as the browser sends both
+                // hashchange and popstate for it.
+                if self.route.get_untracked() != route {
+                    self.route.set(route);
+                }
+                if self.unknown.with_untracked(Option::is_some) {
+                    self.unknown.set(None);
+                }
                 let view = ViewQuery::from_query(&query);
                 if self.view_query.with_untracked(|v| *v != view) {
                     self.view_query.set(view);

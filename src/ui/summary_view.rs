@@ -13,7 +13,7 @@ use crate::import::read_register_file;
 use crate::register::Register;
 use crate::route::Route;
 use crate::status::Status;
-use crate::summary::{percent, sentence, summarise, GroupRow, Summary};
+use crate::summary::{html, percent, sentence, summarise, GroupRow, Summary};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -52,6 +52,10 @@ pub fn travel_of_selection(
     explorer: Explorer,
     nav: Navigation,
 ) -> Option<Vec<Travel>> {
+    // No comparison, nothing to select from (and no set of 10,000 ids to build).
+    if travelled.travel.with(Option::is_none) {
+        return None;
+    }
     if nav.view_query.with(|v| v.filters.is_empty()) {
         return travelled.travel.with(|t| t.as_ref().map(|t| t.to_vec()));
     }
@@ -309,18 +313,52 @@ fn Breakdowns(summary: Memo<Summary>) -> impl IntoView {
                 });
                 let st = statuses(state);
                 view! {
-                    <BreakdownTable caption="By theme" group="Theme" rows=theme statuses=st.clone() />
-                    <BreakdownTable caption="By corporate objective" group="Objective" rows=objective statuses=st.clone() />
-                    <BreakdownTable caption="By portfolio" group="Portfolio" rows=portfolio statuses=st.clone() />
-                    <BreakdownTable caption="By lead officer" group="Lead officer" rows=lead statuses=st />
+                    {long_breakdown("By theme", "Theme", theme, st.clone())}
+                    {long_breakdown("By corporate objective", "Objective", objective, st.clone())}
+                    {long_breakdown("By portfolio", "Portfolio", portfolio, st.clone())}
+                    {long_breakdown("By lead officer", "Lead officer", lead, st)}
                 }
             }}
         </section>
     }
 }
 
+/// About how tall a breakdown row and an exception row are on screen, in pixels.
+const BREAKDOWN_ROW_PX: usize = 37;
+const EXCEPTION_ROW_PX: usize = 300;
+/// From about two screens tall, a part is laid out only near the viewport.
+const LONG_PART_PX: usize = 2000;
+
+/// A long part of the Summary (a breakdown, a chunk of exceptions): the browser
+/// lays it out and paints it only near the viewport (`content-visibility: auto`
+/// on `.summary-long`), so a change of filters costs what is on screen, not the
+/// 400 rows of "By corporate objective" or the exceptions below. It stays in the
+/// accessibility tree and in find-in-page; meanwhile it takes about `height` pixels.
+/// Parts shorter than `LONG_PART_PX` are drawn as any other.
+#[component]
+fn LongPart(height: usize, children: Children) -> impl IntoView {
+    let long = height >= LONG_PART_PX;
+    view! {
+        <div class:summary-long=long style:contain-intrinsic-size=long.then(|| format!("auto {height}px"))>
+            {children()}
+        </div>
+    }
+}
+
+/// A breakdown in a `LongPart`.
+fn long_breakdown(
+    caption: &'static str,
+    group: &'static str,
+    rows: Vec<GroupRow>,
+    statuses: Vec<Status>,
+) -> impl IntoView {
+    let height = rows.len() * BREAKDOWN_ROW_PX + 120;
+    view! { <LongPart height=height><BreakdownTable caption=caption group=group rows=rows statuses=statuses /></LongPart> }
+}
+
 /// One row per group, a column per status, totals, and a small stacked bar whose
-/// figures are the row's own numbers.
+/// figures are the row's own numbers. Written as one string (`summary::html`):
+/// at 10,000 activities "By corporate objective" has 400 rows.
 #[component]
 pub fn BreakdownTable(
     caption: &'static str,
@@ -328,65 +366,13 @@ pub fn BreakdownTable(
     rows: Vec<GroupRow>,
     statuses: Vec<Status>,
 ) -> impl IntoView {
-    let heads = statuses
-        .iter()
-        .map(|s| view! { <th scope="col" class="number"><span aria-hidden="true">{s.symbol.clone()}" "</span>{s.label.clone()}</th> })
-        .collect_view();
-    let colours: Vec<String> = statuses.iter().map(|s| s.colour.clone()).collect();
-    let totals: Vec<usize> = (0..statuses.len())
-        .map(|i| rows.iter().map(|r| r.counts[i]).sum())
-        .collect();
-    let grand: usize = rows.iter().map(|r| r.total).sum();
-    let body = rows
-        .into_iter()
-        .map(|r| {
-            let cells = r
-                .counts
-                .iter()
-                .map(|n| view! { <td class="number">{*n}</td> })
-                .collect_view();
-            let bar = stacked_bar(&r.counts, r.total, &colours);
-            view! {
-                <tr>
-                    <th scope="row">{r.name}</th>
-                    {cells}
-                    <td class="number">{r.total}</td>
-                    <td class="bar-cell">{bar}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let foot = totals
-        .into_iter()
-        .map(|n| view! { <td class="number">{n}</td> })
-        .collect_view();
-    view! {
-        <table class="figures-table breakdown-table">
-            <caption>{caption}</caption>
-            <thead><tr><th scope="col">{group}</th>{heads}<th scope="col" class="number">"Total"</th><th scope="col">"Distribution"</th></tr></thead>
-            <tbody>{body}</tbody>
-            <tfoot><tr><th scope="row">"All"</th>{foot}<td class="number">{grand}</td><td></td></tr></tfoot>
-        </table>
-    }
+    let html = html::breakdown_table(caption, group, &rows, &statuses);
+    view! { <table class="figures-table breakdown-table" inner_html=html></table> }
 }
 
-/// A 120-wide bar split by status; hidden from screen readers (the row has the numbers).
-fn stacked_bar(counts: &[usize], total: usize, colours: &[String]) -> impl IntoView {
-    let mut x = 0.0;
-    let segments = counts
-        .iter()
-        .zip(colours)
-        .filter(|(n, _)| **n > 0)
-        .map(|(n, colour)| {
-            let w = *n as f64 / total.max(1) as f64 * 120.0;
-            let seg = view! { <rect x=x y="0" width=w height="12" fill=colour.clone() stroke="#fff" stroke-width="0.5"></rect> };
-            x += w;
-            seg
-        })
-        .collect_view();
-    view! { <svg class="stacked-bar" viewBox="0 0 120 12" width="120" height="12" aria-hidden="true" focusable="false">{segments}</svg> }
-}
-
+/// The exceptions: the first `EXCEPTIONS_SHOWN_FIRST` rows, and all of them on
+/// request, added a chunk of rows per animation frame so that no frame is long
+/// (at 10,000 activities there are about 1,500, with their progress and next steps).
 #[component]
 fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -405,6 +391,83 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let show_all = RwSignal::new(false);
+    let tables = NodeRef::<leptos::html::Div>::new();
+    // Bumped by every render, so chunks queued for an older list are dropped (and
+    // gone with the view: a disposed value reads as None).
+    let generation = StoredValue::new(0u32);
+    // After "Show all", focus goes to the first row that was not shown before.
+    let focus_pending = StoredValue::new(false);
+    // Rows `range` of `exceptions` as HTML; None once the view is gone.
+    let exceptions_chunk = move |exceptions: &[u32], range: std::ops::Range<usize>| {
+        explorer
+            .indexed
+            .try_with_untracked(|i| {
+                let i = i.as_ref()?;
+                state
+                    .register
+                    .try_with_untracked(|r| {
+                        r.as_ref()
+                            .map(|r| html::exceptions_chunk(r, &i.index, exceptions, range))
+                    })
+                    .flatten()
+            })
+            .flatten()
+    };
+    Effect::new(move |_| {
+        let Some(holder) = tables.get() else {
+            return;
+        };
+        let all = show_all.get();
+        let exceptions = summary.with(|s| s.exceptions.clone());
+        let shown = if all {
+            exceptions.len()
+        } else {
+            exceptions.len().min(html::EXCEPTIONS_SHOWN_FIRST)
+        };
+        let mut ranges = html::chunk_ranges(
+            shown,
+            html::EXCEPTIONS_SHOWN_FIRST,
+            html::EXCEPTION_ROWS_PER_CHUNK,
+        )
+        .into_iter();
+        generation.update_value(|g| *g = g.wrapping_add(1));
+        let mine = generation.get_value();
+        // The first chunk now, in this frame; each later one is written in its own frame.
+        let first = ranges
+            .next()
+            .and_then(|range| exceptions_chunk(&exceptions, range));
+        holder.set_inner_html(&first.map(|c| long_part(&c)).unwrap_or_default());
+        let more = Chunks {
+            holder: (*holder).clone().into(),
+            exceptions,
+            ranges,
+            generation,
+            mine,
+            focus_pending,
+        };
+        more.add_next(exceptions_chunk);
+    });
+    let more = move || {
+        let n = summary.with(|s| s.exceptions.len());
+        (n > html::EXCEPTIONS_SHOWN_FIRST).then(|| {
+            if show_all.get() {
+                view! { <p class="hint">{format!("All {n} are shown.")}</p> }.into_any()
+            } else {
+                let first = html::EXCEPTIONS_SHOWN_FIRST;
+                view! {
+                    <p class="exceptions-more">
+                        {format!("Showing the first {first} of {n}. ")}
+                        <button type="button" class="button button-secondary" on:click=move |_| {
+                            focus_pending.set_value(true);
+                            show_all.set(true);
+                        }>{format!("Show all {n} exceptions")}</button>
+                    </p>
+                }
+                .into_any()
+            }
+        })
+    };
     view! {
         <section aria-labelledby="exceptions-heading">
             <h2 id="exceptions-heading">"Exceptions"</h2>
@@ -417,71 +480,107 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
                     format!("{n} key {} {which}, with progress and the next steps (corrective action).", if n == 1 { "activity is" } else { "activities are" })
                 }
             }}</p>
-            {move || {
-                let exceptions = summary.with(|s| s.exceptions.clone());
-                explorer.indexed.with(|i| {
-                    let i = i.as_ref()?;
-                    state.register.with(|r| {
-                        let r = r.as_ref()?;
-                        Some(exception_tables(r, &i.index, &exceptions))
-                    })
-                })
-            }}
+            <div class="exception-tables" node_ref=tables></div>
+            {more}
         </section>
     }
 }
 
+/// The exception rows still to be added to `holder`, one chunk per animation
+/// frame, while `generation` still holds `mine` (a newer render, or the view
+/// gone, stops them).
+struct Chunks {
+    holder: web_sys::Element,
+    exceptions: Vec<u32>,
+    ranges: std::vec::IntoIter<std::ops::Range<usize>>,
+    generation: StoredValue<u32>,
+    mine: u32,
+    focus_pending: StoredValue<bool>,
+}
+
+impl Chunks {
+    /// Writes the next chunk in the next frame, then queues the one after; a
+    /// chunk's `continued` rows go into the last table already there.
+    fn add_next(
+        mut self,
+        write: impl Fn(&[u32], std::ops::Range<usize>) -> Option<html::ExceptionsChunk> + Copy + 'static,
+    ) {
+        if self.ranges.len() == 0 {
+            return;
+        }
+        request_animation_frame(move || {
+            if self.generation.try_get_value() != Some(self.mine) {
+                return;
+            }
+            let Some(chunk) = self
+                .ranges
+                .next()
+                .and_then(|range| write(&self.exceptions, range))
+            else {
+                return;
+            };
+            if !chunk.continued.is_empty() {
+                // The last part's last table's body.
+                let body = self
+                    .holder
+                    .last_element_child()
+                    .and_then(|part| part.last_element_child())
+                    .and_then(|table| table.last_element_child());
+                if let Some(body) = body {
+                    let _ = body.insert_adjacent_html("beforeend", &chunk.continued);
+                }
+            }
+            if !chunk.tables.is_empty() {
+                let _ = self
+                    .holder
+                    .insert_adjacent_html("beforeend", &long_part(&chunk));
+            }
+            if self.focus_pending.try_get_value() == Some(true) {
+                self.focus_pending.set_value(false);
+                focus_row(&self.holder, html::EXCEPTIONS_SHOWN_FIRST);
+            }
+            self.add_next(write);
+        });
+    }
+}
+
+/// A chunk's tables in a `LongPart` of their own, sized by their rows.
+fn long_part(chunk: &html::ExceptionsChunk) -> String {
+    let rows = chunk.tables.matches("<tr data-activity-id=").count();
+    let tables = chunk.tables.matches("<table").count();
+    let height = rows * EXCEPTION_ROW_PX + tables * 90;
+    if height >= LONG_PART_PX {
+        format!(
+            "<div class=\"summary-long\" style=\"contain-intrinsic-size: auto {height}px\">{}</div>",
+            chunk.tables
+        )
+    } else {
+        format!("<div>{}</div>", chunk.tables)
+    }
+}
+
+/// Moves focus to the `n`th row (from 0) of the exceptions.
+fn focus_row(holder: &web_sys::Element, n: usize) {
+    use wasm_bindgen::JsCast;
+    let row = holder
+        .query_selector_all("tbody tr")
+        .ok()
+        .and_then(|rows| rows.item(n as u32))
+        .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(row) = row {
+        let _ = row.set_attribute("tabindex", "-1");
+        let _ = row.focus();
+    }
+}
+
+/// All the exceptions as tables grouped by objective, written as one string.
 pub fn exception_tables(
     register: &Register,
     index: &crate::query::RegisterIndex,
     exceptions: &[u32],
 ) -> impl IntoView {
-    // Group by objective, keeping report order.
-    let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
-    for &e in exceptions {
-        let objective = index.entries[e as usize].objective;
-        match groups.last_mut() {
-            Some((o, items)) if *o == objective => items.push(e),
-            _ => groups.push((objective, vec![e])),
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(o, items)| {
-            let name = &index.objectives[o as usize];
-            let theme = index.themes.get(name.theme as usize).cloned().unwrap_or_default();
-            let caption = format!("{theme} \u{2014} {}: {}", name.id, name.title);
-            let rows = items
-                .into_iter()
-                .filter_map(|p| index.activity(register, p))
-                .map(|a| {
-                    let status = register.statuses.get(&a.status).cloned();
-                    view! {
-                        <tr>
-                            <th scope="row" class="col-activity"><span class="activity-id">{a.id.clone()}</span>" "{a.title.clone()}</th>
-                            <td class="col-status"><StatusTag status=status id=a.status.clone() /></td>
-                            <td class="col-progress"><ul class="points">{a.progress.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul></td>
-                            <td class="col-next"><ul class="points">{a.next_steps.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul></td>
-                            <td class="col-lead">{if a.lead_officer.is_empty() { "Not recorded".to_owned() } else { a.lead_officer.clone() }}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <table class="register-table exceptions-table">
-                    <caption>{caption}</caption>
-                    <thead><tr>
-                        <th scope="col" class="col-activity">"Key Activity"</th>
-                        <th scope="col" class="col-status">"Status"</th>
-                        <th scope="col" class="col-progress">"Progress"</th>
-                        <th scope="col" class="col-next">"Next Steps (corrective action)"</th>
-                        <th scope="col" class="col-lead">"Lead Officer"</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            }
-        })
-        .collect_view()
+    let html = html::exception_tables(register, index, exceptions);
+    view! { <div class="exception-tables" inner_html=html></div> }
 }
 
 #[component]

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startApp, waitForApp, axeViolations } from './browser.mjs';
+import { startApp, waitForApp, axeViolations, replaceRegister } from './browser.mjs';
+import { generateRegister } from '../bench/generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE_TEXT = readFileSync(join(ROOT, 'public', 'sample-register.json'), 'utf8');
@@ -132,6 +133,46 @@ test('a register with its own status set: other labels, colours, ranks and excep
   assert.deepEqual(exceptions, ['KA.01.07', 'KA.06.01', 'KA.06.02', 'KA.07.02']);
   assert.match(await page.getByText(/key activities are At risk and Later/).innerText(), /^4 key activities/);
   assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('many exceptions: the first 50, all of them on request, focus on the first row added', async () => {
+  const { page, errors, context } = await app.newPageOnApp();
+  const count = 600;
+  await replaceRegister(page, generateRegister(count), count, 'county.json');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Summary' }).click();
+  const section = page.getByRole('region', { name: 'Exceptions' });
+  const said = await section.getByText(/key activities are Amber and Red/).innerText();
+  const total = Number(said.match(/^(\d+) /)[1]);
+  assert.ok(total > 50, `${total} exceptions`);
+  const rows = section.locator('.exceptions-table tbody tr');
+  assert.equal(await rows.count(), 50);
+  await section.getByText(`Showing the first 50 of ${total}.`).waitFor();
+  const fiftyFirst = await page.evaluate(() => document.querySelector('.exceptions-table tbody tr')?.dataset.activityId);
+  assert.ok(fiftyFirst);
+  assert.deepEqual(await axeViolations(page), []);
+
+  await section.getByRole('button', { name: `Show all ${total} exceptions` }).click();
+  await section.getByText(`All ${total} are shown.`).waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('.exceptions-table tbody tr').length === n, total);
+  // Every row once, in report order, each objective one table (chunks continue the open table).
+  const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.activityId));
+  assert.equal(new Set(ids).size, total);
+  assert.deepEqual(ids, [...ids].sort());
+  const captions = await section.locator('.exceptions-table caption').allInnerTexts();
+  assert.equal(new Set(captions).size, captions.length);
+  // Focus moves to the first row that was not shown before.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.activityId), ids[50]);
+  assert.equal(await section.getByRole('button', { name: /Show all/ }).count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // A change of filters keeps "all" and redraws them for the new selection.
+  await page.evaluate(() => { location.hash = '#/summary?status=red'; });
+  await section.getByText(/^\d+ key activities are Amber and Red/).filter({ hasNotText: said }).waitFor();
+  const red = Number((await section.getByText(/key activities are Amber and Red/).innerText()).match(/^(\d+) /)[1]);
+  await page.waitForFunction((n) => document.querySelectorAll('.exceptions-table tbody tr').length === n, red);
+  assert.equal(await section.locator('.status-tag[data-status="amber"]').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
