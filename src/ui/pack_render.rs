@@ -70,6 +70,7 @@ impl Renders {
         let of = plan.exceptions.1.len()
             + plan.movements.as_ref().map_or(0, |m| m.1.len())
             + plan.detail.1.len();
+        progress.set(Progress::Rendering { done: 0, of });
         let job = Job {
             renders: self.clone(),
             generation,

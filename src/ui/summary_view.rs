@@ -10,7 +10,6 @@ use super::state::AppState;
 use super::status_tag::StatusTag;
 use crate::compare::{direction_of_travel, movement_sentence, Movement, Travel};
 use crate::import::read_register_file;
-use crate::register::Register;
 use crate::route::Route;
 use crate::status::Status;
 use crate::summary::{html, percent, sentence, summarise, GroupRow, Summary};
@@ -571,16 +570,6 @@ fn focus_row(holder: &web_sys::Element, n: usize) {
         let _ = row.set_attribute("tabindex", "-1");
         let _ = row.focus();
     }
-}
-
-/// All the exceptions as tables grouped by objective, written as one string.
-pub fn exception_tables(
-    register: &Register,
-    index: &crate::query::RegisterIndex,
-    exceptions: &[u32],
-) -> impl IntoView {
-    let html = html::exception_tables(register, index, exceptions);
-    view! { <div class="exception-tables" inner_html=html></div> }
 }
 
 #[component]
