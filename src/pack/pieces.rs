@@ -7,7 +7,9 @@
 //!
 //! A theme is one table and an objective a row group under a heading row, so
 //! rows flow on across objectives and the header row repeats on every page;
-//! only the last table is ever open.
+//! only the last table is ever open. Each table sits in a `div.pack-block`,
+//! which the UI measures once when it is complete and then lets the browser
+//! skip while it is off screen.
 
 use crate::compare::{Movement, Travel};
 use crate::html::{activity_row, escape_into, RowOptions};
@@ -32,7 +34,8 @@ pub enum Part {
     /// A table per theme, captioned with the theme as an h3 (with an id for the
     /// contents), a row group per objective headed with an h4.
     Detail,
-    /// One table, a row group per objective headed with its theme and objective.
+    /// A table per theme, captioned "Exceptions: <theme>", a row group per
+    /// objective.
     Exceptions,
 }
 
@@ -104,12 +107,12 @@ pub fn activities_chunk(
             .map_or("", |t| t.as_str());
         let new_table = match open {
             None => true,
-            Some((t, _)) => part == Part::Detail && t != e.theme,
+            Some((t, _)) => t != e.theme,
         };
         let new_group = new_table || open.map(|(_, o)| o) != Some(e.objective);
         if new_table {
             match into {
-                Into::Html => chunk.html.push_str("</tbody></table>"),
+                Into::Html => chunk.html.push_str("</tbody></table></div>"),
                 Into::Groups if group_open => chunk.continued_groups.push_str("</tbody>"),
                 _ => {}
             }
@@ -117,15 +120,17 @@ pub fn activities_chunk(
             into = Into::Html;
             match part {
                 Part::Detail => {
-                    chunk.html.push_str("<table class=\"register-table pack-table\"><caption><h3 class=\"pack-theme\" id=\"");
+                    chunk.html.push_str("<div class=\"pack-block\"><table class=\"register-table pack-table\"><caption><h3 class=\"pack-theme\" id=\"");
                     chunk.html.push_str(&theme_anchor(e.theme));
                     chunk.html.push_str("\">");
                     escape_into(&mut chunk.html, theme);
                     chunk.html.push_str("</h3></caption>");
                 }
-                Part::Exceptions => chunk.html.push_str(
-                    "<table class=\"register-table pack-table exceptions-table\"><caption>Exceptions by theme and objective</caption>",
-                ),
+                Part::Exceptions => {
+                    chunk.html.push_str("<div class=\"pack-block\"><table class=\"register-table pack-table exceptions-table\"><caption>Exceptions: ");
+                    escape_into(&mut chunk.html, theme);
+                    chunk.html.push_str("</caption>");
+                }
             }
             head(&mut chunk.html, part);
         }
@@ -150,9 +155,6 @@ pub fn activities_chunk(
             out.push_str("<tbody><tr class=\"group-row\"><th colspan=\"6\" scope=\"rowgroup\">");
             if part == Part::Detail {
                 out.push_str("<h4>");
-            } else {
-                escape_into(out, theme);
-                out.push_str(" \u{2014} ");
             }
             escape_into(out, &o.id);
             if !o.title.is_empty() {
@@ -173,7 +175,7 @@ pub fn activities_chunk(
         open = Some((e.theme, e.objective));
     }
     match into {
-        Into::Html => chunk.html.push_str("</tbody></table>"),
+        Into::Html => chunk.html.push_str("</tbody></table></div>"),
         Into::Groups if group_open => chunk.continued_groups.push_str("</tbody>"),
         _ => {}
     }
@@ -193,7 +195,7 @@ pub fn movements_chunk(moved: &[Travel], range: Range<usize>) -> Chunk {
     let end = range.end.min(moved.len());
     let start = range.start.min(end);
     let out = if start == 0 {
-        chunk.html.push_str("<table class=\"figures-table travel-table pack-table\"><caption>Key activities that moved</caption><thead><tr><th scope=\"col\">Key activity</th><th scope=\"col\">Last quarter</th><th scope=\"col\">This quarter</th><th scope=\"col\">Direction</th></tr></thead><tbody>");
+        chunk.html.push_str("<div class=\"pack-block\"><table class=\"figures-table travel-table pack-table\"><caption>Key activities that moved</caption><thead><tr><th scope=\"col\">Key activity</th><th scope=\"col\">Last quarter</th><th scope=\"col\">This quarter</th><th scope=\"col\">Direction</th></tr></thead><tbody>");
         &mut chunk.html
     } else {
         &mut chunk.continued_rows
@@ -227,7 +229,7 @@ pub fn movements_chunk(moved: &[Travel], range: Range<usize>) -> Chunk {
         out.push_str("</span></td></tr>");
     }
     if start == 0 {
-        chunk.html.push_str("</tbody></table>");
+        chunk.html.push_str("</tbody></table></div>");
     }
     chunk
 }

@@ -22,12 +22,14 @@ pub const HEIGHTS: PageHeights = PageHeights {
 
 /// A measured piece: the element a forced break goes on, and the row that may
 /// break inside when it is tall (for a table's first piece, its first row).
+#[derive(Clone)]
 struct Piece {
     element: Element,
     row_element: Option<Element>,
     /// The id of the heading that begins it, for the contents.
     anchor: Option<String>,
     top: f64,
+    bottom: f64,
     starts_part: bool,
     orientation: Orientation,
     keep_with_next: bool,
@@ -60,8 +62,10 @@ fn collect(element: &Element, orientation: Orientation, out: &mut Vec<Piece>) {
         let tag = child.tag_name();
         let piece =
             |element: Element, keep: bool, header: f64, row_element: Option<Element>, row: bool| {
+                let rect = element.get_bounding_client_rect();
                 Piece {
-                    top: element.get_bounding_client_rect().top(),
+                    top: rect.top(),
+                    bottom: rect.bottom(),
                     anchor: None,
                     element,
                     starts_part: false,
@@ -73,6 +77,10 @@ fn collect(element: &Element, orientation: Orientation, out: &mut Vec<Piece>) {
                 }
             };
         match tag.as_str() {
+            "DIV" if child.class_list().contains("pack-block") => match remembered(&child) {
+                Some(pieces) => out.extend(pieces),
+                None => collect(&child, orientation, out),
+            },
             "SECTION" | "DIV" | "NAV" | "HEADER" => collect(&child, orientation, out),
             "TABLE" => {
                 let header = child
@@ -125,6 +133,68 @@ fn collect(element: &Element, orientation: Orientation, out: &mut Vec<Piece>) {
     }
 }
 
+thread_local! {
+    /// The pieces of each finished table block, measured once (tops relative to
+    /// the block), so that a block the browser skips while off screen
+    /// (`content-visibility`) is never laid out again to be paged.
+    static BLOCKS: std::cell::RefCell<Vec<(Element, Vec<Piece>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The remembered pieces of `block`, placed where it is now.
+fn remembered(block: &Element) -> Option<Vec<Piece>> {
+    BLOCKS.with(|blocks| {
+        let blocks = blocks.borrow();
+        let (_, pieces) = blocks.iter().find(|(b, _)| b == block)?;
+        let top = block.get_bounding_client_rect().top();
+        Some(
+            pieces
+                .iter()
+                .map(|p| Piece {
+                    top: p.top + top,
+                    bottom: p.bottom + top,
+                    ..p.clone()
+                })
+                .collect(),
+        )
+    })
+}
+
+/// Measures a finished table block once and lets the browser skip it while it
+/// is off screen (its size kept, so nothing moves).
+pub fn finish_block(block: &Element, landscape: bool) {
+    let orientation = if landscape {
+        Orientation::Landscape
+    } else {
+        Orientation::Portrait
+    };
+    let rect = block.get_bounding_client_rect();
+    let mut pieces = Vec::new();
+    collect(block, orientation, &mut pieces);
+    for p in &mut pieces {
+        p.top -= rect.top();
+        p.bottom -= rect.top();
+    }
+    BLOCKS.with(|b| b.borrow_mut().push((block.clone(), pieces)));
+    if let Some(html) = block.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.style().set_property(
+            "contain-intrinsic-size",
+            &format!("auto {}px", rect.height()),
+        );
+    }
+    let _ = block.class_list().add_1("pack-block-done");
+}
+
+/// Forgets the measured blocks (a new render replaces them).
+pub fn forget_blocks() {
+    BLOCKS.with(|b| b.borrow_mut().clear());
+}
+
+/// Whether `article` is narrower on screen than the paper, so that it must be
+/// laid out at the printed width (`.measuring`) to be measured.
+pub fn needs_paper_width(article: &Element) -> bool {
+    article.client_width() as f64 + 1.0 < 277.0 * PX_PER_MM
+}
+
 /// Measures the pack `article` (its `.pack-part` children) as laid out now.
 fn measure(article: &Element) -> (Vec<Piece>, Vec<Block>) {
     let mut pieces = Vec::new();
@@ -148,7 +218,7 @@ fn measure(article: &Element) -> (Vec<Piece>, Vec<Block>) {
         let next_top = pieces.get(i + 1).filter(|n| !n.starts_part).map(|n| n.top);
         let height = match next_top {
             Some(top) => top - p.top,
-            None => p.element.get_bounding_client_rect().bottom() - p.top,
+            None => p.bottom - p.top,
         };
         blocks.push(Block {
             height,
@@ -228,7 +298,9 @@ fn number_contents(article: &Element, pieces: &[Piece], pages: &Pages) -> bool {
 /// Decides the pack's pages and writes them into `article`; returns how many
 /// pages it prints to.
 pub fn lay_out(article: &Element) -> u32 {
-    let _ = article.class_list().add_1("measuring");
+    if needs_paper_width(article) {
+        let _ = article.class_list().add_1("measuring");
+    }
     let mut pages = Pages {
         page_of: Vec::new(),
         break_before: Vec::new(),

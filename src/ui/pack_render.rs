@@ -17,9 +17,11 @@ use web_sys::Element;
 /// Rows written in one go: a few milliseconds of work.
 const ROWS_PER_CHUNK: usize = 50;
 
-/// How long one task keeps writing chunks before it lets the page paint; the
-/// layout of what it wrote follows in the same frame.
-const BUDGET_MS: f64 = 12.0;
+/// How long one task keeps writing chunks before it lets the page paint, and
+/// the most rows it writes: the browser's layout of those rows (about 0.3 ms
+/// each for the report's long commentary) follows in the same frame.
+const BUDGET_MS: f64 = 8.0;
+const ROWS_PER_TASK: usize = 80;
 
 fn now() -> f64 {
     web_sys::window()
@@ -38,8 +40,15 @@ pub struct Plan {
 /// How far a render has got, for the progress line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progress {
-    Rendering { done: usize, of: usize },
-    Ready { pages: u32 },
+    /// A very large pack waits for the user to choose all of it or an extract.
+    Choosing,
+    Rendering {
+        done: usize,
+        of: usize,
+    },
+    Ready {
+        pages: u32,
+    },
 }
 
 /// Counts renders, so that an older one stops when a newer one starts.
@@ -67,6 +76,12 @@ impl Renders {
         {
             target.set_inner_html("");
         }
+        pack_pages::forget_blocks();
+        // On a narrow screen the pack is laid out at the paper's width while it
+        // is measured; `lay_out` lets it go back at the end.
+        if pack_pages::needs_paper_width(&plan.article) {
+            let _ = plan.article.class_list().add_1("measuring");
+        }
         let of = plan.exceptions.1.len()
             + plan.movements.as_ref().map_or(0, |m| m.1.len())
             + plan.detail.1.len();
@@ -80,7 +95,7 @@ impl Renders {
             progress,
             of,
         };
-        job.step(0, 0, now());
+        job.step(0, 0, now(), 0);
     }
 }
 
@@ -118,12 +133,12 @@ fn last(target: &Element, selector: &str) -> Option<Element> {
 /// group, new row groups into that table, then the new tables.
 fn put(target: &Element, chunk: Chunk) {
     if !chunk.continued_rows.is_empty() {
-        if let Some(body) = last(target, ":scope > table > tbody") {
+        if let Some(body) = last(target, ":scope > .pack-block > table > tbody") {
             let _ = body.insert_adjacent_html("beforeend", &chunk.continued_rows);
         }
     }
     if !chunk.continued_groups.is_empty() {
-        if let Some(table) = last(target, ":scope > table") {
+        if let Some(table) = last(target, ":scope > .pack-block > table") {
             let _ = table.insert_adjacent_html("beforeend", &chunk.continued_groups);
         }
     }
@@ -132,14 +147,49 @@ fn put(target: &Element, chunk: Chunk) {
     }
 }
 
+/// Measures the blocks of `target` that no chunk will add to any more: all
+/// but the last, or every one when the part is `done`.
+fn finish_blocks(target: &Element, done: bool) {
+    let blocks = target.children();
+    let open = if done { 0 } else { 1 };
+    let mut unfinished = Vec::new();
+    for i in (0..blocks.length().saturating_sub(open)).rev() {
+        let Some(block) = blocks.item(i) else {
+            continue;
+        };
+        if block.class_list().contains("pack-block-done") {
+            break;
+        }
+        unfinished.push(block);
+    }
+    let landscape = target
+        .closest(".pack-part")
+        .ok()
+        .flatten()
+        .and_then(|p| p.get_attribute("data-orientation"))
+        .is_some_and(|o| o == "landscape");
+    for block in unfinished.into_iter().rev() {
+        pack_pages::finish_block(&block, landscape);
+    }
+}
+
 impl Job {
+    fn target(&self, part: usize) -> Option<&Element> {
+        match part {
+            0 => Some(&self.plan.exceptions.0),
+            1 => self.plan.movements.as_ref().map(|m| &m.0),
+            2 => Some(&self.plan.detail.0),
+            _ => None,
+        }
+    }
+
     fn current(&self) -> bool {
         self.renders.0.get() == self.generation
     }
 
     /// Renders the chunk at `offset` of part `part` (0 exceptions, 1 movements,
     /// 2 detail), then schedules the next.
-    fn step(self, part: usize, offset: usize, started: f64) {
+    fn step(self, part: usize, offset: usize, started: f64, rows: usize) {
         if !self.current() {
             return;
         }
@@ -154,7 +204,10 @@ impl Job {
             }
         };
         if offset >= len {
-            self.step(part + 1, 0, started);
+            if let Some(target) = self.target(part) {
+                finish_blocks(target, true);
+            }
+            self.step(part + 1, 0, started, rows);
             return;
         }
         let range = offset..offset + ROWS_PER_CHUNK;
@@ -183,6 +236,7 @@ impl Job {
         };
         if let (Some(target), Some(chunk)) = (target, chunk) {
             put(target, chunk);
+            finish_blocks(target, false);
         }
         let before = match part {
             0 => 0,
@@ -190,13 +244,14 @@ impl Job {
             _ => plan.exceptions.1.len() + plan.movements.as_ref().map_or(0, |m| m.1.len()),
         };
         let next = range.end;
-        if now() - started < BUDGET_MS {
-            self.step(part, next, started);
+        let rows = rows + ROWS_PER_CHUNK;
+        if now() - started < BUDGET_MS && rows < ROWS_PER_TASK {
+            self.step(part, next, started, rows);
             return;
         }
         let done = (before + range.end.min(len)).min(self.of);
         self.progress.set(Progress::Rendering { done, of: self.of });
-        next_frame(move || self.step(part, next, now()));
+        next_frame(move || self.step(part, next, now(), 0));
     }
 
     fn finish(self) {

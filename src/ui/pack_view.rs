@@ -90,8 +90,21 @@ fn Pack() -> impl IntoView {
         })
     });
 
+    // A very large pack is prepared only when asked for: it takes seconds, and
+    // an extract is usually what a committee needs.
+    let chosen_full = RwSignal::new(None::<usize>);
+    let selected = move || explorer.result.with(|q| q.matches.len());
+    let waits_for_choice = move || {
+        let n = selected();
+        n > LARGE_PACK && chosen_full.get() != Some(n)
+    };
+
     // Whenever what the pack shows changes, put its long parts on the page again.
     Effect::new(move |_| {
+        if waits_for_choice() {
+            set_progress.set(Progress::Choosing);
+            return;
+        }
         let exceptions_items = summary.with(|s| s.exceptions.clone());
         let detail_items = explorer.result.with(|q| q.matches.clone());
         let moved = moved.get();
@@ -152,6 +165,10 @@ fn Pack() -> impl IntoView {
             "Preparing the pack: {} of {} key activities\u{2026}",
             thousands(done),
             thousands(of)
+        ),
+        Progress::Choosing => format!(
+            "This pack holds {} key activities: choose below whether to prepare all of it.",
+            thousands(selected())
         ),
         Progress::Ready { pages } => format!(
             "Ready to print: {} A4 {}.",
@@ -219,12 +236,62 @@ fn Pack() -> impl IntoView {
             </Show>
             <section class="pack-part" data-orientation=move || part_orientation(no_detail()) data-flow=move || no_detail().then_some("") aria-labelledby="pack-detail">
                 <h2 id="pack-detail" tabindex="-1">"Key activities in detail"</h2>
+                {move || waits_for_choice().then(|| view! {
+                    <LargePackChoice count=selected() on_prepare=move || {
+                        chosen_full.set(Some(selected()));
+                        // The choice goes; focus moves on to the part being prepared.
+                        if let Some(h) = document().get_element_by_id("pack-detail").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                            let _ = h.focus();
+                        }
+                    } />
+                })}
                 {move || explorer.result.with(|q| q.matches.is_empty()).then(|| view! {
                     <p class="pack-empty">"No key activity matches the filters, so there is nothing to show in detail."</p>
                 })}
                 <div class="pack-chunks" node_ref=detail></div>
             </section>
         </article>
+    }
+}
+
+/// Above this many activities the pack waits for the user to choose the whole
+/// of it or an extract (about 0.75 ms an activity to prepare, on 2 cores).
+const LARGE_PACK: usize = 2_500;
+
+/// The choice a very large pack waits for: all of it, or an extract.
+#[component]
+fn LargePackChoice(count: usize, on_prepare: impl Fn() + Copy + 'static) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let nav = expect_context::<Navigation>();
+    let seconds = (count as f64 * 0.75 / 1000.0).ceil().max(1.0) as usize;
+    let exceptions_only = move |_| {
+        let statuses: std::collections::BTreeSet<String> = state.register.with_untracked(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.statuses
+                        .iter()
+                        .filter(|s| s.exception)
+                        .map(|s| s.id.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        nav.update(false, |v| v.filters.statuses = statuses);
+    };
+    view! {
+        <div class="notice pack-choice" role="group" aria-labelledby="pack-choice-heading">
+            <h3 id="pack-choice-heading">"A very large pack"</h3>
+            <p>{format!(
+                "This pack holds {} key activities, well over a thousand printed pages. Preparing all of it takes about {} seconds on a computer like this one; the page stays usable meanwhile. An extract (one portfolio, theme or lead officer, or only the exceptions) is usually what a committee needs.",
+                thousands(count),
+                seconds
+            )}</p>
+            <button type="button" class="button" on:click=move |_| on_prepare()>"Prepare the full pack"</button>
+            " "
+            <button type="button" class="button button-secondary" on:click=exceptions_only>"Exceptions only"</button>
+            " "
+            <a href=Route::Register.hash()>"Choose an extract on the Register view"</a>
+        </div>
     }
 }
 

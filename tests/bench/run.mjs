@@ -311,7 +311,11 @@ async function navigateUntil(page, hash, readyJs, timeout = 30000) {
     const ready = new Function(`return (${readyJs});`);
     const afterTasks = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
     const t0 = performance.now();
+    let chose = false;
     const poll = () => {
+      // A very large pack asks first: choose all of it at once, as a user would.
+      const prepare = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Prepare the full pack');
+      if (prepare && !chose) { chose = true; prepare.click(); }
       if (ready()) {
         requestAnimationFrame(() => afterTasks().then(() => resolve(performance.now() - t0)));
       } else if (performance.now() - t0 > timeout) {
@@ -434,9 +438,9 @@ async function benchPack(app) {
     const { page, context } = await app.newPageOnApp();
     await replaceRegister(page, generateRegister(count), count, 'county.json');
     const { times, monitor } = await timePack(page, runs, 120000);
-    const rows = await page.locator('.pack-detail tbody tr').count();
+    const rows = await page.locator('section[aria-labelledby="pack-detail"] tbody tr[data-activity-id]').count();
     await context.close();
-    console.log(`\nScrutiny pack of ${count} activities (${rows} rows in the detail): opening the view → ready to print, ${runs} runs; target ${target}`);
+    console.log(`\nScrutiny pack of ${count} activities (${rows} rows in the detail): opening the view → ready to print, ${runs} runs (over 2,500 activities the pack asks first; "Prepare the full pack" is clicked as soon as it shows); target ${target}`);
     line('  navigation → [data-pack-ready="true"] and painted', stats(times));
     worst('  during the whole opening', monitor);
   }

@@ -269,3 +269,34 @@ test('register details edited in the app appear on the cover; Print opens the pr
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a very large pack asks first: the full pack or an extract, and the page never waits for it', async () => {
+  const { generateRegister } = await import('../bench/generate.mjs');
+  const { page, errors, context } = await app.newPageOnApp();
+  await replaceRegister(page, generateRegister(2600), 2600, 'large.json');
+  await page.goto(`${app.url}#/pack`);
+  const choice = page.getByRole('group', { name: 'A very large pack' });
+  await choice.waitFor();
+  assert.match(await choice.innerText(), /2,600 key activities/);
+  assert.match(await page.getByRole('status').filter({ hasText: 'choose below' }).innerText(), /This pack holds 2,600 key activities/);
+  assert.equal(await page.getByRole('button', { name: 'Print' }).isDisabled(), true);
+  assert.equal(await page.locator('section[aria-labelledby="pack-detail"] tr[data-activity-id]').count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  // Exceptions only: an extract of the exception statuses, prepared at once.
+  await choice.getByRole('button', { name: 'Exceptions only' }).click();
+  await page.locator('[data-pack-ready="true"]').waitFor();
+  assert.match(page.url(), /status=/);
+  assert.match(await page.locator('.pack-cover').innerText(), /Extract: Status = Amber or Red/);
+  const shown = await page.locator('section[aria-labelledby="pack-detail"] tr[data-activity-id]').count();
+  assert.ok(shown > 0 && shown < 2600, `${shown} exceptions in the detail`);
+  // Back to the whole register: the choice again; the full pack when asked.
+  await page.goBack();
+  await choice.waitFor();
+  await choice.getByRole('button', { name: 'Prepare the full pack' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'pack-detail');
+  await page.locator('[data-pack-ready="true"]').waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('section[aria-labelledby="pack-detail"] tr[data-activity-id]').count(), 2600);
+  assert.match(await page.getByRole('status').filter({ hasText: 'Ready to print' }).innerText(), /Ready to print: [\d,]+ A4 pages\./);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

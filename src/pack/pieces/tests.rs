@@ -15,12 +15,14 @@ fn assemble(chunks: &[Chunk]) -> String {
     for c in chunks {
         if !c.continued_rows.is_empty() {
             let at = page
-                .rfind("</tbody></table>")
+                .rfind("</tbody></table></div>")
                 .expect("an open table to continue");
             page.insert_str(at, &c.continued_rows);
         }
         if !c.continued_groups.is_empty() {
-            let at = page.rfind("</table>").expect("an open table to continue");
+            let at = page
+                .rfind("</table></div>")
+                .expect("an open table to continue");
             page.insert_str(at, &c.continued_groups);
         }
         page.push_str(&c.html);
@@ -38,7 +40,8 @@ fn the_detail_has_theme_headings_objective_tables_and_every_row_once() {
     let themes = "<caption><h3 class=\"pack-theme\" id=\"pack-theme-";
     assert_eq!(html.matches(themes).count(), 3);
     assert_eq!(html.matches("<table").count(), 3);
-    assert_eq!(html.matches("</table>").count(), 3);
+    assert_eq!(html.matches("</table></div>").count(), 3);
+    assert_eq!(html.matches("<div class=\"pack-block\"><table").count(), 3);
     let objectives = "<tbody><tr class=\"group-row\"><th colspan=\"6\" scope=\"rowgroup\"><h4>";
     assert_eq!(html.matches(objectives).count(), 11);
     assert_eq!(html.matches("</tbody>").count(), 11);
@@ -54,10 +57,12 @@ fn exceptions_are_captioned_with_theme_and_objective() {
     let some = vec![3, 4, 30];
     let chunk = activities_chunk(&register, &index, &some, 0..3, Part::Exceptions);
     assert!(!chunk.html.contains("<h3") && !chunk.html.contains("<h4"));
-    assert_eq!(chunk.html.matches("<table").count(), 1);
+    // 3 and 4 are CO 1 (THE PLACE), 30 is CO 10 (YOUR COUNCIL).
+    assert_eq!(chunk.html.matches("<table").count(), 2);
     assert_eq!(chunk.html.matches("<tbody>").count(), 2);
-    assert!(chunk.html.contains("scope=\"rowgroup\">THE PLACE"));
-    assert!(chunk.html.contains("Next Steps (corrective action)"));
+    assert!(chunk.html.contains("<caption>Exceptions: THE PLACE"));
+    assert!(chunk.html.contains("<caption>Exceptions: YOUR COUNCIL"));
+    assert!(chunk.html.contains("scope=\"rowgroup\">CO 1: "));
 }
 
 #[test]
