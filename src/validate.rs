@@ -192,8 +192,8 @@ fn long_texts(register: &Register, found: &mut Vec<Problem>) {
     }
 }
 
-/// 20000 → "20,000".
-fn thousands(n: usize) -> String {
+/// 20000 → "20,000", as figures are written for people.
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -14,7 +14,7 @@ pub fn document(title: &str, body: &str, css: &str) -> String {
         "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <title>{}</title>\n<style>\n{css}\n.pack-web-page {{ max-width: 270mm; margin: 0 auto; padding: 1rem; }}\n</style>\n</head>\n\
+         <title>{}</title>\n<style>\n{css}\n@media screen {{ .pack-web-page {{ max-width: 285mm; margin: 0 auto; padding: 1rem; }} }}\n</style>\n</head>\n\
          <body>\n<main class=\"pack-web-page\">\n{body}\n</main>\n</body>\n</html>\n",
         escape(title)
     )

@@ -184,9 +184,22 @@ pub fn finish_block(block: &Element, landscape: bool) {
     let _ = block.class_list().add_1("pack-block-done");
 }
 
-/// Forgets the measured blocks (a new render replaces them).
-pub fn forget_blocks() {
+/// Forgets what was measured and decided for `article` (a new render replaces
+/// it): the blocks, the breaks written, the contents' numbers and page count.
+pub fn forget(article: &Element) {
     BLOCKS.with(|b| b.borrow_mut().clear());
+    let previous = MARKED.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    for (e, attribute) in previous {
+        let _ = e.remove_attribute(attribute);
+    }
+    if let Ok(entries) = article.query_selector_all("[data-contents-for]") {
+        for i in 0..entries.length() {
+            if let Some(e) = entries.item(i) {
+                e.set_text_content(None);
+            }
+        }
+    }
+    let _ = article.remove_attribute("data-pages");
 }
 
 /// Whether `article` is narrower on screen than the paper, so that it must be

@@ -51,94 +51,103 @@ pub enum Progress {
     },
 }
 
-/// Counts renders, so that an older one stops when a newer one starts.
-#[derive(Clone, Default)]
-pub struct Renders(Rc<Cell<u64>>);
+thread_local! {
+    /// Counts renders on this page, so that an older one (of this pack view or
+    /// of one already left) stops when a newer one starts or the view goes.
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
+}
 
-impl Renders {
-    /// Starts rendering `plan`, reporting progress (and the end) to `progress`.
-    pub fn start(
-        &self,
-        state: AppState,
-        explorer: Explorer,
-        plan: Plan,
-        progress: WriteSignal<Progress>,
-    ) {
-        let generation = self.0.get() + 1;
-        self.0.set(generation);
-        for target in [
-            Some(&plan.exceptions.0),
-            plan.movements.as_ref().map(|m| &m.0),
-            Some(&plan.detail.0),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            target.set_inner_html("");
-        }
-        pack_pages::forget_blocks();
-        // On a narrow screen the pack is laid out at the paper's width while it
-        // is measured; `lay_out` lets it go back at the end.
-        if pack_pages::needs_paper_width(&plan.article) {
-            let _ = plan.article.class_list().add_1("measuring");
-        }
-        let of = plan.exceptions.1.len()
-            + plan.movements.as_ref().map_or(0, |m| m.1.len())
-            + plan.detail.1.len();
-        progress.set(Progress::Rendering { done: 0, of });
-        let job = Job {
-            renders: self.clone(),
-            generation,
-            state,
-            explorer,
-            plan: Rc::new(plan),
-            progress,
-            of,
-        };
-        job.step(0, 0, now(), 0);
+fn generation() -> u64 {
+    GENERATION.with(|g| g.get())
+}
+
+/// Empties the long parts and forgets what was measured of them.
+fn clear(targets: [Option<&Element>; 3], article: &Element) {
+    for target in targets.into_iter().flatten() {
+        target.set_inner_html("");
+    }
+    pack_pages::forget(article);
+}
+
+/// Stops any render in progress and, given the pack, empties its long parts
+/// (while a very large pack waits for a choice, or when the view goes).
+pub fn stop(article: Option<&Element>, targets: [Option<&Element>; 3]) {
+    GENERATION.with(|g| g.set(g.get() + 1));
+    if let Some(article) = article {
+        clear(targets, article);
+        let _ = article.class_list().remove_1("measuring");
     }
 }
 
+/// Starts rendering `plan`, reporting progress (and the end) to `progress`.
+pub fn start(state: AppState, explorer: Explorer, plan: Plan, progress: WriteSignal<Progress>) {
+    let generation = GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    clear(
+        [
+            Some(&plan.exceptions.0),
+            plan.movements.as_ref().map(|m| &m.0),
+            Some(&plan.detail.0),
+        ],
+        &plan.article,
+    );
+    // On a narrow screen the pack is laid out at the paper's width while it
+    // is measured; `lay_out` lets it go back at the end.
+    if pack_pages::needs_paper_width(&plan.article) {
+        let _ = plan.article.class_list().add_1("measuring");
+    }
+    let of = plan.exceptions.1.len()
+        + plan.movements.as_ref().map_or(0, |m| m.1.len())
+        + plan.detail.1.len();
+    progress.set(Progress::Rendering { done: 0, of });
+    let job = Job {
+        generation,
+        state,
+        explorer,
+        plan: Rc::new(plan),
+        progress,
+        of,
+        told: Rc::new(Cell::new(0)),
+    };
+    job.step(0, 0, now(), 0);
+}
+
+#[derive(Clone)]
 struct Job {
-    renders: Renders,
     generation: u64,
     state: AppState,
     explorer: Explorer,
     plan: Rc<Plan>,
     progress: WriteSignal<Progress>,
     of: usize,
+    /// The last count the progress line was told (it moves in tenths, so a
+    /// screen reader hears a few updates, not one a frame).
+    told: Rc<Cell<usize>>,
 }
 
-impl Clone for Job {
-    fn clone(&self) -> Self {
-        Job {
-            renders: self.renders.clone(),
-            generation: self.generation,
-            state: self.state,
-            explorer: self.explorer,
-            plan: self.plan.clone(),
-            progress: self.progress,
-            of: self.of,
-        }
-    }
+/// The last element child of `e`, if it is a `tag`.
+fn last_child(e: &Element, tag: &str) -> Option<Element> {
+    e.last_element_child().filter(|c| c.tag_name() == tag)
 }
 
-fn last(target: &Element, selector: &str) -> Option<Element> {
-    let list = target.query_selector_all(selector).ok()?;
-    let node = list.item(list.length().checked_sub(1)?)?;
-    wasm_bindgen::JsCast::dyn_into::<Element>(node).ok()
+/// The open table of `target`: its last block's table (walked from the end,
+/// not searched, so it costs the same however long the part is).
+fn open_table(target: &Element) -> Option<Element> {
+    last_child(&last_child(target, "DIV")?, "TABLE")
 }
 
 /// Puts `chunk` into `target`: continued rows into the open table's last row
 /// group, new row groups into that table, then the new tables.
 fn put(target: &Element, chunk: Chunk) {
     if !chunk.continued_rows.is_empty() {
-        if let Some(body) = last(target, ":scope > .pack-block > table > tbody") {
+        if let Some(body) = open_table(target).and_then(|t| last_child(&t, "TBODY")) {
             let _ = body.insert_adjacent_html("beforeend", &chunk.continued_rows);
         }
     }
     if !chunk.continued_groups.is_empty() {
-        if let Some(table) = last(target, ":scope > .pack-block > table") {
+        if let Some(table) = open_table(target) {
             let _ = table.insert_adjacent_html("beforeend", &chunk.continued_groups);
         }
     }
@@ -162,14 +171,10 @@ fn finish_blocks(target: &Element, done: bool) {
         }
         unfinished.push(block);
     }
-    let landscape = target
-        .closest(".pack-part")
-        .ok()
-        .flatten()
-        .and_then(|p| p.get_attribute("data-orientation"))
-        .is_some_and(|o| o == "landscape");
+    // Only a part with a table has blocks, and such a part prints landscape
+    // (a part that is one sentence flows on in the orientation before it).
     for block in unfinished.into_iter().rev() {
-        pack_pages::finish_block(&block, landscape);
+        pack_pages::finish_block(&block, true);
     }
 }
 
@@ -184,7 +189,7 @@ impl Job {
     }
 
     fn current(&self) -> bool {
-        self.renders.0.get() == self.generation
+        generation() == self.generation
     }
 
     /// Renders the chunk at `offset` of part `part` (0 exceptions, 1 movements,
@@ -250,7 +255,11 @@ impl Job {
             return;
         }
         let done = (before + range.end.min(len)).min(self.of);
-        self.progress.set(Progress::Rendering { done, of: self.of });
+        let tenth = (self.of / 10).max(1);
+        if done / tenth != self.told.get() / tenth {
+            self.told.set(done);
+            self.progress.set(Progress::Rendering { done, of: self.of });
+        }
         next_frame(move || self.step(part, next, now(), 0));
     }
 
@@ -269,7 +278,12 @@ impl Job {
     }
 }
 
-/// Runs `f` in a task after the next frame is painted.
+/// Runs `f` in a task after the next frame is painted; in a hidden tab, which
+/// paints no frames, after a short pause instead, so the work goes on.
 fn next_frame(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    if document().hidden() {
+        set_timeout(f, Duration::from_millis(4));
+    } else {
+        request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    }
 }

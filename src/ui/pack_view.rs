@@ -9,7 +9,7 @@
 use super::explorer::Explorer;
 use super::navigation::Navigation;
 use super::needs_register::NeedsRegister;
-use super::pack_render::{Plan, Progress, Renders};
+use super::pack_render::{self, Plan, Progress};
 use super::state::AppState;
 use super::status_tag::StatusTag;
 use super::summary_view::{
@@ -20,25 +20,13 @@ use crate::pack::pieces::theme_anchor;
 use crate::register::Register;
 use crate::route::Route;
 use crate::summary::Summary;
+use crate::validate::thousands;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PackPage() -> impl IntoView {
     view! { <NeedsRegister title="Scrutiny pack"><Pack /></NeedsRegister> }
-}
-
-/// "14,032" for 14032.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[component]
@@ -54,7 +42,6 @@ fn Pack() -> impl IntoView {
     let exceptions = NodeRef::<leptos::html::Div>::new();
     let movements = NodeRef::<leptos::html::Div>::new();
     let detail = NodeRef::<leptos::html::Div>::new();
-    let renders = Renders::default();
     let notice = RwSignal::new(None::<String>);
 
     let extract = move || {
@@ -76,10 +63,21 @@ fn Pack() -> impl IntoView {
         })
     });
     let has_travel = move || travel.with(|t| t.is_some());
-    // Empty sections are one sentence: they flow on after the part before.
+    // Empty sections are one sentence: they flow on after the part before, in
+    // its orientation (a change of orientation would start a page).
     let no_exceptions = move || summary.with(|s| s.exceptions.is_empty());
     let none_moved = move || moved.with(|m| m.as_ref().is_none_or(|m| m.is_empty()));
     let no_detail = move || explorer.result.with(|q| q.matches.is_empty());
+    let exceptions_orientation = move || flowing_after(no_exceptions(), "portrait");
+    let travel_orientation = move || flowing_after(none_moved(), exceptions_orientation());
+    let detail_orientation = move || {
+        let before = if has_travel() {
+            travel_orientation()
+        } else {
+            exceptions_orientation()
+        };
+        flowing_after(no_detail(), before)
+    };
 
     // The running footer: title and period on every page but the cover.
     Effect::new(move |_| {
@@ -102,6 +100,11 @@ fn Pack() -> impl IntoView {
     // Whenever what the pack shows changes, put its long parts on the page again.
     Effect::new(move |_| {
         if waits_for_choice() {
+            let a = article.get_untracked().map(web_sys::Element::from);
+            let e = exceptions.get_untracked().map(web_sys::Element::from);
+            let m = movements.get_untracked().map(web_sys::Element::from);
+            let d = detail.get_untracked().map(web_sys::Element::from);
+            pack_render::stop(a.as_ref(), [e.as_ref(), m.as_ref(), d.as_ref()]);
             set_progress.set(Progress::Choosing);
             return;
         }
@@ -116,7 +119,7 @@ fn Pack() -> impl IntoView {
             return;
         };
         let movements = movements.get().zip(moved);
-        renders.start(
+        pack_render::start(
             state,
             explorer,
             Plan {
@@ -128,6 +131,9 @@ fn Pack() -> impl IntoView {
             set_progress,
         );
     });
+
+    // A render still going when the view goes stops (its page is gone).
+    on_cleanup(|| pack_render::stop(None, [None, None, None]));
 
     // Printing lays the pages out again first, in case anything moved since.
     let listener = window_event_listener(leptos::ev::beforeprint, move |_| {
@@ -185,12 +191,13 @@ fn Pack() -> impl IntoView {
         else {
             return;
         };
+        // The view's address stays, even for a heading not on the page yet.
+        ev.prevent_default();
         let id = link.get_attribute("href").unwrap_or_default();
         if let Some(target) = document()
             .get_element_by_id(id.trim_start_matches('#'))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            ev.prevent_default();
             let _ = target.set_attribute("tabindex", "-1");
             let _ = target.focus();
             target.scroll_into_view();
@@ -204,7 +211,8 @@ fn Pack() -> impl IntoView {
             <super::docx_export::ExportWordButton />
             <p class="pack-progress" role="status">{progress_line}</p>
             <p class="hint">"Print opens the browser\u{2019}s print dialog: print on paper, or choose \u{201c}Save as PDF\u{201d}. A4, the detail in landscape, with page numbers."</p>
-            {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            // Always in the page, so that a screen reader hears each new message.
+            <p class="pack-notice" role="status">{move || notice.get()}</p>
             {move || {
                 let parts = extract();
                 (!parts.is_empty()).then(|| view! {
@@ -222,27 +230,24 @@ fn Pack() -> impl IntoView {
                 <StatusKeySection />
             </div>
             <SummarySection summary=summary />
-            <section class="pack-part" data-orientation=move || part_orientation(no_exceptions()) data-flow=move || no_exceptions().then_some("") aria-labelledby="pack-exceptions">
+            <section class="pack-part" data-orientation=exceptions_orientation data-flow=move || no_exceptions().then_some("") aria-labelledby="pack-exceptions">
                 <h2 id="pack-exceptions" tabindex="-1">"Exceptions"</h2>
                 {move || exceptions_intro(state, summary)}
                 <div class="pack-chunks" node_ref=exceptions></div>
             </section>
             <Show when=has_travel>
-                <section class="pack-part" data-orientation=move || part_orientation(none_moved()) data-flow=move || none_moved().then_some("") aria-labelledby="pack-travel">
+                <section class="pack-part" data-orientation=travel_orientation data-flow=move || none_moved().then_some("") aria-labelledby="pack-travel">
                     <h2 id="pack-travel" tabindex="-1">"Direction of travel"</h2>
                     <TravelIntro travel=travel moved=moved />
                     <div class="pack-chunks" node_ref=movements></div>
                 </section>
             </Show>
-            <section class="pack-part" data-orientation=move || part_orientation(no_detail()) data-flow=move || no_detail().then_some("") aria-labelledby="pack-detail">
+            <section class="pack-part" data-orientation=detail_orientation data-flow=move || no_detail().then_some("") aria-labelledby="pack-detail">
                 <h2 id="pack-detail" tabindex="-1">"Key activities in detail"</h2>
                 {move || waits_for_choice().then(|| view! {
                     <LargePackChoice count=selected() on_prepare=move || {
                         chosen_full.set(Some(selected()));
-                        // The choice goes; focus moves on to the part being prepared.
-                        if let Some(h) = document().get_element_by_id("pack-detail").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                            let _ = h.focus();
-                        }
+                        focus_detail();
                     } />
                 })}
                 {move || explorer.result.with(|q| q.matches.is_empty()).then(|| view! {
@@ -251,6 +256,16 @@ fn Pack() -> impl IntoView {
                 <div class="pack-chunks" node_ref=detail></div>
             </section>
         </article>
+    }
+}
+
+/// Moves focus to the detail's heading (when a choice that held it goes).
+fn focus_detail() {
+    if let Some(h) = document()
+        .get_element_by_id("pack-detail")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h.focus();
     }
 }
 
@@ -277,6 +292,8 @@ fn LargePackChoice(count: usize, on_prepare: impl Fn() + Copy + 'static) -> impl
                 .unwrap_or_default()
         });
         nav.update(false, |v| v.filters.statuses = statuses);
+        // The choice goes; focus moves on to the part being prepared.
+        focus_detail();
     };
     view! {
         <div class="notice pack-choice" role="group" aria-labelledby="pack-choice-heading">
@@ -295,11 +312,11 @@ fn LargePackChoice(count: usize, on_prepare: impl Fn() + Copy + 'static) -> impl
     }
 }
 
-/// The page a part prints on: landscape for its wide table, or the page it
-/// flows onto when it is only a sentence.
-fn part_orientation(empty: bool) -> &'static str {
+/// The page a part prints on: landscape for its wide table or, when it is only
+/// a sentence, the orientation of the part before it, which it flows on from.
+fn flowing_after(empty: bool, before: &'static str) -> &'static str {
     if empty {
-        "portrait"
+        before
     } else {
         "landscape"
     }
@@ -363,7 +380,7 @@ fn Contents(has_travel: Signal<bool>) -> impl IntoView {
     let explorer = expect_context::<Explorer>();
     let entry = |target: &'static str, label: &'static str| {
         view! {
-            <li><a class="toc-entry" href=format!("#{target}")>{label}</a><span class="toc-page" data-contents-for=target></span></li>
+            <li><a class="toc-entry" href=format!("#{target}")>{label}</a><span class="visually-hidden">", page"</span><span class="toc-page" data-contents-for=target></span></li>
         }
     };
     let themes = Memo::new(move |_| {
@@ -399,13 +416,13 @@ fn Contents(has_travel: Signal<bool>) -> impl IntoView {
             {entry("pack-exceptions", "Exceptions")}
             {move || has_travel.get().then(|| entry("pack-travel", "Direction of travel"))}
             <li class="has-sub">
-                <a class="toc-entry" href="#pack-detail">"Key activities in detail"</a><span class="toc-page" data-contents-for="pack-detail"></span>
+                <a class="toc-entry" href="#pack-detail">"Key activities in detail"</a><span class="visually-hidden">", page"</span><span class="toc-page" data-contents-for="pack-detail"></span>
                 {move || {
                     let themes = themes.get();
                     (!themes.is_empty()).then(|| view! {
                         <ol>
                             {themes.into_iter().map(|(id, title)| view! {
-                                <li><a class="toc-entry" href=format!("#{id}")>{title}</a><span class="toc-page" data-contents-for=id></span></li>
+                                <li><a class="toc-entry" href=format!("#{id}")>{title}</a><span class="visually-hidden">", page"</span><span class="toc-page" data-contents-for=id></span></li>
                             }).collect_view()}
                         </ol>
                     })
