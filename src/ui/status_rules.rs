@@ -34,7 +34,10 @@ pub fn set(scope: &str, statuses: &StatusSet) {
     let previous = RULES.with(|r| r.borrow_mut().remove(scope).unwrap_or_default());
     if !previous.is_empty() {
         for i in (0..rules.length()).rev() {
-            if rules.item(i).is_some_and(|r| previous.contains(&r.css_text())) {
+            if rules
+                .item(i)
+                .is_some_and(|r| previous.contains(&r.css_text()))
+            {
                 let _ = sheet.delete_rule(i);
             }
         }
