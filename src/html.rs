@@ -313,7 +313,7 @@ mod tests {
         let set = StatusSet::default_set();
         let mut out = String::new();
         status_tag(&mut out, &set, "amber");
-        assert_eq!(out, "<span class=\"status-tag\" data-status=\"amber\" ><span class=\"status-symbol\" aria-hidden=\"true\">▲</span> <span class=\"status-label\">Amber</span></span>");
+        assert_eq!(out, "<span class=\"status-tag\" data-status=\"amber\"><span class=\"status-symbol\" aria-hidden=\"true\">▲</span> <span class=\"status-label\">Amber</span></span>");
         assert!(!out.contains("style"));
     }
 
