@@ -5,7 +5,7 @@
 use crate::compare::Movement;
 use crate::query::{highlight_html, RegisterIndex};
 use crate::register::{KeyActivity, Register};
-use crate::status::StatusSet;
+use crate::status::{Status, StatusSet};
 use std::collections::HashMap;
 
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped.
@@ -30,14 +30,13 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The status tag, as the UI's `StatusTag` draws it: symbol (hidden from screen
-/// readers) and word, with the colour (checked `#rrggbb` by validation) as a style.
+/// readers) and word. Its colour comes from the `data-status` rule (`status_rule`),
+/// never from a style attribute, which a strict Content Security Policy blocks.
 pub fn status_tag(out: &mut String, statuses: &StatusSet, id: &str) {
     match statuses.get(id) {
         Some(s) if crate::validate::is_hex_colour(&s.colour) => {
             out.push_str("<span class=\"status-tag\" data-status=\"");
             escape_into(out, &s.id);
-            out.push_str("\" style=\"--status-colour: ");
-            out.push_str(&s.colour);
             out.push_str("\"><span class=\"status-symbol\" aria-hidden=\"true\">");
             escape_into(out, &s.symbol);
             out.push_str("</span> <span class=\"status-label\">");
@@ -50,6 +49,26 @@ pub fn status_tag(out: &mut String, statuses: &StatusSet, id: &str) {
             out.push_str("\u{201d}</span></span>");
         }
     }
+}
+
+/// The CSS rule that colours every element carrying `data-status="<id>"` of
+/// status `s` (tags, filter symbols), inside `scope` (a selector, or "" for the
+/// whole page); `None` unless the colour is a checked `#rrggbb`. Inserted through
+/// the CSSOM, which a Content Security Policy does not block.
+pub fn status_rule(scope: &str, s: &Status) -> Option<String> {
+    if !crate::validate::is_hex_colour(&s.colour) {
+        return None;
+    }
+    let scope = if scope.is_empty() {
+        String::new()
+    } else {
+        format!("{scope} ")
+    };
+    Some(format!(
+        "{scope}[data-status={}] {{ --status-colour: {}; }}",
+        crate::export::css_string(&s.id),
+        s.colour
+    ))
 }
 
 /// How a row is drawn: search terms to mark, the movement to show, and whether
@@ -294,6 +313,27 @@ mod tests {
         let set = StatusSet::default_set();
         let mut out = String::new();
         status_tag(&mut out, &set, "amber");
-        assert_eq!(out, "<span class=\"status-tag\" data-status=\"amber\" style=\"--status-colour: #b35c00\"><span class=\"status-symbol\" aria-hidden=\"true\">▲</span> <span class=\"status-label\">Amber</span></span>");
+        assert_eq!(out, "<span class=\"status-tag\" data-status=\"amber\"><span class=\"status-symbol\" aria-hidden=\"true\">▲</span> <span class=\"status-label\">Amber</span></span>");
+        assert!(!out.contains("style"));
+    }
+
+    #[test]
+    fn status_rules_colour_by_data_status_and_escape_the_id() {
+        let mut amber = StatusSet::default_set().get("amber").cloned().unwrap();
+        assert_eq!(
+            status_rule("", &amber).as_deref(),
+            Some("[data-status=\"amber\"] { --status-colour: #b35c00; }")
+        );
+        assert_eq!(
+            status_rule(".archive-view", &amber).as_deref(),
+            Some(".archive-view [data-status=\"amber\"] { --status-colour: #b35c00; }")
+        );
+        amber.id = "a\"] * { x: y } [b=\"\\".into();
+        assert_eq!(
+            status_rule("", &amber).as_deref(),
+            Some("[data-status=\"a\\\"] * { x: y } [b=\\\"\\\\\"] { --status-colour: #b35c00; }")
+        );
+        amber.colour = "red; background: url(x)".into();
+        assert_eq!(status_rule("", &amber), None);
     }
 }

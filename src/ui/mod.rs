@@ -21,6 +21,7 @@ mod quarters_view;
 mod register_actions;
 mod register_view;
 mod state;
+mod status_rules;
 mod status_tag;
 mod summary_view;
 
@@ -34,9 +35,13 @@ pub use summary_view::Travelled;
 use crate::route::Route;
 use leptos::prelude::*;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, in place of `index.html`'s static first
+/// view (`#boot`: the app's name and "Loading…", shown before the wasm arrives).
 pub fn start() {
     console_error_panic_hook::set_once();
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
     mount_to_body(App);
 }
 
@@ -51,6 +56,15 @@ pub fn App() -> impl IntoView {
     let explorer = explorer::Explorer::start(state, nav);
     provide_context(explorer);
     provide_context(summary_view::Travelled::start(state));
+    // Status colours are CSSOM rules keyed by `data-status`, never style
+    // attributes (a strict Content Security Policy blocks those).
+    Effect::new(move |_| {
+        state.register.with(|r| {
+            if let Some(r) = r {
+                status_rules::set("", &r.statuses);
+            }
+        })
+    });
     let route = nav.route;
     // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, outside text fields (which
     // keep their own undo).

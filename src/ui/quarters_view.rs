@@ -186,8 +186,10 @@ fn ArchiveTable(list: Vec<Archived>, changed: RwSignal<u32>) -> impl IntoView {
             crate::html::RowOptions::default(),
             4,
         );
+        // The archived quarter's own status colours, inside its panel only.
+        super::status_rules::set(".archive-view", &a.register.statuses);
         Some(view! {
-            <section class="panel" aria-labelledby="archive-view-heading">
+            <section class="panel archive-view" aria-labelledby="archive-view-heading">
                 <h3 id="archive-view-heading">{format!("{} (archived, read-only)", a.register.heading())}</h3>
                 <button type="button" class="button button-secondary" on:click=move |_| viewing.set(None)>"Close"</button>
                 <div inner_html=html></div>

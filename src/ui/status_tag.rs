@@ -1,4 +1,5 @@
-//! A status shown as a word, a symbol and a colour: never by colour alone.
+//! A status shown as a word, a symbol and a colour: never by colour alone. The
+//! colour comes from the `data-status` rule (`status_rules`), not a style attribute.
 
 use crate::status::Status;
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 pub fn StatusTag(status: Option<Status>, #[prop(into)] id: String) -> impl IntoView {
     match status {
         Some(status) => view! {
-            <span class="status-tag" data-status=status.id.clone() style=format!("--status-colour: {}", status.colour)>
+            <span class="status-tag" data-status=status.id.clone()>
                 <span class="status-symbol" aria-hidden="true">{status.symbol}</span>
                 " "
                 <span class="status-label">{status.label}</span>

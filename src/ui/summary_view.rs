@@ -437,6 +437,7 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
             .next()
             .and_then(|range| exceptions_chunk(&exceptions, range));
         holder.set_inner_html(&first.map(|c| long_part(&c)).unwrap_or_default());
+        size_long_parts(&holder);
         let more = Chunks {
             holder: (*holder).clone().into(),
             exceptions,
@@ -533,6 +534,7 @@ impl Chunks {
                 let _ = self
                     .holder
                     .insert_adjacent_html("beforeend", &long_part(&chunk));
+                size_long_parts(&self.holder);
             }
             if self.focus_pending.try_get_value() == Some(true) {
                 self.focus_pending.set_value(false);
@@ -543,6 +545,25 @@ impl Chunks {
     }
 }
 
+/// Gives each new long part its estimated size through the CSSOM (a style
+/// attribute in the HTML would be blocked by a strict Content Security Policy).
+fn size_long_parts(holder: &web_sys::Element) {
+    let Ok(parts) = holder.query_selector_all(".summary-long[data-height]") else {
+        return;
+    };
+    for part in (0..parts.length()).filter_map(|i| parts.item(i)) {
+        let Ok(part) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(part) else {
+            continue;
+        };
+        if let Some(height) = part.get_attribute("data-height") {
+            let _ = part
+                .style()
+                .set_property("contain-intrinsic-size", &format!("auto {height}px"));
+            let _ = part.remove_attribute("data-height");
+        }
+    }
+}
+
 /// A chunk's tables in a `LongPart` of their own, sized by their rows.
 fn long_part(chunk: &html::ExceptionsChunk) -> String {
     let rows = chunk.tables.matches("<tr data-activity-id=").count();
@@ -550,7 +571,7 @@ fn long_part(chunk: &html::ExceptionsChunk) -> String {
     let height = rows * EXCEPTION_ROW_PX + tables * 90;
     if height >= LONG_PART_PX {
         format!(
-            "<div class=\"summary-long\" style=\"contain-intrinsic-size: auto {height}px\">{}</div>",
+            "<div class=\"summary-long\" data-height=\"{height}\">{}</div>",
             chunk.tables
         )
     } else {

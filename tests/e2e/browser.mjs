@@ -2,12 +2,14 @@
 // Chromium driven by playwright-core, console errors collected, axe-core scans.
 import { chromium } from 'playwright-core';
 import { join, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { serve } from './serve.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Flags that keep Chromium off this machine's closed network. Playwright gives
  *  each launch a fresh, empty profile of its own. */
@@ -17,8 +19,8 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server and a browser; returns helpers and a close(). */
-export async function startApp() {
-  const { server, url } = await serve(join(ROOT, 'dist'));
+export async function startApp(options = {}) {
+  const { server, url } = await serve(join(ROOT, 'dist'), 0, '127.0.0.1', options);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -27,13 +29,13 @@ export async function startApp() {
   return {
     url,
     browser,
-    /** A fresh context (empty storage) and page, recording console errors. */
+    /** A fresh context (empty storage) and page, recording console errors,
+     *  Content-Security-Policy violations and requests to any other origin in
+     *  `errors`, for every page the context opens. */
     async newPage() {
       const context = await browser.newContext();
+      const errors = watch(context, url);
       const page = await context.newPage();
-      const errors = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(String(e)));
       return { context, page, errors };
     },
     /** A fresh context and page with the app open (no register yet). */
@@ -54,6 +56,33 @@ export async function startApp() {
       server.close();
     },
   };
+}
+
+/** Records in the returned array, for every page of `context`: console errors,
+ *  uncaught exceptions, `securitypolicyviolation` events (as "CSP violation: …")
+ *  and requests to any origin but `appUrl`'s (data: and blob: URLs are the page's
+ *  own). Tests assert it stays empty. */
+export function watch(context, appUrl) {
+  const errors = [];
+  const origin = new URL(appUrl).origin;
+  context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const text = `${e.violatedDirective} ${e.blockedURI}`;
+      window.__cspViolations.push(text);
+      console.error(`CSP violation: ${text}`);
+    });
+  });
+  context.on('page', (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+  });
+  context.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    if (new URL(u).origin !== origin) errors.push(`request to another origin: ${u}`);
+  });
+  return errors;
 }
 
 /** Loads the sample register (opening the app at `url` first, if given) and
@@ -81,9 +110,23 @@ export async function waitForApp(page) {
   await page.getByRole('banner').waitFor();
 }
 
+/** Every status tag on the page with a `data-status`: its id, computed
+ *  `--status-colour`, computed left border colour, and the border that colour
+ *  should give (rgb()). */
+export async function statusColours(page) {
+  return page.locator('.status-tag[data-status]').evaluateAll((tags) => tags.map((t) => {
+    const style = getComputedStyle(t);
+    const colour = style.getPropertyValue('--status-colour').trim();
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    return { id: t.dataset.status, colour, border: style.borderLeftColor, expectedBorder: `rgb(${r}, ${g}, ${b})` };
+  }));
+}
+
 /** Runs axe-core on the page; returns its violations. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the driver, not added as a <script>: the app's policy
+  // (rightly) blocks inline scripts, and a blocked one counts as a violation.
+  await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));

@@ -228,7 +228,17 @@ test('the status set and the themes and objectives are editable, with the rules 
   await page.goto(`${app.url}#/register`);
   const tag = page.locator('tr[data-activity-id="KA.01.01"] .status-tag');
   assert.equal((await tag.innerText()).replace(/\s+/g, ' ').trim(), '● On track');
-  assert.equal(await page.locator('tr[data-activity-id="KA.06.01"] .status-tag').getAttribute('style'), '--status-colour: #b35c00');
+  const amber = page.locator('tr[data-activity-id="KA.06.01"] .status-tag');
+  assert.equal(await amber.getAttribute('style'), null, 'no style attribute: a strict policy blocks them');
+  assert.equal(await amber.evaluate((t) => getComputedStyle(t).getPropertyValue('--status-colour').trim()), '#b35c00');
+  // A new colour in the status set recolours the tags (the rules follow the set).
+  await page.goto(`${app.url}#/details`);
+  await page.getByLabel('Status 3: colour').evaluate((el) => { el.value = '#7a4100'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.getByRole('button', { name: 'Save status set' }).click();
+  await page.getByText('Status set saved.').waitFor();
+  await page.goto(`${app.url}#/register`);
+  assert.equal(await amber.evaluate((t) => getComputedStyle(t).getPropertyValue('--status-colour').trim()), '#7a4100');
+  assert.equal(await amber.evaluate((t) => getComputedStyle(t).borderLeftColor), 'rgb(122, 65, 0)');
   assert.deepEqual(errors, []);
   await context.close();
 });

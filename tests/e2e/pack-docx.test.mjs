@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, existsSync, mkdirSync, symlinkSync, readFileSync }
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { startApp, loadSample } from './browser.mjs';
+import { startApp, loadSample, watch } from './browser.mjs';
 import { serve } from './serve.mjs';
 
 let app;
@@ -196,6 +196,7 @@ test('under a sub-path of the host the worker is found beside index.html; a comp
   symlinkSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist'), join(site, 'council', 'activity-register'));
   const { server, url } = await serve(site);
   const context = await app.browser.newContext();
+  const errors = watch(context, url);
   try {
     const page = await context.newPage();
     const base = `${url}council/activity-register/`;
@@ -223,6 +224,7 @@ test('under a sub-path of the host the worker is found beside index.html; a comp
     const pdf = toPdf(path);
     assert.match(pdf.text, /Since 2018\/19 Quarter 4: 1 improved, 0 declined, 36 unchanged, 0 new, 0 no longer reported\./);
     assert.match(pdf.text, /KA\.01\.01[^\n]*Amber +Green +↑ Improved/);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
     server.close();

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startApp, waitForApp, axeViolations, replaceRegister, loadSample } from './browser.mjs';
+import { startApp, waitForApp, axeViolations, replaceRegister, loadSample, watch, statusColours } from './browser.mjs';
 import { readPdf, pageText, layoutProblems, pageWith } from './pdf.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -199,9 +199,8 @@ test('a register of long names and unbroken strings prints whole', async () => {
 
 test('printed from a phone, with a comparison loaded: the same checks hold', async () => {
   const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const errors = watch(context, app.url);
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
   await loadSample(page, app.url);
   await page.goto(`${app.url}#/summary`);
   await page.getByLabel('Compare with previous quarter').setInputFiles({ name: 'q4.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(SAMPLE)) });
@@ -272,6 +271,15 @@ test('the pack as a web page: one file, accessible, nothing fetched, all 37 acti
   const ids = await reader.locator('section[aria-labelledby="pack-detail"] tr[data-activity-id]').evaluateAll((rows) => rows.map((r) => r.dataset.activityId));
   assert.deepEqual(ids, activitiesOf(SAMPLE).map((a) => a.id));
   assert.equal(await reader.locator('.status-tag').first().evaluate((t) => getComputedStyle(t).borderLeftWidth !== '0px'), true, 'styles inline');
+  // Status colours are CSSOM rules keyed by data-status: the export copies them.
+  const colours = await statusColours(reader);
+  assert.ok(colours.length >= 37, `${colours.length} status tags`);
+  assert.ok(new Set(colours.map((c) => c.id)).size >= 3, 'several statuses');
+  const want = Object.fromEntries(SAMPLE.register.statuses.map((s) => [s.id, s.colour]));
+  for (const tag of colours) {
+    assert.equal(tag.colour, want[tag.id], `--status-colour of ${tag.id}`);
+    assert.equal(tag.border, tag.expectedBorder, `border colour of ${tag.id}`);
+  }
   assert.deepEqual(await axeViolations(reader), []);
   assert.deepEqual(requests, []);
   await offline.close();

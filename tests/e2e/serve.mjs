@@ -19,8 +19,9 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on host:port (port 0 picks a free one); resolves to { server, url }. */
-export function serve(dir, port = 0, host = '127.0.0.1') {
+/** Serves `dir` on host:port (port 0 picks a free one); resolves to { server, url }.
+ *  `options.headers` are added to every response (e.g. a Content-Security-Policy). */
+export function serve(dir, port = 0, host = '127.0.0.1', options = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -35,6 +36,7 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...(options.headers ?? {}),
       });
       res.end(body);
     } catch {

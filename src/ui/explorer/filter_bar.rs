@@ -197,7 +197,7 @@ fn StatusFilter() -> impl IntoView {
                         <div class="checkbox">
                             <input type="checkbox" id=input_id.clone() prop:checked=checked on:change=toggle />
                             <label for=input_id>
-                                <span aria-hidden="true" class="status-symbol" style=format!("--status-colour: {}", status.colour)>{status.symbol.clone()}</span>
+                                <span aria-hidden="true" class="status-symbol" data-status=status.id.clone()>{status.symbol.clone()}</span>
                                 " "{status.label.clone()}
                                 <span class="count">" ("{count}")"</span>
                             </label>
