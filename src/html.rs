@@ -1,6 +1,7 @@
 //! Writing HTML text with every character of user text escaped, for the few
 //! places that hand the browser one string instead of many DOM calls (search
-//! highlights, the pack's detail tables). Nothing in user text becomes markup.
+//! highlights, register pages; `pack::pieces` builds the pack's tables from
+//! `activity_row`). Nothing in user text becomes markup.
 
 use crate::compare::Movement;
 use crate::query::{highlight_html, RegisterIndex};
@@ -190,7 +191,7 @@ pub fn rows(
 
 /// `items` under their themes (a heading of `theme_level`) and objectives (a
 /// table each, captioned one level below), in report order: a page of the
-/// register (level 2), the pack's detail (3), an archived quarter (4).
+/// register (level 2), an archived quarter (4).
 pub fn grouped(
     register: &Register,
     index: &RegisterIndex,

@@ -32,8 +32,6 @@ pub struct Block {
     /// The height of the header row repeated above it when it begins a page
     /// inside its table (0 outside tables, and for a table's first rows).
     pub repeated_header: f64,
-    /// A table row (kept whole unless taller than a page).
-    pub row: bool,
 }
 
 /// The printable height of a page of each orientation, in CSS pixels.

@@ -194,7 +194,8 @@ fn points(out: &mut String, points: &[String]) {
     out.push_str("</ul>");
 }
 
-/// All the exceptions as their tables, in one string (the pack's).
+/// All the exceptions as their tables, in one string (what the chunks add up to).
+#[cfg(test)]
 pub fn exception_tables(register: &Register, index: &RegisterIndex, exceptions: &[u32]) -> String {
     exceptions_chunk(register, index, exceptions, 0..exceptions.len()).tables
 }

@@ -34,7 +34,6 @@ struct Piece {
     orientation: Orientation,
     keep_with_next: bool,
     repeated_header: f64,
-    row: bool,
 }
 
 fn is_heading(tag: &str) -> bool {
@@ -60,22 +59,20 @@ fn collect(element: &Element, orientation: Orientation, out: &mut Vec<Piece>) {
             continue;
         }
         let tag = child.tag_name();
-        let piece =
-            |element: Element, keep: bool, header: f64, row_element: Option<Element>, row: bool| {
-                let rect = element.get_bounding_client_rect();
-                Piece {
-                    top: rect.top(),
-                    bottom: rect.bottom(),
-                    anchor: None,
-                    element,
-                    starts_part: false,
-                    orientation,
-                    keep_with_next: keep,
-                    repeated_header: header,
-                    row,
-                    row_element,
-                }
-            };
+        let piece = |element: Element, keep: bool, header: f64, row_element: Option<Element>| {
+            let rect = element.get_bounding_client_rect();
+            Piece {
+                top: rect.top(),
+                bottom: rect.bottom(),
+                anchor: None,
+                element,
+                starts_part: false,
+                orientation,
+                keep_with_next: keep,
+                repeated_header: header,
+                row_element,
+            }
+        };
         match tag.as_str() {
             "DIV" if child.class_list().contains("pack-block") => match remembered(&child) {
                 Some(pieces) => out.extend(pieces),
@@ -113,11 +110,11 @@ fn collect(element: &Element, orientation: Orientation, out: &mut Vec<Piece>) {
                     .map(|h| h.id());
                 out.push(Piece {
                     anchor,
-                    ..piece(child.clone(), keep, 0.0, first, false)
+                    ..piece(child.clone(), keep, 0.0, first)
                 });
                 for row in rows {
                     let keep = heads_group(&row);
-                    out.push(piece(row.clone(), keep, header, Some(row), !keep));
+                    out.push(piece(row.clone(), keep, header, Some(row)));
                 }
             }
             _ => {
@@ -126,7 +123,7 @@ fn collect(element: &Element, orientation: Orientation, out: &mut Vec<Piece>) {
                 let anchor = heading.then(|| child.id()).filter(|id| !id.is_empty());
                 out.push(Piece {
                     anchor,
-                    ..piece(child, keep, 0.0, None, false)
+                    ..piece(child, keep, 0.0, None)
                 });
             }
         }
@@ -239,7 +236,6 @@ fn measure(article: &Element) -> (Vec<Piece>, Vec<Block>) {
             orientation: p.orientation,
             keep_with_next: p.keep_with_next,
             repeated_header: p.repeated_header,
-            row: p.row,
         });
     }
     (pieces, blocks)

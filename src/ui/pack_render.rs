@@ -69,22 +69,22 @@ fn clear(targets: [Option<&Element>; 3], article: &Element) {
     pack_pages::forget(article);
 }
 
-/// Stops any render in progress and, given the pack, empties its long parts
-/// (while a very large pack waits for a choice, or when the view goes).
-pub fn stop(article: Option<&Element>, targets: [Option<&Element>; 3]) {
+/// Stops any render in progress (a newer one starts, or the view goes).
+pub fn stop() {
     GENERATION.with(|g| g.set(g.get() + 1));
-    if let Some(article) = article {
-        clear(targets, article);
-        let _ = article.class_list().remove_1("measuring");
-    }
+}
+
+/// Empties the long parts of `article` and what was measured of them, while a
+/// very large pack waits for a choice.
+pub fn empty(article: &Element, targets: [Option<&Element>; 3]) {
+    clear(targets, article);
+    let _ = article.class_list().remove_1("measuring");
 }
 
 /// Starts rendering `plan`, reporting progress (and the end) to `progress`.
 pub fn start(state: AppState, explorer: Explorer, plan: Plan, progress: WriteSignal<Progress>) {
-    let generation = GENERATION.with(|g| {
-        g.set(g.get() + 1);
-        g.get()
-    });
+    stop();
+    let generation = generation();
     clear(
         [
             Some(&plan.exceptions.0),

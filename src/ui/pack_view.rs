@@ -104,7 +104,10 @@ fn Pack() -> impl IntoView {
             let e = exceptions.get_untracked().map(web_sys::Element::from);
             let m = movements.get_untracked().map(web_sys::Element::from);
             let d = detail.get_untracked().map(web_sys::Element::from);
-            pack_render::stop(a.as_ref(), [e.as_ref(), m.as_ref(), d.as_ref()]);
+            pack_render::stop();
+            if let Some(a) = &a {
+                pack_render::empty(a, [e.as_ref(), m.as_ref(), d.as_ref()]);
+            }
             set_progress.set(Progress::Choosing);
             return;
         }
@@ -133,7 +136,7 @@ fn Pack() -> impl IntoView {
     });
 
     // A render still going when the view goes stops (its page is gone).
-    on_cleanup(|| pack_render::stop(None, [None, None, None]));
+    on_cleanup(pack_render::stop);
 
     // Printing lays the pages out again first, in case anything moved since.
     let listener = window_event_listener(leptos::ev::beforeprint, move |_| {
@@ -376,7 +379,6 @@ fn TravelIntro(
 /// page it prints on (written in by `pack_pages` once the pages are decided).
 #[component]
 fn Contents(has_travel: Signal<bool>) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let explorer = expect_context::<Explorer>();
     let entry = |target: &'static str, label: &'static str| {
         view! {
@@ -408,7 +410,6 @@ fn Contents(has_travel: Signal<bool>) -> impl IntoView {
                 .collect()
         })
     });
-    let _ = state;
     view! {
         <ol>
             {entry("pack-key", "How to read this report")}

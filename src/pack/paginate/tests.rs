@@ -13,7 +13,6 @@ fn block(height: f64) -> Block {
         orientation: Orientation::Landscape,
         keep_with_next: false,
         repeated_header: 0.0,
-        row: false,
     }
 }
 
@@ -34,7 +33,6 @@ fn heading(height: f64) -> Block {
 
 fn row(height: f64) -> Block {
     Block {
-        row: true,
         repeated_header: 30.0,
         ..block(height)
     }
