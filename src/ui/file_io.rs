@@ -23,10 +23,10 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(fail)?
         .unchecked_into();
     if !response.ok() {
+        let answer = format!("{} {}", response.status(), response.status_text());
         return Err(format!(
-            "the server answered {} {} for {url}",
-            response.status(),
-            response.status_text()
+            "the server answered {} for {url}",
+            answer.trim_end()
         ));
     }
     let text = JsFuture::from(response.text().map_err(fail)?)
