@@ -1,5 +1,6 @@
-//! The browser's side of files: reading a chosen or dropped file, downloading an
-//! export, and the performance marks the benchmark reads.
+//! The browser's side of files: reading a chosen or dropped file, fetching one
+//! served beside the app (the sample), downloading an export, and the
+//! performance marks the benchmark reads.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -10,6 +11,28 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .await
         .map_err(|e| format!("The browser could not read the file ({}).", describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text of a file served beside the app (a URL relative to the page, so any
+/// sub-path works); a sentence if it cannot be had.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("there is no browser window")?;
+    let fail = |e: JsValue| format!("the browser could not fetch {url} ({})", describe(&e));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(fail)?
+        .unchecked_into();
+    if !response.ok() {
+        let answer = format!("{} {}", response.status(), response.status_text());
+        return Err(format!(
+            "the server answered {} for {url}",
+            answer.trim_end()
+        ));
+    }
+    let text = JsFuture::from(response.text().map_err(fail)?)
+        .await
+        .map_err(fail)?;
+    text.as_string().ok_or_else(|| format!("{url} is not text"))
 }
 
 /// Offers `register` as a v1 JSON file named from its organisation, report and
