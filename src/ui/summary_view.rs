@@ -385,7 +385,8 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
                         .filter(|s| s.exception)
                         .map(|s| s.label.clone())
                         .collect::<Vec<_>>()
-                        .join(" and ")
+                        // Each activity has one status: "Amber or Red", as the pack says.
+                        .join(" or ")
                 })
                 .unwrap_or_default()
         })
