@@ -295,3 +295,37 @@ test('a refused edit puts its sentence by its field and focus there', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('after Add, focus is on the new row; an edit that moves a row to another page follows it there', async () => {
+  const { page, errors, context } = await app.newPageWithSample();
+  await page.getByRole('button', { name: 'Add key activity' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a key activity' });
+  await page.waitForFunction(() => document.activeElement?.id === 'edit-objective');
+  await add.getByLabel('Title').fill('Publish the annual governance statement');
+  await add.getByRole('button', { name: 'Add key activity' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Edit KA.01.09');
+  assert.ok(await inView(page.locator('tr[data-activity-id="KA.01.09"]')));
+  // Cancel on Add goes back to "Add key activity".
+  await page.getByRole('button', { name: 'Add key activity' }).click();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'add-activity');
+
+  // 150 activities, 10 a page, sorted by status: the first row, made Complete
+  // (the highest rank), moves to a later page, and so do the page and focus.
+  const { generateRegister } = await import('../bench/generate.mjs');
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(150)) });
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await page.goto(`${app.url}#/register?layout=table&sort=status`);
+  await resultsLine(page, /Showing 150 of 150 .*\(page 1 of 15\)/);
+  const first = await page.locator('tbody tr').first().getAttribute('data-activity-id');
+  await page.getByRole('button', { name: `Edit ${first}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit key activity ${first}` });
+  await dialog.getByLabel('Status').selectOption('complete');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForFunction((id) => document.activeElement?.getAttribute('aria-label') === `Edit ${id}`, first);
+  assert.match(page.url(), /page=(\d+)/);
+  assert.ok(Number(page.url().match(/page=(\d+)/)[1]) > 1, page.url());
+  assert.ok(await inView(page.locator(`tr[data-activity-id="${first}"]`)));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
