@@ -109,11 +109,11 @@ fn points(out: &mut String, points: &[String], terms: &[String]) {
     }
 }
 
-fn or_not_recorded(out: &mut String, text: &str) {
-    if text.trim().is_empty() {
+fn or_not_recorded(out: &mut String, value: &str, terms: &[String]) {
+    if value.trim().is_empty() {
         out.push_str("<span class=\"not-recorded\">Not recorded</span>");
     } else {
-        escape_into(out, text);
+        text(out, value, terms);
     }
 }
 
@@ -153,9 +153,9 @@ pub fn activity_row(out: &mut String, a: &KeyActivity, statuses: &StatusSet, opt
     out.push_str("</td><td class=\"col-next\">");
     points(out, &a.next_steps, options.terms);
     out.push_str("</td><td class=\"col-lead\">");
-    or_not_recorded(out, &a.lead_officer);
+    or_not_recorded(out, &a.lead_officer, options.terms);
     out.push_str("</td><td class=\"col-portfolio\">");
-    or_not_recorded(out, &a.portfolio);
+    or_not_recorded(out, &a.portfolio, options.terms);
     out.push_str("</td></tr>");
 }
 
@@ -303,6 +303,13 @@ mod tests {
         assert_eq!(html.matches("</section>").count(), 3);
         assert_eq!(html.matches("data-edit=").count(), 37);
         assert!(html.contains("<mark>air</mark> quality"));
+        let wenham = crate::query::terms("wenham");
+        let options = RowOptions {
+            terms: &wenham,
+            ..RowOptions::default()
+        };
+        let html = grouped(&register, &index, &all, options, 2);
+        assert!(html.contains("<td class=\"col-lead\">V.<mark>Wenham</mark></td>"));
         let some: Vec<u32> = vec![5, 30];
         let html = grouped(&register, &index, &some, RowOptions::default(), 2);
         assert_eq!(html.matches("<section").count(), 2);

@@ -4,6 +4,7 @@
 //! `report_text`, `storage`) knows nothing of Leptos or the browser and is tested
 //! natively. `ui` presents it and exists only in the wasm32 build.
 
+pub mod activity_form;
 pub mod compare;
 pub mod edit;
 pub mod export;

@@ -23,8 +23,8 @@ pub struct Entry {
     pub status: u16,
     pub lead: u16,
     pub portfolio: u16,
-    /// ID, title, progress and next steps, folded, separated by a newline so a
-    /// term never matches across two fields.
+    /// ID, title, progress, next steps, lead officer and portfolio, folded,
+    /// separated by a newline so a term never matches across two fields.
     haystack: String,
 }
 
@@ -124,12 +124,15 @@ impl RegisterIndex {
                                 .chain(&activity.next_steps)
                                 .map(|p| p.len() + 1)
                                 .sum::<usize>()
-                            + 16,
+                            + activity.lead_officer.len()
+                            + activity.portfolio.len()
+                            + 18,
                     );
                     haystack.push_str(&fold(&activity.id));
                     for field in std::iter::once(&activity.title)
                         .chain(&activity.progress)
                         .chain(&activity.next_steps)
+                        .chain([&activity.lead_officer, &activity.portfolio])
                     {
                         haystack.push('\n');
                         haystack.extend(field.chars().map(super::normalise::fold_char));

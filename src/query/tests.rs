@@ -263,3 +263,31 @@ mod typing {
         }
     }
 }
+
+#[test]
+fn search_finds_lead_officers_and_portfolios() {
+    let index = index();
+    // Lead officer "V.Wenham" appears in no title, progress or next step.
+    let register = sample_register().unwrap();
+    let led: Vec<String> = register
+        .activities()
+        .filter(|p| p.activity.lead_officer.contains("Wenham"))
+        .map(|p| p.activity.id.clone())
+        .collect();
+    let wenham = index.run(&filters(|f| f.search = "wenham".into()));
+    assert!(!led.is_empty());
+    assert_eq!(ids(&index, &wenham.matches), led);
+    // A portfolio's name, with another word from the activity's own text.
+    let finance = index.run(&filters(|f| f.search = "finance".into()));
+    let by_filter = index.run(&filters(|f| f.portfolio = Some("Finance".into())));
+    assert!(by_filter
+        .matches
+        .iter()
+        .all(|m| finance.matches.contains(m)));
+    // Fields are still apart: the lead officer's last letters and the
+    // portfolio's first do not make one term.
+    let first = index.activity(&register, wenham.matches[0]).unwrap();
+    let across = format!("ham{}", &first.portfolio[..3]).to_lowercase();
+    let found = index.run(&filters(|f| f.search = across.clone()));
+    assert!(!found.matches.contains(&wenham.matches[0]), "{across}");
+}

@@ -178,6 +178,7 @@ pub fn StatusSetEditor() -> impl IntoView {
         <section aria-labelledby="status-set-heading">
             <h2 id="status-set-heading">"Status set"</h2>
             <p>"Each status needs a word and a symbol of its own, so it reads in black and white, and a colour with at least 3:1 contrast on white. Higher ranks are better, for direction of travel."</p>
+            <super::scroll_region::ScrollRegion label="Statuses (table)">
             <table class="figures-table status-set-table">
                 <caption>"Statuses, in the order they are listed"</caption>
                 <thead><tr>
@@ -186,6 +187,7 @@ pub fn StatusSetEditor() -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </super::scroll_region::ScrollRegion>
             {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
             <div class="button-row">
                 <button type="button" class="button button-secondary" on:click=add>"Add a status"</button>

@@ -1,5 +1,8 @@
-//! What a first visit (or an unreadable store) offers: the sample register, and import.
+//! What a first visit (or an unreadable store) offers: the sample register,
+//! opening this quarter's register (import or paste), and, separately, comparing
+//! with last quarter's.
 
+use super::compare_control::CompareControl;
 use super::import_controls::ImportControls;
 use super::state::AppState;
 use crate::sample::SAMPLE_URL;
@@ -29,7 +32,8 @@ pub fn FirstVisit() -> impl IntoView {
             loading.try_set(false);
             match outcome {
                 Ok(register) if state.register.get_untracked().is_none() => {
-                    state.register.set(Some(register))
+                    state.register.set(Some(register));
+                    super::focus::focus_view_heading();
                 }
                 Ok(_) => {}
                 Err(sentence) => {
@@ -66,9 +70,14 @@ pub fn FirstVisit() -> impl IntoView {
                 <p><a href=SAMPLE_URL download=SAMPLE_URL>"Download the sample as a JSON file"</a></p>
             </section>
             <section class="start-option" aria-labelledby="start-import">
-                <h2 id="start-import">"Bring your own register"</h2>
-                <p>"Import last quarter\u{2019}s JSON file, or paste the key activities table from your Word or PDF report."</p>
+                <h2 id="start-import">"Open this quarter\u{2019}s register"</h2>
+                <p>"Import the register\u{2019}s JSON file (exported from this app), or paste the key activities table from your Word or PDF report. You will see what it holds before anything is kept."</p>
                 <ImportControls />
+            </section>
+            <section class="start-option" aria-labelledby="start-compare">
+                <h2 id="start-compare">"Compare with last quarter"</h2>
+                <p>"Have last quarter\u{2019}s file too? Choose it here to see each key activity\u{2019}s direction of travel. It is only compared, never opened as your register."</p>
+                <CompareControl id="compare-json-first" label="Compare with last quarter" />
             </section>
         </div>
     }

@@ -85,41 +85,67 @@ pub fn ImportControls() -> impl IntoView {
     }
 }
 
-/// The details a pasted table does not carry, from the current register or today.
-fn paste_template(current: Option<&Register>) -> Register {
+/// The details a pasted table does not carry, from the current register; with
+/// none, the period is asked for (`None`), never guessed from today's date.
+fn paste_template(current: Option<&Register>) -> (Register, Option<Period>) {
     match current {
-        Some(r) => Register {
-            themes: Vec::new(),
-            ..r.clone()
-        },
+        Some(r) => (
+            Register {
+                themes: Vec::new(),
+                ..r.clone()
+            },
+            Some(r.period),
+        ),
         None => {
-            let today = js_sys::Date::new_0();
-            let period =
-                Period::containing(today.get_full_year() as u16, today.get_month() as u8 + 1)
-                    .or_else(|_| Period::new(2019, 1))
-                    .expect("2019/20 Quarter 1 is a valid period");
-            Register::new("", "Corporate Plan Key Activities", period)
+            let placeholder = Period::new(2019, 1).expect("2019/20 Quarter 1 is a valid period");
+            (
+                Register::new("", "Corporate Plan Key Activities", placeholder),
+                None,
+            )
         }
     }
 }
 
+/// A problem with the pasted text's details: the sentence, and the field's id.
+type PasteProblem = (Option<&'static str>, String);
+
 #[component]
 fn PastePanel(close: impl Fn() + Copy + 'static) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let template = paste_template(state.register.get_untracked().as_ref());
+    let (template, known) = paste_template(state.register.get_untracked().as_ref());
     let organisation = RwSignal::new(template.organisation.clone());
     let title = RwSignal::new(template.title.clone());
-    let year = RwSignal::new(template.period.financial_year());
-    let quarter = RwSignal::new(template.period.quarter().to_string());
+    let year = RwSignal::new(known.map(|p| p.financial_year()).unwrap_or_default());
+    let quarter = RwSignal::new(known.map(|p| p.quarter().to_string()).unwrap_or_default());
     let text = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<PasteProblem>);
+    let fail = move |field: Option<&'static str>, sentence: String| {
+        problem.set(Some((field, sentence)));
+        super::focus::focus_by_id(field.unwrap_or("paste-problem"));
+    };
     let read = move |_| {
-        let period = Period::parse_financial_year(&year.get_untracked())
-            .and_then(|y| Period::new(y, quarter.get_untracked().parse().unwrap_or(0)));
+        if year.with_untracked(|y| y.trim().is_empty()) {
+            fail(
+                Some("paste-year"),
+                "Enter the financial year the report covers, such as 2019/20.".to_owned(),
+            );
+            return;
+        }
+        let Some(q) = quarter.with_untracked(|q| q.parse::<u8>().ok()) else {
+            fail(
+                Some("paste-quarter"),
+                "Choose the quarter the report covers.".to_owned(),
+            );
+            return;
+        };
+        let period = match Period::parse_financial_year(&year.get_untracked()) {
+            Ok(y) => Period::new(y, q),
+            Err(err) => Err(err),
+        };
         let period = match period {
             Ok(p) => p,
             Err(err) => {
-                problem.set(Some(format!("Financial year: {err}.")));
+                fail(Some("paste-year"), format!("Financial year: {err}."));
                 return;
             }
         };
@@ -136,9 +162,28 @@ fn PastePanel(close: impl Fn() + Copy + 'static) -> impl IntoView {
                 state.offer_import(Ok(preview));
                 close();
             }
-            Err(why) => problem.set(Some(why)),
+            Err(why) => fail(None, why),
         }
     };
+    let error_for = move |field: &'static str| {
+        move || {
+            problem.with(|p| {
+                p.as_ref()
+                    .filter(|p| p.0 == Some(field))
+                    .map(|p| p.1.clone())
+            })
+        }
+    };
+    let error_line = move |field: &'static str| {
+        move || {
+            error_for(field)().map(|sentence| view! {
+            <p class="error-message" id=format!("{field}-error")><span class="visually-hidden">"Error: "</span>{sentence}</p>
+        })
+        }
+    };
+    let invalid = move |field: &'static str| move || error_for(field)().map(|_| "true");
+    let described =
+        move |field: &'static str| move || error_for(field)().map(|_| format!("{field}-error"));
     let text_value = move |ev: leptos::ev::Event| {
         let area: web_sys::HtmlTextAreaElement = event_target(&ev);
         text.set(area.value());
@@ -146,7 +191,7 @@ fn PastePanel(close: impl Fn() + Copy + 'static) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="paste-heading">
             <h2 id="paste-heading">"Paste report text"</h2>
-            <p>"Copy the key activities table from the Word or PDF report, with its theme and objective lines, and paste it below. You will see what was read before anything is replaced."</p>
+            <p>"Copy the key activities table from the Word or PDF report, with its theme and objective lines, and paste it below, and say which period it reports on. You will see what was read before anything is replaced."</p>
             <div class="field-row">
                 <div class="field">
                     <label for="paste-organisation">"Organisation"</label>
@@ -156,13 +201,16 @@ fn PastePanel(close: impl Fn() + Copy + 'static) -> impl IntoView {
                     <label for="paste-title">"Report title"</label>
                     <input id="paste-title" type="text" prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) />
                 </div>
-                <div class="field field-short">
+                <div class="field field-short" class:field-error=move || error_for("paste-year")().is_some()>
                     <label for="paste-year">"Financial year"</label>
-                    <input id="paste-year" type="text" inputmode="numeric" placeholder="2019/20" prop:value=year on:input=move |ev| year.set(event_target_value(&ev)) />
+                    {error_line("paste-year")}
+                    <input id="paste-year" type="text" inputmode="numeric" placeholder="2019/20" aria-invalid=invalid("paste-year") aria-describedby=described("paste-year") prop:value=year on:input=move |ev| year.set(event_target_value(&ev)) />
                 </div>
-                <div class="field field-short">
+                <div class="field field-short" class:field-error=move || error_for("paste-quarter")().is_some()>
                     <label for="paste-quarter">"Quarter"</label>
-                    <select id="paste-quarter" prop:value=quarter on:change=move |ev| quarter.set(event_target_value(&ev))>
+                    {error_line("paste-quarter")}
+                    <select id="paste-quarter" aria-invalid=invalid("paste-quarter") aria-describedby=described("paste-quarter") prop:value=quarter on:change=move |ev| quarter.set(event_target_value(&ev))>
+                        <option value="">"Choose"</option>
                         {(1..=4).map(|q| view! { <option value=q.to_string()>{format!("Quarter {q}")}</option> }).collect_view()}
                     </select>
                 </div>
@@ -171,7 +219,7 @@ fn PastePanel(close: impl Fn() + Copy + 'static) -> impl IntoView {
                 <label for="paste-text">"Report text"</label>
                 <textarea id="paste-text" rows="12" spellcheck="false" on:input=text_value></textarea>
             </div>
-            {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+            {move || problem.get().filter(|p| p.0.is_none()).map(|p| view! { <p class="error-message" id="paste-problem" role="alert" tabindex="-1">{p.1}</p> })}
             <div class="button-row">
                 <button type="button" class="button" on:click=read>"Read the text"</button>
                 <button type="button" class="button button-secondary" on:click=move |_| close()>"Close"</button>

@@ -98,8 +98,8 @@ fn PreviewPanel(preview: ImportPreview) -> impl IntoView {
             <NoteList heading="Lines that could not be placed" items=preview.not_placed.clone() />
             <NoteList heading="What was guessed" items=preview.guesses.clone() />
             <div class="button-row">
-                <button type="button" class="button" on:click=move |_| state.confirm_import()>"Replace register"</button>
-                <button type="button" class="button button-secondary" on:click=move |_| state.cancel_import()>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| { state.confirm_import(); super::focus::focus_view_heading(); }>"Replace register"</button>
+                <button type="button" class="button button-secondary" on:click=move |_| { state.cancel_import(); super::focus::focus_view_heading(); }>"Cancel"</button>
             </div>
         </section>
     }

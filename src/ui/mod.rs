@@ -3,12 +3,15 @@
 
 mod app_header;
 mod browser_storage;
+mod compare_control;
 mod details_view;
 mod docx_export;
 mod edit_panel;
+mod edit_place;
 mod explorer;
 mod file_io;
 mod first_visit;
+mod focus;
 mod import_controls;
 mod import_review;
 mod navigation;
@@ -20,6 +23,7 @@ mod pack_view;
 mod quarters_view;
 mod register_actions;
 mod register_view;
+mod scroll_region;
 mod state;
 mod status_rules;
 mod status_tag;
@@ -92,6 +96,29 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
     let unknown = nav.unknown;
+    // A notice belongs to the view it was raised on: going to another view lets
+    // it go ("Key activity KA.01.09 added." is not news on Quarters).
+    Effect::new(move |last: Option<Route>| {
+        let now = route.get();
+        if last.is_some_and(|l| l != now) {
+            state.notice.set(None);
+            state.refusal.set(None);
+            // A new view starts at its top, not where the last one was scrolled to.
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        now
+    });
+    // The skip link moves focus to the main content without changing the
+    // address (a "#main" hash would lose the view and its filters on reload).
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            main.scroll_into_view();
+            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                let _ = main.focus();
+            }
+        }
+    };
 
     Effect::new(move |_| {
         let heading = state
@@ -102,7 +129,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <a class="skip-link" href="#main" on:click=skip>"Skip to main content"</a>
         <AppHeader route=route />
         <main id="main" tabindex="-1">
             {move || unknown.get().map(|path| view! {

@@ -223,6 +223,9 @@ fn Pack() -> impl IntoView {
                 })
             }}
         </div>
+        // On screen the pack keeps its printed width (it is measured at it), so
+        // on a narrow screen it scrolls sideways in its own region, not the page.
+        <div class="pack-frame" role="region" aria-label="The scrutiny pack as it will print" tabindex="0">
         <article class="pack" node_ref=article data-pack-ready=move || ready().then_some("true")>
             <Cover extract=Signal::derive(extract) />
             <div class="pack-part pack-front" data-orientation="portrait">
@@ -259,6 +262,7 @@ fn Pack() -> impl IntoView {
                 <div class="pack-chunks" node_ref=detail></div>
             </section>
         </article>
+        </div>
     }
 }
 

@@ -64,24 +64,26 @@ fn Quarters() -> impl IntoView {
             "Started {started}. {} is archived and is now the comparison for direction of travel. {kept_note}",
             current.period
         )));
+        super::focus::focus_by_id("next-message");
     };
     let used = move || {
         changed.track();
         state.storage_used.get()
     };
     let fit = move || {
-        let size = state
-            .register
-            .with(|r| {
-                r.as_ref()
-                    .map(|r| format::encode_compact(r).len())
-                    .unwrap_or(1)
-            })
-            .max(1);
+        // Counted as the archive's sizes are (characters, two bytes each), and the
+        // largest quarter here, so the sentence and the table's sizes agree.
+        let current = state.register.with(|r| {
+            r.as_ref()
+                .map(|r| format::encode_compact(r).chars().count())
+                .unwrap_or(1)
+        });
+        let largest_archived = archived.with(|a| a.iter().map(|a| a.size).max().unwrap_or(0));
+        let size = current.max(largest_archived).max(1);
         let used = used();
         let free = QUOTA_CHARS.saturating_sub(used);
         format!(
-            "This browser\u{2019}s storage is {}% used. A quarter of this register takes about {} KB, so about {} more quarters fit. Export quarters you want to keep for good.",
+            "This browser\u{2019}s storage is {}% used. The largest quarter here takes about {} KB, so about {} more quarters of that size fit. Export quarters you want to keep for good.",
             (used * 100).div_ceil(QUOTA_CHARS),
             (size * 2).div_ceil(1024),
             free / size
@@ -104,7 +106,7 @@ fn Quarters() -> impl IntoView {
                 </div>
             </fieldset>
             <button type="button" class="button" on:click=start_next>{move || format!("Start {}", next_label())}</button>
-            <p role="status">{move || message.get()}</p>
+            <p role="status" id="next-message" tabindex="-1">{move || message.get()}</p>
         </section>
         <section aria-labelledby="archive-heading">
             <h2 id="archive-heading">"Archived quarters"</h2>
@@ -150,10 +152,13 @@ fn ArchiveTable(list: Vec<Archived>, changed: RwSignal<u32>) -> impl IntoView {
                     <td class="number">{a.register.activity_count()}</td>
                     <td class="number">{format!("{} KB", (a.size * 2).div_ceil(1024))}</td>
                     <td class="actions">
-                        <button type="button" class="link-button" on:click=move |_| viewing.set(Some(key_view.clone()))>{format!("View {period}")}</button>
-                        <button type="button" class="link-button" on:click=move |_| { let _ = state.compare_with(for_compare.clone()); state.notice.set(Some("Direction of travel now compares with this quarter.".into())); }>"Compare with current"</button>
-                        <button type="button" class="link-button" on:click=move |_| { let _ = file_io::download_json(&for_export); }>"Export JSON"</button>
-                        <button type="button" class="link-button" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"</button>
+                        // Separate buttons, each naming the quarter it acts on.
+                        <div class="button-row actions-row">
+                            <button type="button" class="button button-secondary button-small" on:click=move |_| viewing.set(Some(key_view.clone()))>"View"<span class="visually-hidden">{format!(" {period}")}</span></button>
+                            <button type="button" class="button button-secondary button-small" on:click=move |_| { let _ = state.compare_with(for_compare.clone()); state.notice.set(Some("Direction of travel now compares with this quarter.".into())); }>"Compare with current"<span class="visually-hidden">{format!(" register: {period}")}</span></button>
+                            <button type="button" class="button button-secondary button-small" on:click=move |_| { let _ = file_io::download_json(&for_export); }>"Export JSON"<span class="visually-hidden">{format!(" of {period}")}</span></button>
+                            <button type="button" class="button button-secondary button-small" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"<span class="visually-hidden">{format!(" {period}")}</span></button>
+                        </div>
                         {move || (confirming.get().as_deref() == Some(key_confirm.as_str())).then(|| {
                             let key = key_confirm.clone();
                             view! {
@@ -197,11 +202,13 @@ fn ArchiveTable(list: Vec<Archived>, changed: RwSignal<u32>) -> impl IntoView {
         })
     };
     view! {
+        <super::scroll_region::ScrollRegion label="Archived quarters (table)">
         <table class="figures-table archive-table">
             <caption>"Archived quarters in this browser"</caption>
             <thead><tr><th scope="col">"Period"</th><th scope="col">"Organisation"</th><th scope="col" class="number">"Key activities"</th><th scope="col" class="number">"Size"</th><th scope="col">"Actions"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        </super::scroll_region::ScrollRegion>
         <button type="button" class="button button-secondary" on:click=export_all>"Export all archived quarters"</button>
         {shown}
     }

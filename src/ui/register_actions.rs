@@ -32,15 +32,16 @@ pub fn RegisterActions() -> impl IntoView {
             <div class="button-row">
                 <button type="button" class="button button-secondary" on:click=move |_| export("json")>"Export JSON"</button>
                 <button type="button" class="button button-secondary" on:click=move |_| export("csv")>"Export CSV"</button>
-                <button type="button" class="button button-secondary" on:click=move |_| state.editing.set(Some(String::new()))>"Add key activity"</button>
+                <button type="button" class="button button-secondary" id="add-activity" on:click=move |_| state.editing.set(Some(String::new()))>"Add key activity"</button>
                 <button type="button" class="button button-secondary" disabled=move || !state.can_undo.get() on:click=move |_| state.undo() aria-keyshortcuts="Control+Z">"Undo"</button>
                 <button type="button" class="button button-secondary" disabled=move || !state.can_redo.get() on:click=move |_| state.redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
                 {move || state.previous.with(|p| p.is_some()).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| state.restore_previous()>
+                    <button type="button" class="button button-secondary" on:click=move |_| { state.restore_previous(); super::focus::focus_view_heading(); }>
                         "Restore previous register"
                     </button>
                 })}
             </div>
+            <super::compare_control::CompareControl id="compare-json-register" label="Compare with previous quarter" />
         </section>
     }
 }

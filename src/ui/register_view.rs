@@ -13,6 +13,9 @@ use leptos::prelude::*;
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let explorer = expect_context::<super::explorer::Explorer>();
+    // An activity kept on the page after an edit is let go with the view.
+    on_cleanup(move || explorer.kept.set(None));
     let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
     move || {
         if !has_register.get() {
@@ -51,7 +54,7 @@ pub fn RegisterPage() -> impl IntoView {
                 .with(|r| r.as_ref().map(|r| r.statuses.clone()).unwrap_or_default())
         };
         view! {
-            <h1>
+            <h1 id="register-heading" tabindex="-1">
                 <span class="heading-organisation">{part(0)}</span>
                 " "
                 <span class="heading-title">{part(1)}</span>

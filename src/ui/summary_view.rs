@@ -9,7 +9,6 @@ use super::needs_register::NeedsRegister;
 use super::state::AppState;
 use super::status_tag::StatusTag;
 use crate::compare::{direction_of_travel, movement_sentence, Movement, Travel};
-use crate::import::read_register_file;
 use crate::route::Route;
 use crate::status::Status;
 use crate::summary::{html, percent, sentence, summarise, GroupRow, Summary};
@@ -202,12 +201,34 @@ fn FiltersInForce(summary: Memo<Summary>) -> impl IntoView {
     }
 }
 
+/// Direction of travel where the Summary first mentions it: the movements in a
+/// sentence, or the offer to compare with last quarter.
+#[component]
+fn TravelLine() -> impl IntoView {
+    let travelled = expect_context::<Travelled>();
+    let explorer = expect_context::<Explorer>();
+    let nav = expect_context::<Navigation>();
+    let sentence =
+        move || travel_of_selection(travelled, explorer, nav).map(|t| movement_sentence(&t));
+    view! {
+        <div class="travel-line">
+            <h3>"Direction of travel"</h3>
+            {move || match sentence() {
+                Some(s) => view! { <p>{format!("Since last quarter: {s} The movements are under Direction of travel, below.")}</p> }.into_any(),
+                None => view! { <p>"See how each key activity moved since last quarter: choose last quarter\u{2019}s JSON file. It is only compared; your register is not changed."</p> }.into_any(),
+            }}
+            <super::compare_control::CompareControl id="compare-json" label="Compare with previous quarter" />
+        </div>
+    }
+}
+
 #[component]
 fn Headline(summary: Memo<Summary>) -> impl IntoView {
     view! {
         <section aria-labelledby="headline-heading">
             <h2 id="headline-heading">"Headline"</h2>
             <HeadlineFigures summary=summary />
+            <TravelLine />
         </section>
     }
 }
@@ -352,7 +373,13 @@ fn long_breakdown(
     statuses: Vec<Status>,
 ) -> impl IntoView {
     let height = rows.len() * BREAKDOWN_ROW_PX + 120;
-    view! { <LongPart height=height><BreakdownTable caption=caption group=group rows=rows statuses=statuses /></LongPart> }
+    view! {
+        <LongPart height=height>
+            <super::scroll_region::ScrollRegion label=format!("{caption} (table; scrolls sideways on narrow screens)")>
+                <BreakdownTable caption=caption group=group rows=rows statuses=statuses />
+            </super::scroll_region::ScrollRegion>
+        </LongPart>
+    }
 }
 
 /// One row per group, a column per status, totals, and a small stacked bar whose
@@ -385,7 +412,8 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
                         .filter(|s| s.exception)
                         .map(|s| s.label.clone())
                         .collect::<Vec<_>>()
-                        .join(" and ")
+                        // Each activity has one status: "Amber or Red", as the pack says.
+                        .join(" or ")
                 })
                 .unwrap_or_default()
         })
@@ -599,67 +627,21 @@ fn DirectionOfTravel() -> impl IntoView {
     let travelled = expect_context::<Travelled>();
     let explorer = expect_context::<Explorer>();
     let nav = expect_context::<Navigation>();
-    let refusal = RwSignal::new(None::<(String, Vec<String>)>);
-    let note = RwSignal::new(None::<String>);
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let outcome = match file_io::read_file(&file).await {
-                Ok(bytes) => read_register_file(&bytes).map_err(|e| e.sentences()),
-                Err(why) => Err(vec![why]),
-            };
-            match outcome {
-                Ok(previous) => {
-                    refusal.set(None);
-                    note.set(state.compare_with(previous));
-                }
-                Err(sentences) => refusal.set(Some((name, sentences))),
-            }
-        });
-    };
-    let compared = move || {
-        state.comparison.with(|c| {
-            c.as_ref()
-                .map(|c| format!("{} ({})", c.period, c.organisation))
-        })
-    };
     let shown = move || travel_of_selection(travelled, explorer, nav);
     view! {
         <section aria-labelledby="travel-heading">
             <h2 id="travel-heading">"Direction of travel"</h2>
-            {move || match compared() {
-                None => view! {
-                    <p>"Load last quarter\u{2019}s JSON file to see how each key activity moved: improved, declined, unchanged, new or no longer reported. It is only compared; your register is not changed."</p>
-                }.into_any(),
-                Some(c) => view! {
-                    <p>{format!("Compared with {c}.")}" "
-                        <button type="button" class="link-button" on:click=move |_| state.clear_comparison()>"Clear comparison"</button>
-                    </p>
-                }.into_any(),
-            }}
-            <div class="file-button">
-                <input type="file" id="compare-json" class="file-input" accept=".json,application/json" on:change=on_file />
-                <label for="compare-json" class="button button-secondary">"Compare with previous quarter"</label>
-            </div>
-            {move || note.get().map(|n| view! { <p class="notice">{n}</p> })}
-            {move || refusal.get().map(|(name, sentences)| view! {
-                <div class="notice notice-problem" role="alert">
-                    <h3>{format!("\u{201c}{name}\u{201d} was not loaded for comparison")}</h3>
-                    <p>"Your register and any earlier comparison are unchanged. What is wrong:"</p>
-                    <ul>{sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-                </div>
+            {move || state.comparison.with(Option::is_none).then(|| view! {
+                <p>"Not compared yet. Choose \u{201c}Compare with previous quarter\u{201d} under Headline, above, and pick last quarter\u{2019}s JSON file to see how each key activity moved: improved, declined, unchanged, new or no longer reported. It is only compared; your register is not changed."</p>
             })}
             {move || shown().map(|travel| {
                 let counts = movement_sentence(&travel);
                 let moved: Vec<Travel> = travel.into_iter().filter(|t| t.movement != Movement::Unchanged || t.old_title.is_some()).collect();
                 view! {
                     <p class="headline-sentence" id="travel-sentence">{counts}</p>
-                    <MovementsTable caption="Movements since last quarter" moved=moved />
+                    <super::scroll_region::ScrollRegion label="Movements since last quarter (table)">
+                        <MovementsTable caption="Movements since last quarter" moved=moved />
+                    </super::scroll_region::ScrollRegion>
                 }
             })}
         </section>

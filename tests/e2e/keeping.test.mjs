@@ -18,7 +18,7 @@ const storedStatus = (page, id) => page.evaluate(({ key, id }) => {
 
 async function setStatus(page, id, label) {
   await page.getByRole('button', { name: `Edit ${id}` }).click();
-  const panel = page.getByRole('region', { name: `Edit key activity ${id}` });
+  const panel = page.getByRole('dialog', { name: `Edit key activity ${id}` });
   await panel.getByLabel('Status').selectOption({ label });
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
@@ -57,7 +57,7 @@ test('edit a status, reload: kept; undo and redo with buttons and keys', async (
 test('add a key activity with the suggested ID, refuse a duplicate, remove after confirming', async () => {
   const { page, errors, context } = await app.newPageWithSample();
   await page.getByRole('button', { name: 'Add key activity' }).click();
-  const panel = page.getByRole('region', { name: 'Add a key activity' });
+  const panel = page.getByRole('dialog', { name: 'Add a key activity' });
   assert.equal(await panel.getByLabel('ID').inputValue(), 'KA.01.09');
   await panel.getByLabel('Objective').selectOption({ label: 'CO 11: Effective and robust governance arrangements' });
   assert.equal(await panel.getByLabel('ID').inputValue(), 'KA.11.06');
@@ -66,7 +66,13 @@ test('add a key activity with the suggested ID, refuse a duplicate, remove after
   await panel.getByLabel('Progress').fill('Draft prepared\nAudit committee consulted');
   await panel.getByLabel('ID').fill('KA.11.04');
   await panel.getByRole('button', { name: 'Add key activity' }).click();
-  await panel.getByRole('alert').filter({ hasText: 'The ID KA.11.04 is already used by' }).waitFor();
+  // The refusal sits by the ID field, described by it and marked invalid; focus is there.
+  await panel.getByText(/The ID KA\.11\.04 is already used by/).waitFor();
+  const idField = panel.getByLabel('ID');
+  assert.equal(await idField.getAttribute('aria-invalid'), 'true');
+  assert.match(await idField.evaluate((el) => el.getAttribute('aria-describedby').split(' ')
+    .map((i) => document.getElementById(i).textContent).join(' ')), /Error: The ID KA\.11\.04 is already used by/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'edit-id');
   await panel.getByLabel('ID').fill('KA.11.06');
   await panel.getByRole('button', { name: 'Add key activity' }).click();
   await page.locator('#results-line').filter({ hasText: 'Showing 38 of 38' }).waitFor();
@@ -91,7 +97,11 @@ test('start the next quarter: Q2 2019/20 with direction of travel against the ar
   assert.match(await page.locator('.app-identity').innerText(), /2019\/20 Quarter 2/);
   const archive = page.getByRole('table', { name: 'Archived quarters in this browser' });
   assert.match(await archive.innerText(), /2019\/20 Quarter 1\s+Harborough District Council\s+37/);
-  assert.match(await page.getByText(/storage is \d+% used/).innerText(), /about \d+ more quarters fit/);
+  // One size for a quarter: the sentence gives the largest, the table each one's.
+  const fit = await page.getByText(/storage is \d+% used/).innerText();
+  assert.match(fit, /about \d+ more quarters of that size fit/);
+  const sizeCell = await archive.locator('tbody tr').first().locator('td.number').nth(1).innerText();
+  assert.equal(fit.match(/takes about (\d+ KB)/)[1], sizeCell);
 
   await page.goto(`${app.url}#/register`);
   await setStatus(page, 'KA.01.04', '▲ Amber');
@@ -295,9 +305,11 @@ test('an edit form left open across an undo still saves to its own activity', as
   await page.locator('#results-line').filter({ hasText: 'Showing 36 of 36' }).waitFor();
   // Open KA.01.03, then undo the removal underneath the open form.
   await page.getByRole('button', { name: 'Edit KA.01.03' }).click();
-  const panel = page.getByRole('region', { name: 'Edit key activity KA.01.03' });
+  const panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.03' });
   await panel.getByLabel('Title').fill('Planning service, retitled');
-  await page.getByRole('button', { name: 'Undo' }).click();
+  // The page behind the dialog is inert; Ctrl+Z outside a text field still undoes.
+  await panel.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Control+z');
   await page.locator('#results-line').filter({ hasText: 'Showing 37 of 37' }).waitFor();
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').filter({ hasText: 'Key activity KA.01.03 saved.' }).waitFor();

@@ -125,7 +125,7 @@ pub fn FilterBar() -> impl IntoView {
             <h2 id="filter-heading" class="visually-hidden">"Filter the register"</h2>
             <div class="field field-search">
                 <label for="search">"Search"</label>
-                <span class="hint" id="search-hint">"ID, title, progress and next steps. Press / to come here, Escape to clear."</span>
+                <span class="hint" id="search-hint">"ID, title, progress, next steps, lead officer and portfolio. Press / to come here, Escape to clear."</span>
                 <input
                     id="search"
                     type="search"

@@ -21,15 +21,27 @@ pub struct Indexed {
     pub index: Arc<RegisterIndex>,
 }
 
+/// An activity kept on the page after an edit took it out of the filters, so
+/// the editor does not lose their place; gone with the next change of view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kept {
+    pub id: String,
+    /// "KA.06.01 is now Red and no longer matches the filters."
+    pub sentence: String,
+}
+
 /// What the explorer's parts share.
 #[derive(Clone, Copy)]
 pub struct Explorer {
     pub indexed: Memo<Option<Indexed>>,
     pub result: Memo<QueryResult>,
+    /// The matches in the order shown (sorted in the table layout).
+    pub ordered: Memo<Vec<u32>>,
     /// The activity positions on the current page.
     pub page_items: Memo<Vec<u32>>,
     pub page_count: Memo<usize>,
     pub terms: Memo<Vec<String>>,
+    pub kept: RwSignal<Option<Kept>>,
 }
 
 impl PartialEq for Indexed {
@@ -81,6 +93,26 @@ impl Explorer {
             })
         });
         let rows = Memo::new(move |_| nav.view_query.with(|v| v.rows));
+        let kept = RwSignal::new(None::<Kept>);
+        // Any change of view (filters, sort, page) lets a kept activity go.
+        Effect::new(move |_| {
+            nav.view_query.track();
+            if kept.with_untracked(Option::is_some) {
+                kept.set(None);
+            }
+        });
+        // Where the kept activity is in the index, while it is outside the matches.
+        let kept_position = Memo::new(move |_| {
+            kept.with(|k| {
+                let k = k.as_ref()?;
+                indexed.with(|i| {
+                    let i = i.as_ref()?;
+                    let p = i.index.activity_ids.iter().position(|id| *id == k.id)? as u32;
+                    let matched = result.with(|r| r.matches.contains(&p));
+                    (!matched).then_some(p)
+                })
+            })
+        });
         let page_count = Memo::new(move |_| {
             let rows = rows.get();
             ordered.with(|o| o.len().div_ceil(page_size(o.len(), rows)).max(1))
@@ -88,22 +120,30 @@ impl Explorer {
         let page_items = Memo::new(move |_| {
             let page = nav.view_query.with(|v| v.page).min(page_count.get()).max(1);
             let rows = rows.get();
-            ordered.with(|o| {
+            let mut items = ordered.with(|o| {
                 let size = page_size(o.len(), rows);
                 o.iter()
                     .skip((page - 1) * size)
                     .take(size)
                     .copied()
                     .collect::<Vec<_>>()
-            })
+            });
+            // The kept activity stays where it was, in report order.
+            if let Some(p) = kept_position.get() {
+                let at = items.iter().position(|i| *i > p).unwrap_or(items.len());
+                items.insert(at, p);
+            }
+            items
         });
         let terms = Memo::new(move |_| filters.with(|f| terms(&f.search)));
         Explorer {
             indexed,
             result,
+            ordered,
             page_items,
             page_count,
             terms,
+            kept,
         }
     }
 }
@@ -114,6 +154,7 @@ pub fn RegisterExplorer() -> impl IntoView {
     view! {
         <filter_bar::FilterBar />
         <results::ResultsLine />
+        <results::KeptNote />
         <results::Results />
         <results::Pagination />
     }

@@ -29,7 +29,36 @@ pub fn ResultsLine() -> impl IntoView {
         text.push('.');
         text
     };
-    view! { <p class="results-line" id="results-line" role="status" aria-live="polite">{line}</p> }
+    view! { <p class="results-line" id="results-line" role="status" aria-live="polite" tabindex="-1">{line}</p> }
+}
+
+/// Says that an edited activity no longer matches the filters (it stays on the
+/// page until the view changes), with a link to the register showing it.
+#[component]
+pub fn KeptNote() -> impl IntoView {
+    let explorer = expect_context::<Explorer>();
+    move || {
+        explorer.kept.get().map(|kept| {
+            let href = crate::route::Route::Register.hash_with(
+                &crate::query::ViewQuery {
+                    filters: crate::query::Filters {
+                        search: kept.id.clone(),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                }
+                .to_query(),
+            );
+            view! {
+                <div class="notice" role="status" id="kept-note">
+                    <p>
+                        {kept.sentence.clone()}" It stays on this page until the filters change. "
+                        <a href=href>{format!("Show {} in the register", kept.id)}</a>
+                    </p>
+                </div>
+            }
+        })
+    }
 }
 
 fn sort_words(sort: Sort) -> String {
@@ -94,8 +123,8 @@ fn on_edit_click(state: AppState) -> impl Fn(leptos::ev::MouseEvent) + Copy + 's
             .and_then(|el| el.closest("[data-edit]").ok().flatten())
             .and_then(|el| el.get_attribute("data-edit"));
         if let Some(id) = id {
+            // The form opens as a dialog over the page, which stays where it is.
             state.editing.set(Some(id));
-            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
 }
