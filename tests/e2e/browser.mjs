@@ -35,8 +35,8 @@ export async function startApp(options = {}) {
     /** A fresh context (empty storage) and page, recording console errors,
      *  Content-Security-Policy violations and requests to any other origin in
      *  `errors`, for every page the context opens. */
-    async newPage() {
-      const context = await browser.newContext();
+    async newPage(contextOptions = {}) {
+      const context = await browser.newContext(contextOptions);
       const errors = watch(context, url);
       const page = await context.newPage();
       return { context, page, errors };
@@ -49,8 +49,8 @@ export async function startApp(options = {}) {
       return opened;
     },
     /** A fresh context and page with the sample register loaded and saved. */
-    async newPageWithSample() {
-      const opened = await this.newPage();
+    async newPageWithSample(contextOptions = {}) {
+      const opened = await this.newPage(contextOptions);
       await loadSample(opened.page, url);
       return opened;
     },
