@@ -70,7 +70,9 @@ async function withNetworkGone(context, run) {
 /** Edits one activity's status, adding `nextStep` to its next steps if given. */
 async function setStatus(page, id, label, nextStep) {
   await page.getByRole('button', { name: `Edit ${id}` }).click();
-  const panel = page.getByRole('region', { name: `Edit key activity ${id}` });
+  // A region beside the register, or a dialog (issue 16's phone layout).
+  const name = `Edit key activity ${id}`;
+  const panel = page.getByRole('dialog', { name }).or(page.getByRole('region', { name }));
   await panel.getByLabel('Status').selectOption({ label });
   if (nextStep) {
     const field = panel.getByLabel('Next steps');
