@@ -96,7 +96,10 @@ pub fn UpdateBanner() -> impl IntoView {
                 <div class="notice">
                     <p id="update-reason">
                         "A new version of the Activity Register is ready. "
-                        {move || wait().unwrap_or("Reload to use it; your register is saved and stays as it is.")}
+                        {move || wait().unwrap_or_else(|| match state.save_status.get() {
+                            SaveStatus::Saved => "Reload to use it; your register is saved and stays as it is.",
+                            _ => "Reload to use it.",
+                        })}
                     </p>
                     <button type="button" class="button" on:click=reload
                         disabled=move || wait().is_some() aria-describedby="update-reason">
