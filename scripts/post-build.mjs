@@ -19,6 +19,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const STEPS = [
   // The Content-Security-Policy's sha256 of Trunk's inline script, into index.html.
   'csp-hash.mjs',
+  // The service worker's list of files with their sha256, and a version, into
+  // sw.js: after csp-hash (it must see the final index.html); skips .br/.gz.
+  'precache.mjs',
   // Last: Brotli and gzip copies beside every file, for hosts that serve them.
   'precompress.mjs',
 ];

@@ -28,6 +28,7 @@ mod state;
 mod status_rules;
 mod status_tag;
 mod summary_view;
+mod update_banner;
 
 pub use app_header::AppHeader;
 pub use explorer::{Explorer, RegisterExplorer};
@@ -137,6 +138,7 @@ pub fn App() -> impl IntoView {
                     <p>{format!("There is no view called \u{201c}{path}\u{201d}; showing the register instead.")}</p>
                 </div>
             })}
+            <update_banner::UpdateBanner />
             <ConflictBanner />
             <import_review::ImportReview />
             {move || match route.get() {

@@ -17,6 +17,9 @@
 //            dist/ served with its precompressed copies: performance,
 //            accessibility, best practices, LCP. Installed on first use by
 //            scripts/bench.sh (tests/bench/lighthouse/, its own lockfile).
+//   repeat   a repeat visit served by the service worker (network gone) to the
+//            first rows painted, with the sample register; and the same with
+//            service workers blocked, from the server, for comparison
 import { mkdtempSync, copyFileSync, writeFileSync, rmSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -243,6 +246,18 @@ async function benchStartup(app, runs = 10) {
   }
   const compact = JSON.stringify(JSON.parse(generateRegister(low)));
   await fits(low);
+  await markFirstRowsPainted(context);
+  const times = await timeReloads(page, runs);
+  const shown = await page.locator('#results-line').innerText();
+  await context.close();
+  console.log(`\n(c) Start-up → first rows painted, with the largest register that fits in localStorage: ${low} activities (${compact.length.toLocaleString('en-GB')} characters stored); target ≤ 1 s`);
+  line('  navigation start → first rows painted', stats(times));
+  console.log(`  the page then says: "${shown}"`);
+}
+
+/** From now on, every page of `context` records in `window.__firstRowsPainted`
+ *  the time (from navigation start) of the frame after its first table row. */
+async function markFirstRowsPainted(context) {
   await context.addInitScript(() => {
     const afterTasks = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
     new MutationObserver((_, observer) => {
@@ -252,17 +267,61 @@ async function benchStartup(app, runs = 10) {
       }
     }).observe(document, { childList: true, subtree: true });
   });
+}
+
+/** Reloads `page` `runs` times; each reload's first-rows-painted time. */
+async function timeReloads(page, runs) {
   const times = [];
   for (let i = 0; i < runs; i += 1) {
     await page.reload();
     await page.waitForFunction(() => window.__firstRowsPainted !== undefined, null, { timeout: 30000 });
     times.push(await page.evaluate(() => window.__firstRowsPainted));
   }
-  const shown = await page.locator('#results-line').innerText();
+  return times;
+}
+
+/** A repeat visit with the sample register: the page and its files from the
+ *  service worker's cache, with the network gone (Playwright offline and the
+ *  server dropping every connection); then, for comparison, a context with
+ *  service workers blocked, so everything comes from the server on 127.0.0.1
+ *  (no-cache: revalidated, 304s). */
+async function benchRepeat(app, runs = 15) {
+  const { page, context } = await app.newPage();
+  await markFirstRowsPainted(context);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Load sample register' }).click();
+  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  app.setDown(true);
+  await context.setOffline(true);
+  let fromWorker;
+  let servedBy;
+  try {
+    fromWorker = await timeReloads(page, runs);
+    // Every file of the last load went through the worker (workerStart is set).
+    servedBy = await page.evaluate(() => {
+      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+      return `${entries.filter((e) => e.workerStart > 0).length} of ${entries.length}`;
+    });
+  } finally {
+    await context.setOffline(false);
+    app.setDown(false);
+  }
   await context.close();
-  console.log(`\n(c) Start-up → first rows painted, with the largest register that fits in localStorage: ${low} activities (${compact.length.toLocaleString('en-GB')} characters stored); target ≤ 1 s`);
-  line('  navigation start → first rows painted', stats(times));
-  console.log(`  the page then says: "${shown}"`);
+
+  const plain = await app.browser.newContext({ serviceWorkers: 'block' });
+  await markFirstRowsPainted(plain);
+  const other = await plain.newPage();
+  await other.goto(app.url);
+  await other.getByRole('button', { name: 'Load sample register' }).click();
+  await other.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  const fromServer = await timeReloads(other, runs);
+  await plain.close();
+
+  console.log(`\nRepeat visit with the sample register (37 activities) → first rows painted; target ≤ 300 ms`);
+  line('  from the service worker, network gone', stats(fromWorker));
+  console.log(`  files of the last load served by the worker: ${servedBy}`);
+  line('  service workers blocked: from 127.0.0.1 (no-cache)', stats(fromServer));
 }
 
 /** Starts a frame and long-task monitor in the page: a requestAnimationFrame
@@ -559,6 +618,7 @@ try {
   if (wants('startup')) await benchStartup(app);
   if (wants('size')) benchSize();
   if (wants('lighthouse')) await benchLighthouse(app);
+  if (wants('repeat')) await benchRepeat(app);
 } finally {
   await app.close();
 }

@@ -13,14 +13,14 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Flags that keep Chromium off this machine's closed network. Playwright gives
  *  each launch a fresh, empty profile of its own. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
 /** Starts the server and a browser; returns helpers and a close(). */
 export async function startApp(options = {}) {
-  const { server, url } = await serve(join(ROOT, 'dist'), 0, '127.0.0.1', options);
+  const { server, url, useFolder, setDown } = await serve(join(ROOT, 'dist'), 0, '127.0.0.1', options);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -29,11 +29,14 @@ export async function startApp(options = {}) {
   return {
     url,
     browser,
+    /** Serve another folder from now on, or drop every connection (serve.mjs). */
+    useFolder,
+    setDown,
     /** A fresh context (empty storage) and page, recording console errors,
      *  Content-Security-Policy violations and requests to any other origin in
      *  `errors`, for every page the context opens. */
-    async newPage() {
-      const context = await browser.newContext();
+    async newPage(contextOptions = {}) {
+      const context = await browser.newContext(contextOptions);
       const errors = watch(context, url);
       const page = await context.newPage();
       return { context, page, errors };
@@ -46,8 +49,8 @@ export async function startApp(options = {}) {
       return opened;
     },
     /** A fresh context and page with the sample register loaded and saved. */
-    async newPageWithSample() {
-      const opened = await this.newPage();
+    async newPageWithSample(contextOptions = {}) {
+      const opened = await this.newPage(contextOptions);
       await loadSample(opened.page, url);
       return opened;
     },

@@ -170,7 +170,10 @@ test('a Finance extract as a Word document holds only the Finance activities and
 });
 
 test('when the worker cannot load, the pack says so in a sentence and the button works again', async () => {
-  const { page, context } = await app.newPageWithSample();
+  // The worker's files from the network, as on a first visit: Playwright's routes
+  // never see what a service worker serves from its cache (offline.test.mjs
+  // checks the export with the network gone).
+  const { page, context } = await app.newPageWithSample({ serviceWorkers: 'block' });
   await page.route('**/pack_docx_worker_loader.js', async (route) => {
     await new Promise((done) => { setTimeout(done, 1000); });
     await route.fulfill({ status: 404, body: 'missing' });

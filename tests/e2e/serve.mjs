@@ -42,13 +42,21 @@ export function acceptedEncodings(header = '') {
 /** Precompressed copies, in the order they are preferred. */
 const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
 
-/** Serves `dir` on host:port (port 0 picks a free one); resolves to { server, url }.
- *  `options.headers` are added to every response (e.g. a Content-Security-Policy);
+/** Serves `dir` on host:port (port 0 picks a free one); resolves to
+ *  { server, url, useFolder, setDown }. `options.headers` are added to every
+ *  response (e.g. a Content-Security-Policy). For the offline tests,
+ *  `useFolder(dir)` serves another folder from then on (a new build), and
+ *  `setDown(true)` drops every connection unanswered (the network gone);
  *  `options.precompressed: false` serves every file as it is (a host without
  *  compression). */
 export function serve(dir, port = 0, host = '127.0.0.1', options = {}) {
-  const root = resolve(dir);
+  let root = resolve(dir);
+  let down = false;
   const server = createServer(async (req, res) => {
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
@@ -87,7 +95,12 @@ export function serve(dir, port = 0, host = '127.0.0.1', options = {}) {
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {
-      ok({ server, url: `http://${host}:${server.address().port}/` });
+      ok({
+        server,
+        url: `http://${host}:${server.address().port}/`,
+        useFolder: (other) => { root = resolve(other); },
+        setDown: (value) => { down = value; if (down) server.closeAllConnections(); },
+      });
     });
   });
 }
