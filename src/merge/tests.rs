@@ -375,3 +375,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn values_are_put_in_a_few_words() {
+    assert_eq!(
+        value_words(&Value::Text("red".into())),
+        "\u{201c}red\u{201d}"
+    );
+    assert_eq!(value_words(&Value::Text(String::new())), "empty");
+    assert_eq!(value_words(&Value::Absent), "removed");
+    assert_eq!(
+        value_words(&Value::Points(vec!["One".into(), "Two".into()])),
+        "2 points, the first \u{201c}One\u{201d}"
+    );
+    assert_eq!(
+        value_words(&Value::Text("x".repeat(500))).chars().count(),
+        63
+    );
+}

@@ -10,7 +10,9 @@ pub fn FirstVisit() -> impl IntoView {
     let state = expect_context::<AppState>();
     let problem = RwSignal::new(None::<String>);
     let load_sample = move |_| match sample_register() {
-        Ok(register) => state.register.set(Some(register)),
+        Ok(register) => {
+            let _ = state.start_with(register);
+        }
         Err(err) => problem.set(Some(format!(
             "The sample register could not be read: {err}"
         ))),

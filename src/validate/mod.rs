@@ -8,11 +8,13 @@
 //! status cannot be seen); theme titles are non-blank and unique; objective IDs
 //! and titles are non-blank and IDs unique; activity IDs are non-blank and unique,
 //! titles non-blank, and every activity's status is in the set. IDs are compared
-//! by `ids::key` (NFC, case folded, lookalike letters as Latin) and may not hold
+//! by `ids::key` (canonically decomposed, as NFC compares; case folded;
+//! lookalike letters as Latin) and may not hold
 //! invisible, control or bidirectional characters (`ids::hidden_character`).
 //! Each problem carries the path of the offending value and a sentence for the
 //! user that quotes at most a short excerpt of any value.
 
+mod decompositions;
 pub mod ids;
 
 use crate::format::truncate;
