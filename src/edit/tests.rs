@@ -205,6 +205,7 @@ fn themes_and_objectives_are_renamed_keeping_what_is_under_them() {
     assert_eq!(r, renamed, "refused renames change nothing");
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod history_properties {
     use super::*;
     use proptest::prelude::*;
