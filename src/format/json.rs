@@ -79,7 +79,11 @@ impl<'a> Json<'a> {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-        let before = &text[..offset.min(text.len())];
+        let mut end = offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &text[..end];
         let line = before.matches('\n').count() + 1;
         let start = before.rfind('\n').map_or(0, |i| i + 1);
         (line, before[start..].chars().count() + 1)

@@ -171,7 +171,7 @@ fn structure(register: &Register, found: &mut Vec<Problem>) {
                 found,
                 format!("{path}.title"),
                 format!(
-                    "There are two themes called \u{201c}{}\u{201d} (also at themes[{first}]); each theme needs a title of its own, or filtering by theme would leave activities out.",
+                    "The theme title \u{201c}{}\u{201d} is used twice (also at themes[{first}]); each theme needs a title of its own, or filtering by theme would leave activities out.",
                     excerpt(&theme.title)
                 ),
             );

@@ -71,7 +71,7 @@ refused = {
     '32-empty-activity-id.json': (variant(lambda d: act(d).update(id=' ')), ['The key activity "Adoption and Implementation of the Local Plan" has no ID.']),
     '33-missing-symbol.json': (variant(lambda d: d['register']['statuses'][0].update(symbol='')), ['The status "Complete" has no symbol, so it would show by colour alone.']),
     # Issue 12: what the editor refuses, the reader refuses.
-    '34-duplicate-theme-title.json': (variant(lambda d: d['register']['themes'][1].update(title=d['register']['themes'][0]['title'])), ['There are two themes called “THE PLACE: an enterprising, vibrant place” (also at themes[0]); each theme needs a title of its own, or filtering by theme would leave activities out.']),
+    '34-duplicate-theme-title.json': (variant(lambda d: d['register']['themes'][1].update(title=d['register']['themes'][0]['title'])), ['The theme title “THE PLACE: an enterprising, vibrant place” is used twice (also at themes[0]); each theme needs a title of its own, or filtering by theme would leave activities out.']),
     '35-duplicate-objective-id.json': (variant(lambda d: d['register']['themes'][1]['objectives'][0].update(id='CO 1')), ['The objective ID CO 1 is used twice (also at themes[0].objectives[0]); each objective needs its own ID, or filtering by objective would leave activities out.']),
     '36-empty-theme-title.json': (variant(lambda d: d['register']['themes'][2].update(title='  ')), ['Theme 3 has no title.']),
     '37-white-status-colour.json': (variant(lambda d: d['register']['statuses'][1].update(colour='#ffffff')), ['The status "Green" has the colour #ffffff, with a contrast of 1.0:1 on white; it needs at least 3:1 to be seen. Choose a darker colour.']),
