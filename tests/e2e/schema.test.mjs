@@ -60,10 +60,6 @@ const broken = [
   ['no key activities', (f) => { f.register.themes = []; }, '/register/themes'],
 ];
 
-  // JSON.parse makes 1.0 the number 1, so check the text form the schema sees too.
-  assert.equal(validate(JSON.parse(JSON.stringify(file).replace('"version":1', '"version":1.0'))), true, errorsOf());
-});
-
 for (const [what, edit, where] of broken) {
   test(`a copy with ${what} is invalid at ${where}`, () => {
     const file = brokenSample(edit);
