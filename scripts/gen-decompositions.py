@@ -2,7 +2,7 @@
 """Writes src/validate/decompositions.rs: the canonical decomposition (NFD) of every
 precomposed letter in the Latin, Greek and Cyrillic blocks, which IDs are written
 in. Comparing IDs by it gives the same equality as Unicode NFC for those scripts,
-at a few KB instead of a full normaliser's 128 KB. Run from the repository root:
+16 KB (gzip) smaller than a full normaliser (icu_normalizer). Run from the repository root:
 python3 scripts/gen-decompositions.py"""
 import unicodedata
 
