@@ -1,7 +1,14 @@
 //! Keeping the register: the edits an officer makes (an activity's fields, adding
-//! and removing activities, objectives and themes), the ID rules, and undo/redo.
+//! and removing activities, objectives and themes, the register details), the ID
+//! rules, and undo/redo (`history`: patches of what changed).
 //! Every edit is checked before it is applied: a refused edit changes nothing and
 //! says why in a sentence.
+
+mod details;
+mod history;
+
+pub use details::{set_details, DetailField, DetailsDraft, FieldError};
+pub use history::{History, Patch};
 
 use crate::register::{KeyActivity, Objective, Register, Theme};
 use std::fmt;
@@ -39,6 +46,10 @@ pub enum EditError {
         label: String,
         count: usize,
     },
+    /// A new activity's status was not chosen.
+    NoStatus,
+    /// The changed register breaks a rule of the file format (`validate`); its sentence.
+    Rules(String),
 }
 
 impl fmt::Display for EditError {
@@ -51,8 +62,9 @@ impl fmt::Display for EditError {
             EditError::EmptyTitle => write!(f, "Give the key activity a title."),
             EditError::EmptyHeading(what) => write!(f, "Give the {what} a title."),
             EditError::DuplicateTheme(title) => write!(f, "There is already a theme called \u{201c}{title}\u{201d}. Give this one a title of its own."),
-            EditError::TooLong { field } => write!(f, "The {field} is longer than {} characters.", crate::validate::MAX_TEXT_CHARS),
-            EditError::StatusSet(why) => write!(f, "{why}"),
+            EditError::TooLong { field } => write!(f, "The {field} is longer than {} characters.", crate::validate::thousands(crate::validate::MAX_TEXT_CHARS)),
+            EditError::StatusSet(why) | EditError::Rules(why) => write!(f, "{why}"),
+            EditError::NoStatus => write!(f, "Choose a status for the key activity."),
             EditError::StatusInUse { label, count } => write!(
                 f,
                 "The status \u{201c}{label}\u{201d} cannot be removed: {count} key {} it. Change {} first.",
@@ -90,6 +102,61 @@ pub fn find(register: &Register, id: &str) -> Option<Place> {
     None
 }
 
+/// Where an activity whose ID is the same as `id` is: compared as the file
+/// reader compares IDs (`validate::ids::key`: NFC, case, lookalike letters).
+pub fn find_same_id(register: &Register, id: &str) -> Option<Place> {
+    let key = crate::validate::ids::key(id);
+    for (t, theme) in register.themes.iter().enumerate() {
+        for (o, objective) in theme.objectives.iter().enumerate() {
+            if let Some(a) = objective
+                .activities
+                .iter()
+                .position(|a| crate::validate::ids::key(&a.id) == key)
+            {
+                return Some(Place {
+                    theme: t,
+                    objective: o,
+                    activity: a,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The status a new activity starts with: the set's "Not started" if it has one,
+/// otherwise none (the form then asks for one), never a status such as "Complete"
+/// that would record it as delivered.
+pub fn default_status(register: &Register) -> Option<String> {
+    register
+        .statuses
+        .iter()
+        .find(|s| s.id == "not-started" || s.label.trim().eq_ignore_ascii_case("not started"))
+        .map(|s| s.id.clone())
+}
+
+/// The one door for every change: applies `change` to a copy of `register` and
+/// checks the result against the same rules the file reader applies
+/// (`validate::problems`), so nothing the app accepts can make the register
+/// unreadable. Returns the changed register, or why it was refused.
+pub fn checked(
+    register: &Register,
+    change: impl FnOnce(&mut Register) -> Result<(), EditError>,
+) -> Result<Register, EditError> {
+    let mut next = register.clone();
+    change(&mut next)?;
+    accept(next)
+}
+
+/// Checks a whole register that is about to replace the current one (an import,
+/// a restore, the next quarter, another tab's version) against the rules.
+pub fn accept(register: Register) -> Result<Register, EditError> {
+    match crate::validate::problems(&register).into_iter().next() {
+        None => Ok(register),
+        Some(problem) => Err(EditError::Rules(problem.message)),
+    }
+}
+
 /// Splits text into points: one per non-blank line.
 pub fn points_from_text(text: &str) -> Vec<String> {
     text.lines()
@@ -110,10 +177,19 @@ fn check(
     if activity.title.trim().is_empty() {
         return Err(EditError::EmptyTitle);
     }
+    if activity.status.is_empty() {
+        return Err(EditError::NoStatus);
+    }
     if register.statuses.get(&activity.status).is_none() {
         return Err(EditError::UnknownStatus(activity.status.clone()));
     }
-    if let Some(other) = find(register, activity.id.trim()) {
+    if let Some((at, c)) = crate::validate::ids::hidden_character(&activity.id) {
+        return Err(EditError::Rules(format!(
+            "The ID holds an invisible or control character ({}) at character {at}; IDs may hold only characters that can be seen.",
+            crate::validate::ids::code_point(c)
+        )));
+    }
+    if let Some(other) = find_same_id(register, &activity.id) {
         if Some(other) != except {
             let at = activity_at(register, other)
                 .map(|a| a.title.clone())
@@ -215,13 +291,14 @@ pub fn add_objective(
         .max()
         .unwrap_or(0)
         + 1;
+    let title = heading_title(title, "objective")?;
     let t = register
         .themes
         .get_mut(theme)
         .ok_or(EditError::NoSuchPlace)?;
     t.objectives.push(Objective {
         id: format!("CO {next}"),
-        title: title.trim().to_owned(),
+        title,
         activities: Vec::new(),
     });
     Ok(t.objectives.len() - 1)
@@ -253,25 +330,36 @@ pub fn add_theme(register: &mut Register, title: &str) -> Result<usize, EditErro
     Ok(register.themes.len() - 1)
 }
 
-/// `title` trimmed, if it is not empty and no other theme (than `theme`) has it.
+/// `title` trimmed, if it is neither empty nor too long.
+fn heading_title(title: &str, what: &'static str) -> Result<String, EditError> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(EditError::EmptyHeading(what));
+    }
+    if title.chars().count() > crate::validate::MAX_TEXT_CHARS {
+        return Err(EditError::TooLong { field: "title" });
+    }
+    Ok(title.to_owned())
+}
+
+/// `title` trimmed, if it is not empty and no other theme (than `theme`) has it
+/// (compared as the file reader compares them).
 fn theme_title(
     register: &Register,
     theme: Option<usize>,
     title: &str,
 ) -> Result<String, EditError> {
-    let title = title.trim();
-    if title.is_empty() {
-        return Err(EditError::EmptyHeading("theme"));
-    }
+    let title = heading_title(title, "theme")?;
+    let key = crate::validate::ids::key(&title);
     let taken = register
         .themes
         .iter()
         .enumerate()
-        .any(|(i, t)| Some(i) != theme && t.title.trim() == title);
+        .any(|(i, t)| Some(i) != theme && crate::validate::ids::key(&t.title) == key);
     if taken {
-        return Err(EditError::DuplicateTheme(title.to_owned()));
+        return Err(EditError::DuplicateTheme(title));
     }
-    Ok(title.to_owned())
+    Ok(title)
 }
 
 /// Gives a theme a new title.
@@ -291,16 +379,13 @@ pub fn rename_objective(
     objective: usize,
     title: &str,
 ) -> Result<(), EditError> {
-    let title = title.trim();
-    if title.is_empty() {
-        return Err(EditError::EmptyHeading("objective"));
-    }
+    let title = heading_title(title, "objective")?;
     let o = register
         .themes
         .get_mut(theme)
         .and_then(|t| t.objectives.get_mut(objective))
         .ok_or(EditError::NoSuchPlace)?;
-    o.title = title.to_owned();
+    o.title = title;
     Ok(())
 }
 
@@ -334,7 +419,7 @@ pub fn suggest_id(register: &Register, theme: usize, objective: usize) -> String
         .unwrap_or(0);
     (highest + 1..)
         .map(|n| format!("KA.{number:02}.{n:02}"))
-        .find(|id| find(register, id).is_none())
+        .find(|id| find_same_id(register, id).is_none())
         .unwrap_or_default()
 }
 
@@ -376,55 +461,6 @@ pub fn set_statuses(
         return Err(EditError::StatusSet(problem.message));
     }
     Ok(())
-}
-
-/// Undo and redo over whole registers: simple, and never half an edit.
-#[derive(Debug, Clone, Default)]
-pub struct History {
-    undo: Vec<Register>,
-    redo: Vec<Register>,
-}
-
-/// How many steps back are kept.
-const HISTORY_LIMIT: usize = 100;
-
-impl History {
-    /// Records `before`, the register as it was before an edit.
-    pub fn record(&mut self, before: Register) {
-        self.undo.push(before);
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    /// The register to go back to, given the current one.
-    pub fn undo(&mut self, current: Register) -> Option<Register> {
-        let previous = self.undo.pop()?;
-        self.redo.push(current);
-        Some(previous)
-    }
-
-    /// The register to go forward to, given the current one.
-    pub fn redo(&mut self, current: Register) -> Option<Register> {
-        let next = self.redo.pop()?;
-        self.undo.push(current);
-        Some(next)
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Forgets everything (a different register was loaded).
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
-    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod export;
 pub mod format;
 pub mod html;
 pub mod import;
+pub mod merge;
 pub mod pack;
 pub mod period;
 pub mod quarter;

@@ -19,12 +19,19 @@ pub struct Period {
 pub enum PeriodError {
     Quarter(u8),
     FinancialYear(String),
+    /// A start year outside 1900 to 9998.
+    YearOutOfRange(u16),
 }
 
 impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PeriodError::Quarter(q) => write!(f, "the quarter must be 1, 2, 3 or 4, not {q}"),
+            PeriodError::YearOutOfRange(y) => write!(
+                f,
+                "the financial year must start in 1900 to 9998, not {y}/{:02}",
+                (u32::from(*y) + 1) % 100
+            ),
             PeriodError::FinancialYear(y) => write!(
                 f,
                 "the financial year must be written like \"2019/20\", not \"{y}\""
@@ -39,7 +46,7 @@ impl Period {
             return Err(PeriodError::Quarter(quarter));
         }
         if !(1900..=9998).contains(&start_year) {
-            return Err(PeriodError::FinancialYear(start_year.to_string()));
+            return Err(PeriodError::YearOutOfRange(start_year));
         }
         Ok(Period {
             start_year,
@@ -85,18 +92,13 @@ impl Period {
         Period::new(start_year, quarter)
     }
 
-    /// The quarter after this one (Q4 2019/20 → Q1 2020/21).
-    pub fn next(self) -> Period {
+    /// The quarter after this one (Q4 2019/20 → Q1 2020/21); `None` after the
+    /// last period a file can hold (9998/99 Quarter 4), so nothing unreadable is made.
+    pub fn next(self) -> Option<Period> {
         if self.quarter == 4 {
-            Period {
-                start_year: self.start_year + 1,
-                quarter: 1,
-            }
+            Period::new(self.start_year + 1, 1).ok()
         } else {
-            Period {
-                start_year: self.start_year,
-                quarter: self.quarter + 1,
-            }
+            Period::new(self.start_year, self.quarter + 1).ok()
         }
     }
 }
@@ -150,12 +152,17 @@ mod tests {
     fn next_rolls_over_the_financial_year() {
         assert_eq!(
             Period::new(2019, 4).unwrap().next(),
-            Period::new(2020, 1).unwrap()
+            Period::new(2020, 1).ok()
         );
         assert_eq!(
             Period::new(2019, 1).unwrap().next(),
-            Period::new(2019, 2).unwrap()
+            Period::new(2019, 2).ok()
         );
+        assert_eq!(
+            Period::new(9998, 3).unwrap().next(),
+            Period::new(9998, 4).ok()
+        );
+        assert_eq!(Period::new(9998, 4).unwrap().next(), None);
     }
 
     #[test]

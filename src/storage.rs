@@ -30,6 +30,34 @@ pub struct Archived {
     pub size: usize,
 }
 
+/// An archive key whose text cannot be read (cut short, damaged): listed, never
+/// hidden, with its text so it can be downloaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableArchive {
+    pub key: String,
+    pub text: String,
+    /// Why it cannot be read, in sentences.
+    pub reason: String,
+}
+
+/// Every archive key in the store, readable or not.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Archives {
+    /// Oldest period first.
+    pub readable: Vec<Archived>,
+    /// In key order.
+    pub unreadable: Vec<UnreadableArchive>,
+}
+
+/// The key an archive of `period` is kept under ("…/archive/2019-20-q1").
+pub fn archive_key(period: crate::period::Period) -> String {
+    format!(
+        "{ARCHIVE_PREFIX}{}-q{}",
+        period.financial_year().replace('/', "-"),
+        period.quarter()
+    )
+}
+
 /// Prefix of the keys where unreadable stored values are kept aside.
 pub const KEPT_ASIDE_PREFIX: &str = "activity-register/v1/unreadable/";
 
@@ -198,36 +226,60 @@ impl<S: KeyValueStore> RegisterStorage<S> {
     /// Archives `register` as a read-only quarter; an earlier archive of the same
     /// period is replaced. Returns its key.
     pub fn archive(&self, register: &Register) -> Result<String, SaveError> {
-        let key = format!(
-            "{ARCHIVE_PREFIX}{}-q{}",
-            register.period.financial_year().replace('/', "-"),
-            register.period.quarter()
-        );
+        let key = archive_key(register.period);
         self.store
             .set(&key, &format::encode_compact(register))
             .map_err(SaveError::Store)?;
         Ok(key)
     }
 
-    /// The archived quarters that can be read, oldest period first.
-    pub fn archived(&self) -> Vec<Archived> {
-        let mut list: Vec<Archived> = self
+    /// Every archived quarter: those that can be read, oldest period first, and
+    /// those that cannot, with their text.
+    pub fn archived(&self) -> Archives {
+        let mut archives = Archives::default();
+        let mut keys: Vec<String> = self
             .store
             .keys()
             .into_iter()
             .filter(|k| k.starts_with(ARCHIVE_PREFIX))
-            .filter_map(|key| {
-                let text = self.store.get(&key).ok().flatten()?;
-                let register = format::decode(&text).ok()?;
-                Some(Archived {
+            .collect();
+        keys.sort();
+        for key in keys {
+            let text = match self.store.get(&key) {
+                Ok(Some(text)) => text,
+                Ok(None) => continue,
+                Err(err) => {
+                    archives.unreadable.push(UnreadableArchive {
+                        reason: format!(
+                            "It could not be read from this browser\u{2019}s storage: {err}."
+                        ),
+                        key,
+                        text: String::new(),
+                    });
+                    continue;
+                }
+            };
+            match format::decode(&text) {
+                Ok(register) => archives.readable.push(Archived {
                     size: key.len() + text.chars().count(),
                     key,
                     register,
-                })
-            })
-            .collect();
-        list.sort_by_key(|a| a.register.period);
-        list
+                }),
+                Err(err) => archives.unreadable.push(UnreadableArchive {
+                    key,
+                    text,
+                    reason: err.to_string(),
+                }),
+            }
+        }
+        archives.readable.sort_by_key(|a| a.register.period);
+        archives
+    }
+
+    /// The archive kept for `period`, if there is one and it can be read.
+    pub fn archived_at(&self, period: crate::period::Period) -> Option<Register> {
+        let text = self.store.get(&archive_key(period)).ok().flatten()?;
+        format::decode(&text).ok()
     }
 
     /// Deletes an archived quarter.

@@ -29,7 +29,8 @@ fn activity(index: usize) -> impl Strategy<Value = KeyActivity> {
         .prop_map(
             move |(title, status, progress, next_steps, lead_officer, portfolio)| KeyActivity {
                 id: format!("KA.{index:04}"),
-                title,
+                // Titles must not be blank (the rules), but may hold anything else.
+                title: format!("A{title}"),
                 status: StatusSet::default_set().0[status].id.clone(),
                 progress,
                 next_steps,
@@ -44,14 +45,24 @@ fn register() -> impl Strategy<Value = Register> {
     let themes = prop::collection::vec((text(), objectives), 0..4);
     (text(), text(), 1900u16..2200, 1u8..=4, text(), themes).prop_flat_map(
         |(organisation, title, year, quarter, author, themes)| {
-            // Give every activity a distinct ID so the register is valid.
+            // Give every activity and objective a distinct ID, and every theme a
+            // title of its own, so the register is valid.
             let mut next_index = 0;
+            let mut next_objective = 0;
             let theme_strategies: Vec<_> = themes
                 .into_iter()
-                .map(|(theme_title, objectives)| {
+                .enumerate()
+                .map(|(t, (theme_title, objectives))| {
+                    let theme_title = format!("T{t} {theme_title}");
                     let objective_strategies: Vec<_> = objectives
                         .into_iter()
                         .map(|(id, objective_title, n)| {
+                            next_objective += 1;
+                            let id = format!(
+                                "CO {next_objective} {}",
+                                id.replace(|c: char| c.is_control() || !c.is_alphanumeric(), "")
+                            );
+                            let objective_title = format!("O{objective_title}");
                             let activities: Vec<_> =
                                 (next_index..next_index + n).map(activity).collect();
                             next_index += n;

@@ -19,8 +19,8 @@ fn expected() -> BTreeMap<String, Vec<String>> {
 fn every_refused_file_says_what_is_wrong_and_where() {
     let expected = expected();
     assert!(
-        expected.len() >= 30,
-        "the corpus needs at least 30 bad files"
+        expected.len() >= 52,
+        "the corpus needs at least 52 bad files"
     );
     for (name, messages) in &expected {
         let bytes = fs::read(Path::new(CORPUS).join("refused").join(name)).unwrap();
@@ -31,6 +31,31 @@ fn every_refused_file_says_what_is_wrong_and_where() {
                 sentences.iter().any(|s| s.contains(message.as_str())),
                 "{name}: expected {message:?} in {sentences:?}"
             );
+        }
+    }
+}
+
+#[test]
+fn no_refusal_names_a_rust_type_or_quotes_a_long_value() {
+    for name in expected().keys() {
+        let bytes = fs::read(Path::new(CORPUS).join("refused").join(name)).unwrap();
+        for sentence in read_register_file(&bytes).expect_err(name).sentences() {
+            for word in [
+                "struct",
+                "u8",
+                "u16",
+                "i32",
+                "i64",
+                "usize",
+                "map",
+                "sequence",
+                "Shell",
+                "invalid type",
+                "`",
+            ] {
+                assert!(!sentence.contains(word), "{name}: {word:?} in {sentence}");
+            }
+            assert!(sentence.chars().count() <= 300, "{name}: {sentence}");
         }
     }
 }

@@ -86,15 +86,37 @@ fn undo_and_redo_walk_back_and_forth_and_a_new_edit_clears_redo() {
     second.author = "A".into();
     let mut third = second.clone();
     third.author = "B".into();
-    history.record(first.clone());
-    history.record(second.clone());
-    assert_eq!(history.undo(third.clone()), Some(second.clone()));
-    assert_eq!(history.undo(second.clone()), Some(first.clone()));
-    assert_eq!(history.undo(first.clone()), None);
-    assert_eq!(history.redo(first.clone()), Some(second.clone()));
+    history.record(&first, &second);
+    history.record(&second, &third);
+    let mut r = third.clone();
+    assert!(history.undo(&mut r));
+    assert_eq!(r, second);
+    assert!(history.undo(&mut r));
+    assert_eq!(r, first);
+    assert!(!history.undo(&mut r));
+    assert!(history.redo(&mut r));
+    assert_eq!(r, second);
     assert!(history.can_redo());
-    history.record(second.clone());
+    history.record(&second, &third);
     assert!(!history.can_redo());
+}
+
+#[test]
+fn a_step_keeps_what_changed_not_the_register() {
+    let before = sample_register().unwrap();
+    let mut after = before.clone();
+    let at = place(&after, "KA.06.01");
+    after.themes[at.theme].objectives[at.objective].activities[at.activity].status = "red".into();
+    let patch = Patch::between(&after, &before);
+    // One activity, not 37: the patch's debug text is a small part of the register's.
+    let whole = format!("{before:?}").len();
+    let kept = format!("{patch:?}").len();
+    assert!(kept * 10 < whole, "patch {kept} of register {whole}");
+    let mut r = after.clone();
+    let inverse = patch.apply(&mut r);
+    assert_eq!(r, before);
+    inverse.apply(&mut r);
+    assert_eq!(r, after);
 }
 
 #[test]
@@ -181,4 +203,155 @@ fn themes_and_objectives_are_renamed_keeping_what_is_under_them() {
         Err(EditError::NoSuchPlace)
     );
     assert_eq!(r, renamed, "refused renames change nothing");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod history_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A random edit through the editing functions, by position so it always applies.
+    #[derive(Debug, Clone)]
+    pub(super) enum Step {
+        Status(usize, usize),
+        Progress(usize, String),
+        AddActivity(usize, String),
+        RemoveActivity(usize),
+        AddObjective(usize, String),
+        RemoveObjective(usize),
+        AddTheme(String),
+        RenameTheme(usize, String),
+        RenameObjective(usize, String),
+        Author(String),
+        Statuses(usize),
+    }
+
+    pub(super) fn step() -> impl Strategy<Value = Step> {
+        let text = "[A-Za-z ]{0,12}|.{0,8}";
+        prop_oneof![
+            (0..60usize, 0..8usize).prop_map(|(a, s)| Step::Status(a, s)),
+            (0..60usize, text).prop_map(|(a, t)| Step::Progress(a, t)),
+            (0..20usize, text).prop_map(|(o, t)| Step::AddActivity(o, t)),
+            (0..60usize).prop_map(Step::RemoveActivity),
+            (0..5usize, text).prop_map(|(t, x)| Step::AddObjective(t, x)),
+            (0..20usize).prop_map(Step::RemoveObjective),
+            text.prop_map(Step::AddTheme),
+            (0..5usize, text).prop_map(|(t, x)| Step::RenameTheme(t, x)),
+            (0..20usize, text).prop_map(|(o, x)| Step::RenameObjective(o, x)),
+            text.prop_map(Step::Author),
+            (0..6usize).prop_map(Step::Statuses),
+        ]
+    }
+
+    fn objectives(r: &Register) -> Vec<(usize, usize)> {
+        r.themes
+            .iter()
+            .enumerate()
+            .flat_map(|(t, th)| (0..th.objectives.len()).map(move |o| (t, o)))
+            .collect()
+    }
+
+    /// Runs one step through the editing functions; Err when the editor refuses it.
+    pub(super) fn run(r: &mut Register, step: &Step) -> Result<(), EditError> {
+        let ids: Vec<String> = r.activities().map(|p| p.activity.id.clone()).collect();
+        let objectives = objectives(r);
+        let pick = |i: usize| ids.get(i % ids.len().max(1)).cloned();
+        let objective = |i: usize| objectives.get(i % objectives.len().max(1)).copied();
+        match step {
+            Step::Status(a, s) => {
+                let id = pick(*a).ok_or(EditError::NoSuchPlace)?;
+                let at = find(r, &id).ok_or(EditError::NoSuchPlace)?;
+                let mut changed = activity_at(r, at).cloned().ok_or(EditError::NoSuchPlace)?;
+                changed.status = r
+                    .statuses
+                    .0
+                    .get(*s)
+                    .map(|s| s.id.clone())
+                    .unwrap_or_else(|| "purple".into());
+                update_activity(r, at, changed)
+            }
+            Step::Progress(a, text) => {
+                let id = pick(*a).ok_or(EditError::NoSuchPlace)?;
+                let at = find(r, &id).ok_or(EditError::NoSuchPlace)?;
+                let mut changed = activity_at(r, at).cloned().ok_or(EditError::NoSuchPlace)?;
+                changed.progress.push(text.clone());
+                update_activity(r, at, changed)
+            }
+            Step::AddActivity(o, title) => {
+                let (t, o) = objective(*o).ok_or(EditError::NoSuchPlace)?;
+                let added = KeyActivity {
+                    id: suggest_id(r, t, o),
+                    title: title.clone(),
+                    status: default_status(r).unwrap_or_default(),
+                    progress: vec![],
+                    next_steps: vec![],
+                    lead_officer: String::new(),
+                    portfolio: String::new(),
+                };
+                add_activity(r, t, o, added).map(|_| ())
+            }
+            Step::RemoveActivity(a) => {
+                let id = pick(*a).ok_or(EditError::NoSuchPlace)?;
+                let at = find(r, &id).ok_or(EditError::NoSuchPlace)?;
+                remove_activity(r, at).map(|_| ())
+            }
+            Step::AddObjective(t, title) => {
+                add_objective(r, *t % r.themes.len().max(1), title).map(|_| ())
+            }
+            Step::RemoveObjective(o) => {
+                let (t, o) = objective(*o).ok_or(EditError::NoSuchPlace)?;
+                remove_objective(r, t, o).map(|_| ())
+            }
+            Step::AddTheme(title) => add_theme(r, title).map(|_| ()),
+            Step::RenameTheme(t, title) => rename_theme(r, *t % r.themes.len().max(1), title),
+            Step::RenameObjective(o, title) => {
+                let (t, o) = objective(*o).ok_or(EditError::NoSuchPlace)?;
+                rename_objective(r, t, o, title)
+            }
+            Step::Author(author) => {
+                let mut draft = DetailsDraft::of(r);
+                draft.author = author.clone();
+                set_details(r, &draft).map_err(|e| EditError::StatusSet(e[0].message.clone()))
+            }
+            Step::Statuses(i) => {
+                let mut set = r.statuses.clone();
+                if let Some(s) = set.0.get_mut(*i) {
+                    s.label = format!("{} {i}", s.label);
+                }
+                set_statuses(r, set)
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Every accepted edit leaves a register the file reader reads back, and
+        /// undo walks back through exactly the registers there were.
+        #[test]
+        fn what_the_editor_accepts_reads_back_and_undo_retraces_it(steps in prop::collection::vec(step(), 1..25)) {
+            let mut r = sample_register().unwrap();
+            let mut seen = vec![r.clone()];
+            let mut history = History::default();
+            for step in &steps {
+                // Through the app's one door: the edit, then the file's rules.
+                let Ok(next) = checked(&r, |n| run(n, step)) else {
+                    continue;
+                };
+                let text = crate::format::encode_compact(&next);
+                prop_assert_eq!(crate::format::decode(&text), Ok(next.clone()), "after {:?}", step);
+                history.record(&r, &next);
+                r = next;
+                seen.push(r.clone());
+            }
+            seen.dedup();
+            while let Some(expected) = seen.pop() {
+                prop_assert_eq!(&r, &expected);
+                if !history.undo(&mut r) {
+                    break;
+                }
+            }
+            prop_assert!(seen.is_empty());
+        }
+    }
 }

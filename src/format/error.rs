@@ -10,23 +10,6 @@ pub struct Problem {
     pub message: String,
 }
 
-impl Problem {
-    pub(crate) fn from_serde(path: &str, err: &serde_json::Error) -> Problem {
-        let path = if path == "." || path.is_empty() {
-            "register".to_owned()
-        } else {
-            format!("register.{path}")
-        };
-        // serde's own wording ("missing field `title`", "invalid type: integer `3`,
-        // expected a string") is plain enough once the place is named.
-        let detail = err.to_string().replace('`', "\"");
-        Problem {
-            message: format!("At {path}: {detail}."),
-            path,
-        }
-    }
-}
-
 /// Why a register file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
@@ -40,6 +23,8 @@ pub enum FormatError {
     NotText {
         offset: usize,
     },
+    /// Text in an encoding the app does not read, by its name ("UTF-32").
+    Encoding(&'static str),
     /// JSON nested deeper than any register file is.
     TooDeep,
     /// Not JSON at all, or cut short; with 1-based line and column.
@@ -58,25 +43,6 @@ pub enum FormatError {
 }
 
 impl FormatError {
-    pub(crate) fn from_syntax(err: serde_json::Error) -> FormatError {
-        let detail = err.to_string();
-        if detail.starts_with("recursion limit exceeded") {
-            return FormatError::TooDeep;
-        }
-        // serde_json appends " at line L column C"; we say it our own way.
-        let detail = detail
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        FormatError::Syntax {
-            line: err.line(),
-            column: err.column(),
-            truncated: err.is_eof(),
-            detail,
-        }
-    }
-
     /// One sentence per problem, for the user.
     pub fn sentences(&self) -> Vec<String> {
         match self {
@@ -90,15 +56,25 @@ impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FormatError::Empty => write!(f, "The file is empty."),
-            FormatError::TooLarge { bytes, limit } => write!(
-                f,
-                "The file is {} and the largest register file this app reads is {}: check that it is the right file.",
-                size_in_words(*bytes),
-                size_in_words(*limit)
-            ),
+            FormatError::TooLarge { bytes, limit } => {
+                let (mut size, mut most) = (size_in_words(*bytes), size_in_words(*limit));
+                if size == most {
+                    // Close to the limit: exact figures, so the two differ.
+                    size = format!("{} bytes", crate::validate::thousands(*bytes as usize));
+                    most = format!("{} bytes", crate::validate::thousands(*limit as usize));
+                }
+                write!(
+                    f,
+                    "The file is {size} and the largest register file this app reads is {most}: check that it is the right file."
+                )
+            }
             FormatError::NotText { offset } => write!(
                 f,
-                "The file is not UTF-8 text: the byte at position {offset} cannot be read. Save it as UTF-8 (or export it again from this app) and try again."
+                "The file is not UTF-8 text: the byte at position {offset} cannot be read (it may be saved as Windows-1252, \u{201c}ANSI\u{201d} or Latin-1). Save it as UTF-8 (or export it again from this app) and try again."
+            ),
+            FormatError::Encoding(name) => write!(
+                f,
+                "The file is saved as {name} text, which this app does not read. Save it as UTF-8 (or export it again from this app) and try again."
             ),
             FormatError::TooDeep => write!(
                 f,

@@ -59,7 +59,13 @@ fn a_register_with_no_activities_is_refused() {
 fn a_file_over_the_limit_is_refused_before_reading() {
     let big = vec![b' '; MAX_FILE_BYTES as usize + 1];
     let err = read_register_file(&big).unwrap_err();
-    assert_eq!(err.to_string(), "The file is 32.0 MB and the largest register file this app reads is 32.0 MB: check that it is the right file.");
+    // One byte over: the figures must differ.
+    assert_eq!(err.to_string(), "The file is 33,554,433 bytes and the largest register file this app reads is 33,554,432 bytes: check that it is the right file.");
+    let far = FormatError::TooLarge {
+        bytes: 50 * 1024 * 1024,
+        limit: MAX_FILE_BYTES,
+    };
+    assert_eq!(far.to_string(), "The file is 50.0 MB and the largest register file this app reads is 32.0 MB: check that it is the right file.");
 }
 
 #[test]

@@ -168,10 +168,10 @@ impl Reader {
             self.note(
                 n,
                 NoteKind::Guessed,
-                "An objective came before any theme; it was put under an untitled theme.".into(),
+                "An objective came before any theme; it was put under a theme called \u{201c}Untitled theme\u{201d}: rename it in Register details.".into(),
             );
             self.register.themes.push(Theme {
-                title: String::new(),
+                title: "Untitled theme".into(),
                 objectives: Vec::new(),
             });
         }
@@ -310,17 +310,44 @@ impl Reader {
 
     fn finish(mut self) -> ReportParse {
         let mut joins = Vec::new();
-        for theme in &mut self.register.themes {
-            theme.title = tidy(&theme.title, &mut joins);
+        let mut untitled = Vec::new();
+        // The rules need a title on everything: a blank one is named so it can be found.
+        let mut title_or = |text: String, name: String, what: &str| {
+            if text.trim().is_empty() {
+                untitled.push(format!(
+                    "{what} had no title; it was called \u{201c}{name}\u{201d}."
+                ));
+                name
+            } else {
+                text
+            }
+        };
+        for (t, theme) in self.register.themes.iter_mut().enumerate() {
+            theme.title = title_or(
+                tidy(&theme.title, &mut joins),
+                format!("Untitled theme {}", t + 1),
+                "A theme",
+            );
             for objective in &mut theme.objectives {
-                objective.title = tidy(&objective.title, &mut joins);
+                objective.title = title_or(
+                    tidy(&objective.title, &mut joins),
+                    format!("Untitled objective {}", objective.id),
+                    &format!("Objective {}", objective.id),
+                );
                 for activity in &mut objective.activities {
-                    activity.title = tidy(&activity.title, &mut joins);
+                    activity.title = title_or(
+                        tidy(&activity.title, &mut joins),
+                        format!("Untitled key activity {}", activity.id),
+                        &format!("Key activity {}", activity.id),
+                    );
                     for point in activity.progress.iter_mut().chain(&mut activity.next_steps) {
                         *point = tidy(point, &mut joins);
                     }
                 }
             }
+        }
+        for sentence in untitled {
+            self.note(0, NoteKind::Guessed, sentence);
         }
         for join in joins {
             self.note(

@@ -138,11 +138,12 @@ fn quarters_are_archived_listed_in_period_order_and_deleted() {
             status: true,
             commentary: true,
         },
-    );
+    )
+    .unwrap();
     let k2 = storage.archive(&q2).unwrap();
     let k1 = storage.archive(&q1).unwrap();
     assert_eq!(k1, "activity-register/v1/archive/2019-20-q1");
-    let list = storage.archived();
+    let list = storage.archived().readable;
     assert_eq!(
         list.iter().map(|a| a.key.as_str()).collect::<Vec<_>>(),
         [k1.as_str(), k2.as_str()]
@@ -154,9 +155,36 @@ fn quarters_are_archived_listed_in_period_order_and_deleted() {
         list.iter().map(|a| a.size).sum::<usize>()
     );
     storage.delete_archived(&k1).unwrap();
-    assert_eq!(storage.archived().len(), 1);
+    assert_eq!(storage.archived().readable.len(), 1);
+    assert_eq!(storage.archived_at(q2.period), Some(q2.clone()));
+    assert_eq!(storage.archived_at(q1.period), None);
     // Only archive keys can be deleted this way: the register itself stays.
     storage.save(&q1).unwrap();
     storage.delete_archived(REGISTER_KEY).unwrap();
     assert!(storage.stored_text().is_some());
+}
+
+#[test]
+fn an_unreadable_archive_is_listed_with_its_text_never_hidden() {
+    let store = store_with(None);
+    let q1 = crate::sample::sample_register().unwrap();
+    let text = crate::format::encode_compact(&q1);
+    let cut = &text[..text.len() / 2];
+    store
+        .set(&format!("{ARCHIVE_PREFIX}2019-20-q1"), cut)
+        .unwrap();
+    let storage = RegisterStorage::new(store);
+    let archives = storage.archived();
+    assert!(archives.readable.is_empty());
+    assert_eq!(archives.unreadable.len(), 1);
+    assert_eq!(
+        archives.unreadable[0].key,
+        format!("{ARCHIVE_PREFIX}2019-20-q1")
+    );
+    assert_eq!(archives.unreadable[0].text, cut);
+    assert!(
+        archives.unreadable[0].reason.contains("cut short"),
+        "{}",
+        archives.unreadable[0].reason
+    );
 }

@@ -1,9 +1,12 @@
 //! Register details: organisation, report title, period, meeting, meeting date and
-//! author, as shown on the pack's cover and kept in the file.
+//! author, as shown on the pack's cover and kept in the file; the status set; the
+//! themes and objectives. Every save is one undoable step through `AppState::edit`
+//! (the file format's rules); a refused detail is shown by its field (GOV.UK's
+//! error summary and error message pattern).
 
 use super::needs_register::NeedsRegister;
 use super::state::AppState;
-use crate::period::Period;
+use crate::edit::{set_details, DetailField, DetailsDraft, FieldError};
 use crate::route::Route;
 use crate::status::{Status, StatusSet};
 use leptos::prelude::*;
@@ -19,52 +22,76 @@ fn DetailsForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let current = state
         .register
-        .get_untracked()
-        .unwrap_or_else(crate::sample::sample_template);
-    let organisation = RwSignal::new(current.organisation.clone());
-    let title = RwSignal::new(current.title.clone());
-    let year = RwSignal::new(current.period.financial_year());
-    let quarter = RwSignal::new(current.period.quarter().to_string());
-    let meeting = RwSignal::new(current.meeting.clone());
-    let meeting_date = RwSignal::new(current.meeting_date.clone());
-    let author = RwSignal::new(current.author.clone());
+        .with_untracked(|r| r.as_ref().map(DetailsDraft::of))
+        .unwrap_or_else(|| DetailsDraft::of(&crate::sample::sample_template()));
+    let organisation = RwSignal::new(current.organisation);
+    let title = RwSignal::new(current.title);
+    let year = RwSignal::new(current.financial_year);
+    let quarter = RwSignal::new(current.quarter);
+    let meeting = RwSignal::new(current.meeting);
+    let meeting_date = RwSignal::new(current.meeting_date);
+    let author = RwSignal::new(current.author);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     let problem = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let period = Period::parse_financial_year(&year.get_untracked())
-            .and_then(|y| Period::new(y, quarter.get_untracked().parse().unwrap_or(0)));
-        let period = match period {
-            Ok(p) => p,
-            Err(err) => {
-                saved.set(false);
-                problem.set(Some(format!("Financial year: {err}.")));
-                return;
-            }
+        let draft = DetailsDraft {
+            organisation: organisation.get_untracked(),
+            title: title.get_untracked(),
+            financial_year: year.get_untracked(),
+            quarter: quarter.get_untracked(),
+            meeting: meeting.get_untracked(),
+            meeting_date: meeting_date.get_untracked(),
+            author: author.get_untracked(),
         };
-        problem.set(None);
-        state.register.update(|r| {
-            if let Some(r) = r {
-                r.organisation = organisation.get_untracked().trim().to_owned();
-                r.title = title.get_untracked().trim().to_owned();
-                r.period = period;
-                r.meeting = meeting.get_untracked().trim().to_owned();
-                r.meeting_date = meeting_date.get_untracked().trim().to_owned();
-                r.author = author.get_untracked().trim().to_owned();
-            }
+        let mut refused = Vec::new();
+        // One undoable step, through the same rules as reading a file.
+        let outcome = state.edit(|r| {
+            set_details(r, &draft).map_err(|e| {
+                refused = e;
+                crate::edit::EditError::Rules(String::new())
+            })
         });
-        saved.set(true);
+        saved.set(outcome.is_ok());
+        problem.set(outcome.err().filter(|why| !why.is_empty()));
+        errors.set(refused);
     };
-    let text_field = move |id: &'static str,
-                           label: &'static str,
+    let error_of = move |field: DetailField| {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    };
+    let text_field = move |field: DetailField,
+                           id: &'static str,
                            hint: &'static str,
                            value: RwSignal<String>| {
         let hint_id = format!("{id}-hint");
+        let error_id = format!("{id}-error");
+        let described = {
+            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+            move || {
+                let mut ids = Vec::new();
+                if !hint.is_empty() {
+                    ids.push(hint_id.clone());
+                }
+                if error_of(field).is_some() {
+                    ids.push(error_id.clone());
+                }
+                (!ids.is_empty()).then(|| ids.join(" "))
+            }
+        };
         view! {
-            <div class="field">
-                <label for=id>{label}</label>
+            <div class="field" class:field-with-error=move || error_of(field).is_some()>
+                <label for=id>{field.label()}</label>
                 {(!hint.is_empty()).then(|| view! { <span class="hint" id=hint_id.clone()>{hint}</span> })}
-                <input id=id type="text" aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
+                {move || error_of(field).map(|m| view! {
+                    <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+                })}
+                <input id=id type="text" aria-describedby=described
+                    aria-invalid=move || error_of(field).is_some().then_some("true")
                     prop:value=value on:input=move |ev| { saved.set(false); value.set(event_target_value(&ev)) } />
             </div>
         }
@@ -72,30 +99,86 @@ fn DetailsForm() -> impl IntoView {
     view! {
         <h1>"Register details"</h1>
         <p class="lede">"These appear on the scrutiny pack\u{2019}s cover and in the JSON file."</p>
+        <ErrorSummary errors=errors />
         <form class="details-form" on:submit=save novalidate>
-            {text_field("details-organisation", "Organisation", "", organisation)}
-            {text_field("details-title", "Report title", "", title)}
+            {text_field(DetailField::Organisation, "details-organisation", "", organisation)}
+            {text_field(DetailField::Title, "details-title", "", title)}
             <div class="field-row">
-                {text_field("details-year", "Financial year", "For example 2019/20", year)}
-                <div class="field field-short">
+                {text_field(DetailField::FinancialYear, "details-year", "For example 2019/20", year)}
+                <div class="field field-short" class:field-with-error=move || error_of(DetailField::Quarter).is_some()>
                     <label for="details-quarter">"Quarter"</label>
-                    <select id="details-quarter" prop:value=quarter on:change=move |ev| { saved.set(false); quarter.set(event_target_value(&ev)) }>
+                    {move || error_of(DetailField::Quarter).map(|m| view! {
+                        <p class="error-message" id="details-quarter-error"><span class="visually-hidden">"Error: "</span>{m}</p>
+                    })}
+                    <select id="details-quarter" prop:value=quarter
+                        aria-describedby=move || error_of(DetailField::Quarter).is_some().then_some("details-quarter-error")
+                        aria-invalid=move || error_of(DetailField::Quarter).is_some().then_some("true")
+                        on:change=move |ev| { saved.set(false); quarter.set(event_target_value(&ev)) }>
                         {(1..=4).map(|q| view! { <option value=q.to_string()>{format!("Quarter {q}")}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
-            {text_field("details-meeting", "Meeting or committee", "For example Scrutiny Panel", meeting)}
-            {text_field("details-meeting-date", "Meeting date", "As it should appear, for example 12 September 2019", meeting_date)}
-            {text_field("details-author", "Report author", "", author)}
+            {text_field(DetailField::Meeting, "details-meeting", "For example Scrutiny Panel", meeting)}
+            {text_field(DetailField::MeetingDate, "details-meeting-date", "As it should appear, for example 12 September 2019", meeting_date)}
+            {text_field(DetailField::Author, "details-author", "", author)}
             {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
             <div class="button-row">
                 <button type="submit" class="button">"Save details"</button>
                 <a href=Route::Pack.hash()>"See the scrutiny pack"</a>
             </div>
-            <p role="status">{move || saved.get().then_some("Details saved.")}</p>
+            <p role="status">{move || saved.get().then_some("Details saved. Undo in the Register view (or Ctrl+Z) takes them back.")}</p>
         </form>
         <StatusSetEditor />
         <StructureEditor />
+    }
+}
+
+/// The id of a details field's input, for the error summary's links.
+fn input_id(field: DetailField) -> &'static str {
+    match field {
+        DetailField::Organisation => "details-organisation",
+        DetailField::Title => "details-title",
+        DetailField::FinancialYear => "details-year",
+        DetailField::Quarter => "details-quarter",
+        DetailField::Meeting => "details-meeting",
+        DetailField::MeetingDate => "details-meeting-date",
+        DetailField::Author => "details-author",
+    }
+}
+
+/// GOV.UK's error summary: "There is a problem", each error a link to its field;
+/// it takes focus when it appears, so keyboard and screen reader users hear it.
+#[component]
+fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let summary = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = summary.get() {
+            let _ = el.focus();
+        }
+    });
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| view! {
+            <div class="error-summary" node_ref=summary tabindex="-1" role="alert" aria-labelledby="details-error-summary-title">
+                <h2 id="details-error-summary-title">"There is a problem"</h2>
+                <ul>
+                    {list.into_iter().map(|e| {
+                        let id = input_id(e.field);
+                        view! {
+                            <li><a href=format!("#{id}") on:click=move |ev| {
+                                // The hash holds the view, so the link only moves focus.
+                                ev.prevent_default();
+                                if let Some(el) = document().get_element_by_id(id) {
+                                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                                        let _ = el.focus();
+                                    }
+                                }
+                            }>{e.message}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
     }
 }
 
@@ -251,8 +334,13 @@ pub fn StructureEditor() -> impl IntoView {
                         problem.set(Some("Give the new objective a title.".into()));
                         return;
                     }
-                    let _ = state.edit(move |r| crate::edit::add_objective(r, t, &title).map(|_| ()));
-                    problem.set(None);
+                    match state.edit(move |r| crate::edit::add_objective(r, t, &title).map(|_| ())) {
+                        Ok(()) => {
+                            new_objective.set(String::new());
+                            problem.set(None);
+                        }
+                        Err(why) => problem.set(Some(why)),
+                    }
                 };
                 let input_id = format!("new-objective-{t}");
                 view! {
@@ -268,7 +356,7 @@ pub fn StructureEditor() -> impl IntoView {
                                     {move || (confirming.get() == Some((t, Some(o)))).then(|| view! {
                                         <span class="confirm" role="alert">
                                             {format!(" Remove it and its {count} key activities? ")}
-                                            <button type="button" class="button" on:click=move |_| { let _ = state.edit(move |r| crate::edit::remove_objective(r, t, o).map(|_| ())); confirming.set(None); }>"Yes, remove it"</button>" "
+                                            <button type="button" class="button" on:click=move |_| { if let Err(why) = state.edit(move |r| crate::edit::remove_objective(r, t, o).map(|_| ())) { problem.set(Some(why)); } confirming.set(None); }>"Yes, remove it"</button>" "
                                             <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
                                         </span>
                                     })}
@@ -288,7 +376,7 @@ pub fn StructureEditor() -> impl IntoView {
                         {move || (confirming.get() == Some((t, None))).then(|| view! {
                             <div class="notice notice-problem" role="alert">
                                 <p>"Remove this theme with all its objectives and key activities?"</p>
-                                <button type="button" class="button" on:click=move |_| { let _ = state.edit(move |r| crate::edit::remove_theme(r, t).map(|_| ())); confirming.set(None); }>"Yes, remove the theme"</button>" "
+                                <button type="button" class="button" on:click=move |_| { if let Err(why) = state.edit(move |r| crate::edit::remove_theme(r, t).map(|_| ())) { problem.set(Some(why)); } confirming.set(None); }>"Yes, remove the theme"</button>" "
                                 <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
                             </div>
                         })}

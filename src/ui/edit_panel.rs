@@ -71,12 +71,8 @@ fn EditForm(id: String) -> impl IntoView {
     let start = existing.clone().unwrap_or_else(|| KeyActivity {
         id: edit::suggest_id(&register, 0, 0),
         title: String::new(),
-        status: register
-            .statuses
-            .0
-            .first()
-            .map(|s| s.id.clone())
-            .unwrap_or_default(),
+        // "Not started", or none chosen: never the set's first ("Complete").
+        status: edit::default_status(&register).unwrap_or_default(),
         progress: Vec::new(),
         next_steps: Vec::new(),
         lead_officer: String::new(),

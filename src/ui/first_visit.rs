@@ -32,8 +32,12 @@ pub fn FirstVisit() -> impl IntoView {
             loading.try_set(false);
             match outcome {
                 Ok(register) if state.register.get_untracked().is_none() => {
-                    state.register.set(Some(register));
-                    super::focus::focus_view_heading();
+                    match state.start_with(register) {
+                        Ok(()) => super::focus::focus_view_heading(),
+                        Err(sentence) => {
+                            problem.try_set(Some(sentence));
+                        }
+                    }
                 }
                 Ok(_) => {}
                 Err(sentence) => {

@@ -152,8 +152,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Shown when another tab saved the register while this tab had changes: nothing
-/// is overwritten until the user chooses.
+/// Shown when another tab saved changes this tab cannot combine without asking:
+/// it says what the other tab changed and which fields both changed, and nothing
+/// is saved until the user chooses.
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -163,16 +164,46 @@ fn ConflictBanner() -> impl IntoView {
         }
     };
     move || {
-        state.conflict.get().then(|| view! {
-            <div class="notice notice-problem" role="alert">
-                <h2>"This register was changed in another tab"</h2>
-                <p>"Your changes in this tab have not been saved over it. Choose which version to keep; you can export this tab\u{2019}s version first."</p>
-                <div class="button-row">
-                    <button type="button" class="button button-secondary" on:click=export_mine>"Export this tab\u{2019}s version"</button>
-                    <button type="button" class="button button-secondary" on:click=move |_| state.take_other_tabs_version()>"Use the other tab\u{2019}s version"</button>
-                    <button type="button" class="button button-secondary" on:click=move |_| state.keep_this_tabs_version()>"Keep this tab\u{2019}s version"</button>
+        state.conflict.get().map(|conflict| {
+            let changed = (!conflict.theirs_changed.is_empty()).then(|| {
+                view! { <p>{format!("The other tab changed {}.", conflict.theirs_changed)}</p> }
+            });
+            let both = (!conflict.both_changed.is_empty()).then(|| view! {
+                <p>"Both tabs changed:"</p>
+                <ul>
+                    {conflict.both_changed.iter().map(|b| view! {
+                        <li>{format!("{}: this tab {}, the other tab {}", b.what, b.mine, b.theirs)}</li>
+                    }).collect_view()}
+                </ul>
+            });
+            let choices = match conflict.cannot_combine {
+                None => view! {
+                    <p>"Everything else has been combined. Choose which values to keep for these fields."</p>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=move |_| state.resolve_conflict(crate::merge::Side::Mine)>"Keep this tab\u{2019}s values"</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| state.resolve_conflict(crate::merge::Side::Theirs)>"Use the other tab\u{2019}s values"</button>
+                        <button type="button" class="button button-secondary" on:click=export_mine>"Export this tab\u{2019}s version"</button>
+                    </div>
+                }
+                .into_any(),
+                Some(why) => view! {
+                    <p>{format!("The two versions cannot be combined: {why} Choose which version to keep; you can export this tab\u{2019}s version first.")}</p>
+                    <div class="button-row">
+                        <button type="button" class="button button-secondary" on:click=export_mine>"Export this tab\u{2019}s version"</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| state.take_other_tabs_version()>"Use the other tab\u{2019}s version"</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| state.keep_this_tabs_version()>"Keep this tab\u{2019}s version"</button>
+                    </div>
+                }
+                .into_any(),
+            };
+            view! {
+                <div class="notice notice-problem" role="alert">
+                    <h2>"This register was changed in another tab"</h2>
+                    {changed}
+                    {both}
+                    {choices}
                 </div>
-            </div>
+            }
         })
     }
 }

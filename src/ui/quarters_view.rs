@@ -1,15 +1,18 @@
-//! Quarters: start the next quarter (archiving this one, which becomes the
-//! comparison for direction of travel), the archived quarters (view read-only,
-//! compare, export, delete after confirmation), comparing any two, and how many
-//! more quarters fit in this browser's storage.
+//! Quarters: start the next quarter after confirming what will be archived, what
+//! the new quarter will hold and what an archive it replaces differs in (one
+//! confirmation starts it once: the confirmation is taken as it is acted on, and
+//! focus leaves the buttons); the archived quarters (view read-only, compare,
+//! export, delete after confirmation), those that cannot be read (listed with
+//! their text downloadable, never hidden), comparing any two, and how many more
+//! quarters fit in this browser's storage.
 
 use super::file_io;
 use super::needs_register::NeedsRegister;
 use super::state::AppState;
 use crate::compare::{direction_of_travel, movement_sentence, Movement};
 use crate::format;
-use crate::quarter::{next_quarter, Carry};
-use crate::storage::{Archived, QUOTA_CHARS};
+use crate::quarter::{next_quarter, plan, Carry, Plan};
+use crate::storage::{Archived, UnreadableArchive, QUOTA_CHARS};
 use leptos::prelude::*;
 
 #[component]
@@ -22,23 +25,65 @@ fn Quarters() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Bumped after archiving or deleting, so the list is read again.
     let changed = RwSignal::new(0u32);
-    let archived = Memo::new(move |_| {
+    let archives = Memo::new(move |_| {
         changed.track();
         state.with_storage(|s| s.archived()).unwrap_or_default()
     });
     let keep_status = RwSignal::new(true);
     let keep_commentary = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
+    // The confirmation on screen, with what starting will do.
+    let confirming = RwSignal::new(None::<Plan>);
+    let carry = move || Carry {
+        status: keep_status.get_untracked(),
+        commentary: keep_commentary.get_untracked(),
+    };
     let next_label = move || {
         state.register.with(|r| {
             r.as_ref()
-                .map(|r| r.period.next().to_string())
-                .unwrap_or_default()
+                .and_then(|r| r.period.next())
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "the next quarter".to_owned())
         })
     };
-    let start_next = move |_| {
+    let message_el = NodeRef::<leptos::html::P>::new();
+    let confirm_heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(h) = confirm_heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let ask = move |_| {
+        let plan = state.register.with_untracked(|r| {
+            let r = r.as_ref()?;
+            let existing = state.with_storage(|s| s.archived_at(r.period)).flatten();
+            Some(plan(r, carry(), existing.as_ref()))
+        });
+        match plan {
+            Some(Ok(plan)) => {
+                message.set(None);
+                confirming.set(Some(plan));
+            }
+            Some(Err(err)) => message.set(Some(err.to_string())),
+            None => {}
+        }
+    };
+    let start_next = move || {
+        // Taken at once: a second key press finds nothing to confirm.
+        let Some(plan) = confirming.get_untracked() else {
+            return;
+        };
+        confirming.set(None);
         let Some(current) = state.register.get_untracked() else {
             return;
+        };
+        let next = match next_quarter(&current, carry()) {
+            Ok(next) if next.period == plan.next => next,
+            Ok(_) => return,
+            Err(err) => {
+                message.set(Some(err.to_string()));
+                return;
+            }
         };
         // Archive first: if that fails, nothing changes.
         match state.with_storage(|s| s.archive(&current)) {
@@ -49,22 +94,21 @@ fn Quarters() -> impl IntoView {
             }
             None => return,
         }
-        let next = next_quarter(
-            &current,
-            Carry {
-                status: keep_status.get_untracked(),
-                commentary: keep_commentary.get_untracked(),
-            },
-        );
         let started = next.period;
+        if let Err(why) = state.replace(next) {
+            message.set(Some(format!("The next quarter was not started: {why}")));
+            return;
+        }
         let kept_note = state.compare_with(current.clone()).unwrap_or_default();
-        state.replace(next);
         changed.update(|n| *n += 1);
         message.set(Some(format!(
             "Started {started}. {} is archived and is now the comparison for direction of travel. {kept_note}",
             current.period
         )));
-        super::focus::focus_by_id("next-message");
+        // Focus leaves the buttons, so another Enter starts nothing.
+        if let Some(p) = message_el.get_untracked() {
+            let _ = p.focus();
+        }
     };
     let used = move || {
         changed.track();
@@ -78,13 +122,14 @@ fn Quarters() -> impl IntoView {
                 .map(|r| format::encode_compact(r).chars().count())
                 .unwrap_or(1)
         });
-        let largest_archived = archived.with(|a| a.iter().map(|a| a.size).max().unwrap_or(0));
+        let largest_archived =
+            archives.with(|a| a.readable.iter().map(|a| a.size).max().unwrap_or(0));
         let size = current.max(largest_archived).max(1);
         let used = used();
         let free = QUOTA_CHARS.saturating_sub(used);
         format!(
             "This browser\u{2019}s storage is {}% used. The largest quarter here takes about {} KB, so about {} more quarters of that size fit. Export quarters you want to keep for good.",
-            (used * 100).div_ceil(QUOTA_CHARS),
+            (used * 100).div_ceil(QUOTA_CHARS).min(100),
             (size * 2).div_ceil(1024),
             free / size
         )
@@ -93,33 +138,99 @@ fn Quarters() -> impl IntoView {
         <h1>"Quarters"</h1>
         <section aria-labelledby="next-heading">
             <h2 id="next-heading">"Start the next quarter"</h2>
-            <p>{move || format!("This archives the current quarter as it stands (read-only), carries every key activity into {}, and compares the new quarter with the archived one for direction of travel.", next_label())}</p>
+            <p>{move || format!("This archives the current quarter as it stands (read-only), carries every key activity into {}, and compares the new quarter with the archived one for direction of travel. You are asked to confirm first.", next_label())}</p>
             <fieldset class="status-filter">
                 <legend>"Carry into the new quarter"</legend>
                 <div class="checkbox">
-                    <input type="checkbox" id="carry-status" prop:checked=keep_status on:change=move |ev| keep_status.set(event_target_checked(&ev)) />
+                    <input type="checkbox" id="carry-status" prop:checked=keep_status on:change=move |ev| { confirming.set(None); keep_status.set(event_target_checked(&ev)) } />
                     <label for="carry-status">"Each key activity\u{2019}s status (otherwise \u{201c}Not started\u{201d})"</label>
                 </div>
                 <div class="checkbox">
-                    <input type="checkbox" id="carry-commentary" prop:checked=keep_commentary on:change=move |ev| keep_commentary.set(event_target_checked(&ev)) />
+                    <input type="checkbox" id="carry-commentary" prop:checked=keep_commentary on:change=move |ev| { confirming.set(None); keep_commentary.set(event_target_checked(&ev)) } />
                     <label for="carry-commentary">"Progress and next steps (otherwise they start empty)"</label>
                 </div>
             </fieldset>
-            <button type="button" class="button" on:click=start_next>{move || format!("Start {}", next_label())}</button>
-            <p role="status" id="next-message" tabindex="-1">{move || message.get()}</p>
+            <button type="button" class="button" aria-expanded=move || confirming.with(Option::is_some).to_string() on:click=ask>{move || format!("Start {}\u{2026}", next_label())}</button>
+            {move || confirming.get().map(|plan| view! {
+                <div class="panel confirm-panel" role="region" aria-labelledby="confirm-next-heading">
+                    <h3 id="confirm-next-heading" tabindex="-1" node_ref=confirm_heading>{format!("Start {}?", plan.next)}</h3>
+                    <ul>
+                        <li>{plan.archived.clone()}</li>
+                        <li>{plan.new_quarter.clone()}</li>
+                        {plan.replaces.clone().map(|r| view! { <li><strong>{r}</strong></li> })}
+                    </ul>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=move |_| start_next()>{format!("Yes, start {}", plan.next)}</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, not now"</button>
+                    </div>
+                </div>
+            })}
+            <p role="status" id="next-message" tabindex="-1" node_ref=message_el>{move || message.get()}</p>
         </section>
         <section aria-labelledby="archive-heading">
             <h2 id="archive-heading">"Archived quarters"</h2>
             <p>{fit}</p>
             {move || {
-                let list = archived.get();
-                if list.is_empty() {
-                    view! { <p>"No quarters are archived in this browser yet."</p> }.into_any()
+                let all = archives.get();
+                let unreadable = (!all.unreadable.is_empty()).then(|| view! { <UnreadableArchives list=all.unreadable.clone() changed=changed /> });
+                let readable = if all.readable.is_empty() {
+                    (all.unreadable.is_empty()).then(|| view! { <p>"No quarters are archived in this browser yet."</p> }).into_any()
                 } else {
-                    view! { <ArchiveTable list=list changed=changed /> <CompareTwo list=archived.get() /> }.into_any()
-                }
+                    view! { <ArchiveTable list=all.readable.clone() changed=changed /> <CompareTwo list=all.readable.clone() /> }.into_any()
+                };
+                view! { {readable} {unreadable} }
             }}
         </section>
+    }
+}
+
+/// Archive keys whose text cannot be read: listed with the reason, the text
+/// downloadable as it is, and deletable after confirming; never hidden.
+#[component]
+fn UnreadableArchives(list: Vec<UnreadableArchive>, changed: RwSignal<u32>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let confirming = RwSignal::new(None::<String>);
+    let rows = list
+        .into_iter()
+        .map(|a| {
+            let name = a.key.trim_start_matches(crate::storage::ARCHIVE_PREFIX).to_owned();
+            let file = format!("unreadable-archive-{name}.txt");
+            let text = a.text.clone();
+            let (key_delete, key_confirm) = (a.key.clone(), a.key.clone());
+            view! {
+                <tr>
+                    <th scope="row">{name.clone()}</th>
+                    <td>{a.reason.clone()}</td>
+                    <td class="number">{format!("{} KB", (a.text.len() * 2).div_ceil(1024))}</td>
+                    <td class="actions">
+                        <button type="button" class="link-button" on:click=move |_| { let _ = file_io::download(&file, "text/plain;charset=utf-8", &text); }>{format!("Download the text of {name}")}</button>
+                        <button type="button" class="link-button" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"</button>
+                        {move || (confirming.get().as_deref() == Some(key_confirm.as_str())).then(|| {
+                            let key = key_confirm.clone();
+                            view! {
+                                <span class="confirm" role="alert">
+                                    "Delete this unreadable archive for good? Download its text first if you may need it. "
+                                    <button type="button" class="button" on:click=move |_| {
+                                        let _ = state.with_storage(|s| s.delete_archived(&key));
+                                        confirming.set(None);
+                                        changed.update(|n| *n += 1);
+                                    }>"Yes, delete it"</button>
+                                    " "
+                                    <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
+                                </span>
+                            }
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="figures-table archive-table">
+            <caption>"Archived quarters that cannot be read"</caption>
+            <thead><tr><th scope="col">"Archive"</th><th scope="col">"Why it cannot be read"</th><th scope="col" class="number">"Size"</th><th scope="col">"Actions"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 

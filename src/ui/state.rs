@@ -1,10 +1,20 @@
 //! The app's shared state: the register, whether it is saved, and an import in
 //! progress. The rules live in the core; this wires them to signals and storage.
+//!
+//! One door: every change of the register (an edit, the details, the status
+//! set, themes and objectives, the next quarter, an import, a restore, another
+//! tab's version) goes through `edit` or `replace`, which check it with the file
+//! format's rules (`edit::checked`/`edit::accept`) and record it as one undoable
+//! step (`History`: patches, not registers). Two tabs: a save first looks at
+//! what is stored; if another tab saved since this tab last read or wrote, the
+//! two versions are merged three ways (`merge`, base = what this tab last read or
+//! wrote); only the same field changed in both asks the user.
 
 use super::browser_storage::BrowserStorage;
 use crate::edit::{EditError, History};
 use crate::format;
 use crate::import::ImportPreview;
+use crate::merge::{self, Choices, Side};
 use crate::register::Register;
 use crate::storage::{Loaded, RegisterStorage, REGISTER_KEY};
 use leptos::prelude::*;
@@ -23,6 +33,27 @@ pub enum SaveStatus {
     Saved,
     /// The sentence says why ("Not saved: …").
     NotSaved(String),
+}
+
+/// Another tab saved changes this tab cannot combine without asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabConflict {
+    /// What the other tab changed: "KA.01.02 (status) and KA.01.04 (status)".
+    pub theirs_changed: String,
+    /// Each field both tabs changed: what it is, this tab's value, the other tab's.
+    pub both_changed: Vec<BothChanged>,
+    /// When the combined register would break a rule: why (then only a whole
+    /// version can be kept).
+    pub cannot_combine: Option<String>,
+}
+
+/// One field changed differently in both tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BothChanged {
+    /// "KA.01.04, status".
+    pub what: String,
+    pub mine: String,
+    pub theirs: String,
 }
 
 /// An import that was refused: where from, and every reason.
@@ -53,8 +84,8 @@ pub struct AppState {
     pub editing: RwSignal<Option<String>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    /// Set when another tab saved the register after this tab last read or saved it.
-    pub conflict: RwSignal<bool>,
+    /// Set when another tab saved changes that cannot be combined without asking.
+    pub conflict: RwSignal<Option<TabConflict>>,
     /// Characters this site uses in storage, after the last save.
     pub storage_used: RwSignal<usize>,
     history: StoredValue<History, LocalStorage>,
@@ -117,7 +148,7 @@ impl AppState {
             editing: RwSignal::new(None),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            conflict: RwSignal::new(false),
+            conflict: RwSignal::new(None),
             storage_used: RwSignal::new(0),
             history: StoredValue::new_local(History::default()),
             last_stored: StoredValue::new_local(None),
@@ -157,10 +188,13 @@ impl AppState {
         });
     }
 
-    /// Saves now, unless another tab has saved since this tab last read or wrote:
-    /// then nothing is overwritten and the user is asked what to do.
+    /// Saves now. If another tab has saved since this tab last read or wrote, the
+    /// two are merged first; only a field both changed waits for the user.
     pub fn save_now(self) {
         self.cancel_pending_save();
+        if self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
         let Some(text) = self
             .register
             .with_untracked(|r| r.as_ref().map(format::encode_compact))
@@ -177,11 +211,11 @@ impl AppState {
             }
             let base = self.last_stored.get_value();
             if stored.is_some() && stored != base {
-                return Some(Err(None));
+                return Some(Err(SaveProblem::OtherTab(stored.unwrap_or_default())));
             }
             Some(
                 s.save_encoded(&text)
-                    .map_err(|e| Some(e.to_string()))
+                    .map_err(SaveProblem::NotSaved)
                     .map(|()| Some(s.used_chars())),
             )
         });
@@ -193,25 +227,102 @@ impl AppState {
                 }
                 self.save_status.set(SaveStatus::Saved);
             }
-            // No sentence: another tab saved in between.
-            Some(Err(None)) => self.flag_conflict(),
-            Some(Err(Some(why))) => self.save_status.set(SaveStatus::NotSaved(why)),
+            Some(Err(SaveProblem::OtherTab(theirs))) => self.combine_and_save(theirs),
+            Some(Err(SaveProblem::NotSaved(err))) => {
+                if err
+                    == crate::storage::SaveError::Store(crate::storage::StoreError::QuotaExceeded)
+                {
+                    // Full: the header must not say "1% used" while nothing fits.
+                    self.storage_used.set(crate::storage::QUOTA_CHARS);
+                }
+                self.save_status.set(SaveStatus::NotSaved(err.to_string()));
+            }
             None => {}
         }
     }
 
-    /// Another tab saved since this tab last read or wrote: nothing is saved until
-    /// the user chooses whose version to keep.
-    fn flag_conflict(self) {
-        self.conflict.set(true);
+    /// Combines what another tab stored with this tab's register, then saves the
+    /// result (unless the user must choose first).
+    fn combine_and_save(self, theirs: String) {
+        if self.take_in(theirs) {
+            self.save_now();
+        }
+    }
+
+    /// Combines what another tab stored (`theirs`) with this tab's register, as one
+    /// undoable step, with what this tab last read or wrote as the base. True when
+    /// combined (what is stored is then this tab's base); false when the user must
+    /// choose (the banner asks).
+    fn take_in(self, theirs: String) -> bool {
+        if self.register.with_untracked(Option::is_none) {
+            // Nothing here yet: the other tab's register is this tab's too.
+            if let Ok(register) = format::decode(&theirs) {
+                if self.start_with(register).is_ok() {
+                    self.last_stored.set_value(Some(theirs));
+                    self.save_status.set(SaveStatus::Saved);
+                    return false;
+                }
+            }
+        }
+        let merged = self.merged_with(&theirs, &Choices::new());
+        let Some(merged) = merged else {
+            self.flag_conflict(TabConflict {
+                theirs_changed: String::new(),
+                both_changed: Vec::new(),
+                cannot_combine: Some(
+                    "The other tab\u{2019}s version cannot be read, or this tab has no version it started from.".to_owned(),
+                ),
+            });
+            return false;
+        };
+        if !merged.is_clean() {
+            self.flag_conflict(conflict_of(&merged));
+            return false;
+        }
+        self.last_stored.set_value(Some(theirs));
+        let changed = merge::describe(&merged.theirs_changed);
+        let unchanged = self
+            .register
+            .with_untracked(|r| r.as_ref() == Some(&merged.register));
+        if !unchanged {
+            if let Err(why) = self.replace(merged.register) {
+                self.notice.set(Some(why));
+                return false;
+            }
+        }
+        if !changed.is_empty() {
+            self.notice.set(Some(format!(
+                "The register was updated from another tab, which changed {changed}."
+            )));
+        }
+        true
+    }
+
+    /// The three-way merge of this tab's register with `theirs`, or `None` when
+    /// either the other tab's text or this tab's base cannot be read.
+    fn merged_with(self, theirs: &str, choices: &Choices) -> Option<merge::Merged> {
+        let theirs = format::decode(theirs).ok()?;
+        let base = self
+            .last_stored
+            .with_value(|t| t.as_deref().and_then(|t| format::decode(t).ok()))?;
+        self.register.with_untracked(|mine| {
+            let mine = mine.as_ref()?;
+            Some(merge::merge_choosing(&base, mine, &theirs, choices))
+        })
+    }
+
+    /// Another tab saved changes that cannot be combined without asking: nothing
+    /// is saved until the user chooses.
+    fn flag_conflict(self, conflict: TabConflict) {
+        self.conflict.set(Some(conflict));
         self.save_status.set(SaveStatus::NotSaved(
             "Not saved: this register was changed in another tab. Choose which version to keep."
                 .to_owned(),
         ));
     }
 
-    /// Takes in a register another tab saved, if this tab has nothing unsaved;
-    /// otherwise flags the conflict.
+    /// Takes in what another tab saved: combined with this tab's changes where
+    /// they touch different activities or fields.
     fn follow_other_tabs(self) {
         let listener =
             window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
@@ -230,29 +341,41 @@ impl AppState {
                 {
                     return;
                 }
-                let mine = self
-                    .register
-                    .with_untracked(|r| r.as_ref().map(format::encode_compact));
-                let unsaved = mine != self.last_stored.get_value()
-                    || self.save_status.get_untracked() == SaveStatus::Pending;
-                if unsaved {
-                    self.flag_conflict();
-                    return;
-                }
-                if let Ok(register) = format::decode(&theirs) {
-                    self.last_stored.set_value(Some(theirs));
-                    self.register.set(Some(register));
-                    // Undo must not step back past the other tab's work.
-                    self.history.update_value(|h| h.clear());
-                    self.refresh_history_flags();
-                    self.cancel_pending_save();
-                    self.save_status.set(SaveStatus::Saved);
-                    self.notice.set(Some(
-                        "The register was updated from another tab.".to_owned(),
-                    ));
+                if self.take_in(theirs) && self.conflict.with_untracked(Option::is_some) {
+                    self.conflict.set(None);
                 }
             });
         on_cleanup(move || listener.remove());
+    }
+
+    /// Resolves a conflict field by field: every field both tabs changed takes
+    /// `side`'s value; everything else is combined as usual. Saved at once.
+    pub fn resolve_conflict(self, side: Side) {
+        let Some(theirs) = self.with_storage(|s| s.stored_text()).flatten() else {
+            return;
+        };
+        let Some(first) = self.merged_with(&theirs, &Choices::new()) else {
+            return;
+        };
+        let choices: Choices = first
+            .conflicts
+            .iter()
+            .map(|c| ((c.target.clone(), c.field), side))
+            .collect();
+        let Some(merged) = self.merged_with(&theirs, &choices) else {
+            return;
+        };
+        if !merged.problems.is_empty() {
+            self.flag_conflict(conflict_of(&merged));
+            return;
+        }
+        if let Err(why) = self.replace(merged.register) {
+            self.notice.set(Some(why));
+            return;
+        }
+        self.last_stored.set_value(Some(theirs));
+        self.conflict.set(None);
+        self.save_now();
     }
 
     /// Resolves a conflict with the version the other tab saved (this tab's version
@@ -268,10 +391,13 @@ impl AppState {
             return;
         };
         self.last_stored.set_value(stored);
-        self.replace(register);
+        if let Err(why) = self.replace(register) {
+            self.notice.set(Some(why));
+            return;
+        }
         self.cancel_pending_save();
         self.save_status.set(SaveStatus::Saved);
-        self.conflict.set(false);
+        self.conflict.set(None);
     }
 
     /// Resolves a conflict by saving this tab's version over the other's.
@@ -280,55 +406,70 @@ impl AppState {
             .storage
             .with_value(|s| s.as_ref().and_then(|s| s.stored_text()));
         self.last_stored.set_value(stored);
-        self.conflict.set(false);
+        self.conflict.set(None);
         self.save_now();
     }
 
-    /// Replaces the register, as one undoable step.
-    pub fn replace(self, register: Register) {
-        if let Some(before) = self.register.get_untracked() {
-            self.history.update_value(|h| h.record(before));
-        }
-        self.register.set(Some(register));
-        self.refresh_history_flags();
+    /// Replaces the register, as one undoable step, if it follows the file
+    /// format's rules (an import, a restore, the next quarter, another tab's
+    /// version); otherwise changes nothing and says why.
+    pub fn replace(self, register: Register) -> Result<(), String> {
+        let next = crate::edit::accept(register).map_err(|e| e.to_string())?;
+        self.set_recorded(next);
+        Ok(())
     }
 
-    /// Applies an edit to the register as one undoable step; a refused edit
-    /// changes nothing.
+    /// Applies an edit to the register as one undoable step, through the same
+    /// rules as reading a file; a refused edit changes nothing.
     pub fn edit(
         self,
         change: impl FnOnce(&mut Register) -> Result<(), EditError>,
     ) -> Result<(), String> {
-        let Some(mut next) = self.register.get_untracked() else {
-            return Err("There is no register to edit.".to_owned());
-        };
-        change(&mut next).map_err(|e| e.to_string())?;
-        // The same rules as reading a file: an edit never saves what would not load.
-        if let Some(problem) = crate::validate::problems(&next).into_iter().next() {
-            return Err(problem.message);
-        }
-        self.replace(next);
+        let next = self.register.with_untracked(|r| match r {
+            Some(r) => crate::edit::checked(r, change).map_err(|e| e.to_string()),
+            None => Err("There is no register to edit.".to_owned()),
+        })?;
+        self.set_recorded(next);
         Ok(())
     }
 
-    pub fn undo(self) {
-        let Some(current) = self.register.get_untracked() else {
-            return;
-        };
-        if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
-            self.register.set(Some(previous));
-            self.notice.set(Some("Undone.".to_owned()));
-        }
+    /// Starts with `register` where there was none (the sample on a first visit).
+    pub fn start_with(self, register: Register) -> Result<(), String> {
+        let register = crate::edit::accept(register).map_err(|e| e.to_string())?;
+        self.history.update_value(|h| h.clear());
+        self.register.set(Some(register));
+        self.refresh_history_flags();
+        Ok(())
+    }
+
+    /// Sets an accepted register, recording what changed for Undo.
+    fn set_recorded(self, next: Register) {
+        self.register.with_untracked(|before| {
+            if let Some(before) = before {
+                self.history.update_value(|h| h.record(before, &next));
+            }
+        });
+        self.register.set(Some(next));
         self.refresh_history_flags();
     }
 
+    pub fn undo(self) {
+        self.step(History::undo, "Undone.");
+    }
+
     pub fn redo(self) {
-        let Some(current) = self.register.get_untracked() else {
-            return;
-        };
-        if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
-            self.register.set(Some(next));
-            self.notice.set(Some("Redone.".to_owned()));
+        self.step(History::redo, "Redone.");
+    }
+
+    fn step(self, go: fn(&mut History, &mut Register) -> bool, done: &str) {
+        let mut moved = false;
+        self.register.update(|r| {
+            if let Some(r) = r {
+                self.history.update_value(|h| moved = go(h, r));
+            }
+        });
+        if moved {
+            self.notice.set(Some(done.to_owned()));
         }
         self.refresh_history_flags();
     }
@@ -374,8 +515,11 @@ impl AppState {
         let activities = preview.register.activity_count();
         let period = preview.register.period;
         self.pending.set(None);
+        if let Err(why) = self.replace(preview.register) {
+            self.notice.set(Some(why));
+            return;
+        }
         self.previous.set(old);
-        self.replace(preview.register);
         self.notice.set(Some(format!(
             "Register replaced from {}: {activities} key activities for {period}.{kept_note}",
             preview.source
@@ -438,10 +582,37 @@ impl AppState {
             .map(|c| self.keep_previous(c))
             .unwrap_or_default();
         let label = format!("{}, {}", previous.title, previous.period);
+        if let Err(why) = self.replace(previous) {
+            self.notice.set(Some(why));
+            return;
+        }
         self.previous.set(current);
-        self.replace(previous);
         self.notice.set(Some(format!(
             "Previous register restored ({label}). The register it replaced can be restored the same way.{kept_note}"
         )));
+    }
+}
+
+/// Why a save did not write.
+enum SaveProblem {
+    /// Another tab saved this text since this tab last read or wrote.
+    OtherTab(String),
+    NotSaved(crate::storage::SaveError),
+}
+
+/// The banner's view of a merge that needs the user.
+fn conflict_of(merged: &merge::Merged) -> TabConflict {
+    TabConflict {
+        theirs_changed: merge::describe(&merged.theirs_changed),
+        both_changed: merged
+            .conflicts
+            .iter()
+            .map(|c| BothChanged {
+                what: format!("{}, {}", c.target.label(), c.field.label()),
+                mine: merge::value_words(&c.mine),
+                theirs: merge::value_words(&c.theirs),
+            })
+            .collect(),
+        cannot_combine: merged.problems.first().cloned(),
     }
 }

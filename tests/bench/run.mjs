@@ -20,13 +20,15 @@
 //   repeat   a repeat visit served by the service worker (network gone) to the
 //            first rows painted, with the sample register; and the same with
 //            service workers blocked, from the server, for comparison
+//   undo     memory kept by undo: 100 edits at 10,000 activities, the wasm
+//            memory and the JS heap (performance.memory) after garbage collection
 import { mkdtempSync, copyFileSync, writeFileSync, rmSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { startApp, replaceRegister } from '../e2e/browser.mjs';
+import { startApp, replaceRegister, waitForApp } from '../e2e/browser.mjs';
 import { serve } from '../e2e/serve.mjs';
 import { generateRegister } from './generate.mjs';
 
@@ -607,9 +609,52 @@ async function benchLighthouse(app, runs = Number(process.env.LIGHTHOUSE_RUNS ??
   }
 }
 
+/** Memory the undo history keeps: a 10,000-activity register, 100 edits through
+ *  the edit form (status changes, alternating), each one undoable step. Measured
+ *  after a forced garbage collection (CDP HeapProfiler.collectGarbage): the
+ *  wasm linear memory, where the register and the history live (it only grows),
+ *  and the JS heap (performance.memory, precise with --enable-precise-memory-info). */
+async function benchUndo(app, count = 10000, edits = 100) {
+  const text = generateRegister(count);
+  const { page, context } = await app.newPage();
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+  });
+  await page.goto(app.url);
+  await waitForApp(page);
+  await replaceRegister(page, text, count, 'county.json');
+  const cdp = await context.newCDPSession(page);
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return page.evaluate(() => ({ wasm: window.__wasmMemory.buffer.byteLength, js: performance.memory.usedJSHeapSize }));
+  };
+  const id = await page.locator('tbody tr[data-activity-id]').first().getAttribute('data-activity-id');
+  const before = await measure();
+  const started = performance.now();
+  for (let i = 0; i < edits; i += 1) {
+    const label = i % 2 === 0 ? '✖ Red' : '▲ Amber';
+    await page.getByRole('button', { name: `Edit ${id}` }).click();
+    const panel = page.getByRole('dialog', { name: `Edit key activity ${id}` });
+    await panel.getByLabel('Status').selectOption({ label });
+    await panel.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const after = await measure();
+  // Undo works all the way back.
+  for (let i = 0; i < edits; i += 1) await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  const back = await page.locator(`tr[data-activity-id="${id}"] .status-tag`).innerText();
+  await context.close();
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`\nUndo memory (${count} activities, ${edits} edits in ${seconds.toFixed(0)} s, then ${edits} undos → "${back.replace(/\s+/g, ' ').trim()}"); target ≤ 20 MB`);
+  console.log(`  wasm memory: ${mb(before.wasm)} → ${mb(after.wasm)}, growth ${mb(after.wasm - before.wasm)}`);
+  console.log(`  JS heap (performance.memory): ${mb(before.js)} → ${mb(after.js)}, growth ${mb(after.js - before.js)}`);
+  console.log(`  total growth ${mb(after.wasm - before.wasm + after.js - before.js)}`);
+}
+
 const which = process.argv.slice(2);
 const wants = (name) => which.length === 0 || which.includes(name);
-const app = await startApp();
+const app = await startApp({ chromiumArgs: ['--enable-precise-memory-info'] });
 try {
   if (wants('import')) await benchImport(app);
   if (wants('filter')) await benchFilter(app);
@@ -619,6 +664,7 @@ try {
   if (wants('size')) benchSize();
   if (wants('lighthouse')) await benchLighthouse(app);
   if (wants('repeat')) await benchRepeat(app);
+  if (wants('undo')) await benchUndo(app);
 } finally {
   await app.close();
 }

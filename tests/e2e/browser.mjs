@@ -18,13 +18,15 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server and a browser; returns helpers and a close(). */
+/** Starts the server and a browser; returns helpers and a close().
+ *  `options.chromiumArgs` adds launch flags (the benchmark's
+ *  `--enable-precise-memory-info`). */
 export async function startApp(options = {}) {
   const { server, url, useFolder, setDown } = await serve(join(ROOT, 'dist'), 0, '127.0.0.1', options);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
   });
   return {
     url,

@@ -162,7 +162,9 @@ async function everyView(width, height) {
   await page.getByRole('heading', { level: 1, name: 'Register details' }).waitFor();
   await check('register details');
   await page.goto(`${app.url}#/quarters`);
-  await page.getByRole('button', { name: 'Start 2019/20 Quarter 2' }).click();
+  await page.getByRole('button', { name: 'Start 2019/20 Quarter 2…' }).click();
+  await check('quarters, asking before the next quarter starts');
+  await page.getByRole('button', { name: 'Yes, start 2019/20 Quarter 2' }).click();
   await page.getByRole('table', { name: 'Archived quarters in this browser' }).waitFor();
   await check('quarters, with an archived quarter');
   await page.getByRole('button', { name: 'View 2019/20 Quarter 1' }).click();
@@ -236,7 +238,8 @@ test('after content is replaced focus goes to its heading; a notice stays on its
   assert.equal(await page.evaluate(() => scrollY), 0, 'a new view starts at its top');
 
   // Starting a quarter: focus on what it says; the actions are separate, named buttons.
-  await page.getByRole('button', { name: 'Start 2019/20 Quarter 2' }).click();
+  await page.getByRole('button', { name: 'Start 2019/20 Quarter 2…' }).click();
+  await page.getByRole('button', { name: 'Yes, start 2019/20 Quarter 2' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'next-message');
   assert.match(await page.locator('#next-message').innerText(), /^Started 2019\/20 Quarter 2\./);
   for (const name of ['View 2019/20 Quarter 1', 'Compare with current register: 2019/20 Quarter 1', 'Export JSON of 2019/20 Quarter 1', 'Delete 2019/20 Quarter 1']) {

@@ -53,6 +53,11 @@ const broken = [
   ['a status with a blank symbol', (f) => { f.register.statuses[2].symbol = '  '; }, '/register/statuses/2/symbol'],
   ['a colour that is not #rrggbb', (f) => { f.register.statuses[0].colour = 'blue'; }, '/register/statuses/0/colour'],
   ['a missing activity field', (f) => { delete f.register.themes[1].objectives[0].activities[0].portfolio; }, '/register/themes/1/objectives/0/activities/0'],
+  ['a text of 20,001 characters', (f) => { f.register.organisation = 'A'.repeat(20001); }, '/register/organisation'],
+  ['a progress point of 20,001 characters', (f) => { f.register.themes[0].objectives[0].activities[0].progress = ['A'.repeat(20001)]; }, '/register/themes/0/objectives/0/activities/0/progress/0'],
+  ['an empty theme title', (f) => { f.register.themes[2].title = ' '; }, '/register/themes/2/title'],
+  ['an empty objective ID', (f) => { f.register.themes[0].objectives[1].id = ''; }, '/register/themes/0/objectives/1/id'],
+  ['no key activities', (f) => { f.register.themes = []; }, '/register/themes'],
 ];
 
 for (const [what, edit, where] of broken) {

@@ -262,7 +262,7 @@ fn user_text_is_escaped_and_characters_xml_forbids_are_dropped() {
 fn a_request_comes_back_as_a_zip_of_every_part_with_direction_of_travel() {
     let previous = sample_register().unwrap();
     let mut register = previous.clone();
-    register.period = register.period.next();
+    register.period = register.period.next().unwrap();
     register.themes[0].objectives[0].activities[0].status = "amber".into();
     let bytes =
         from_request(&request(&register, &all_ids(&register), Some(&previous)).to_json()).unwrap();
