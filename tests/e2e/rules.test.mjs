@@ -79,7 +79,7 @@ test('register details: a too-long value is refused by its field; a good one is 
 test('a new key activity starts as "Not started", never "Complete"', async () => {
   const { page, errors, context } = await app.newPageWithSample();
   await page.getByRole('button', { name: 'Add key activity' }).click();
-  const panel = page.getByRole('region', { name: 'Add a key activity' });
+  const panel = page.getByRole('dialog', { name: 'Add a key activity' });
   const status = panel.getByLabel('Status');
   assert.equal(await status.inputValue(), 'not-started');
   assert.deepEqual(errors, []);
