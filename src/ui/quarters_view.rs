@@ -188,7 +188,6 @@ fn Quarters() -> impl IntoView {
 /// downloadable as it is, and deletable after confirming; never hidden.
 #[component]
 fn UnreadableArchives(list: Vec<UnreadableArchive>, changed: RwSignal<u32>) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let confirming = RwSignal::new(None::<String>);
     let rows = list
         .into_iter()
@@ -203,23 +202,11 @@ fn UnreadableArchives(list: Vec<UnreadableArchive>, changed: RwSignal<u32>) -> i
                     <td>{a.reason.clone()}</td>
                     <td class="number">{format!("{} KB", (a.text.len() * 2).div_ceil(1024))}</td>
                     <td class="actions">
-                        <button type="button" class="link-button" on:click=move |_| { let _ = file_io::download(&file, "text/plain;charset=utf-8", &text); }>{format!("Download the text of {name}")}</button>
-                        <button type="button" class="link-button" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"</button>
-                        {move || (confirming.get().as_deref() == Some(key_confirm.as_str())).then(|| {
-                            let key = key_confirm.clone();
-                            view! {
-                                <span class="confirm" role="alert">
-                                    "Delete this unreadable archive for good? Download its text first if you may need it. "
-                                    <button type="button" class="button" on:click=move |_| {
-                                        let _ = state.with_storage(|s| s.delete_archived(&key));
-                                        confirming.set(None);
-                                        changed.update(|n| *n += 1);
-                                    }>"Yes, delete it"</button>
-                                    " "
-                                    <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
-                                </span>
-                            }
-                        })}
+                        <div class="button-row actions-row">
+                            <button type="button" class="button button-secondary button-small" on:click=move |_| { let _ = file_io::download(&file, "text/plain;charset=utf-8", &text); }>{format!("Download the text of {name}")}</button>
+                            <button type="button" class="button button-secondary button-small" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"<span class="visually-hidden">{format!(" {name}")}</span></button>
+                        </div>
+                        <ConfirmDelete key=key_confirm question="Delete this unreadable archive for good? Download its text first if you may need it. " confirming changed />
                     </td>
                 </tr>
             }
@@ -270,21 +257,7 @@ fn ArchiveTable(list: Vec<Archived>, changed: RwSignal<u32>) -> impl IntoView {
                             <button type="button" class="button button-secondary button-small" on:click=move |_| { let _ = file_io::download_json(&for_export); }>"Export JSON"<span class="visually-hidden">{format!(" of {period}")}</span></button>
                             <button type="button" class="button button-secondary button-small" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"<span class="visually-hidden">{format!(" {period}")}</span></button>
                         </div>
-                        {move || (confirming.get().as_deref() == Some(key_confirm.as_str())).then(|| {
-                            let key = key_confirm.clone();
-                            view! {
-                                <span class="confirm" role="alert">
-                                    "Delete this archived quarter for good? "
-                                    <button type="button" class="button" on:click=move |_| {
-                                        let _ = state.with_storage(|s| s.delete_archived(&key));
-                                        confirming.set(None);
-                                        changed.update(|n| *n += 1);
-                                    }>"Yes, delete it"</button>
-                                    " "
-                                    <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
-                                </span>
-                            }
-                        })}
+                        <ConfirmDelete key=key_confirm question="Delete this archived quarter for good? " confirming changed />
                     </td>
                 </tr>
             }
@@ -369,5 +342,34 @@ fn CompareTwo(list: Vec<Archived>) -> impl IntoView {
             </div>
             {result}
         </section>
+    }
+}
+
+/// The question before an archive is deleted for good, with **Yes, delete it**
+/// and **No, keep it**; shown while `confirming` holds this archive's `key`.
+#[component]
+fn ConfirmDelete(
+    key: String,
+    question: &'static str,
+    confirming: RwSignal<Option<String>>,
+    changed: RwSignal<u32>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        (confirming.get().as_deref() == Some(key.as_str())).then(|| {
+            let key = key.clone();
+            view! {
+                <span class="confirm" role="alert">
+                    {question}
+                    <button type="button" class="button" on:click=move |_| {
+                        let _ = state.with_storage(|s| s.delete_archived(&key));
+                        confirming.set(None);
+                        changed.update(|n| *n += 1);
+                    }>"Yes, delete it"</button>
+                    " "
+                    <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
+                </span>
+            }
+        })
     }
 }

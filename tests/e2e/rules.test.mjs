@@ -197,6 +197,12 @@ test('an unreadable archive is listed with its text downloadable; the last perio
     table.getByRole('button', { name: 'Download the text of 2018-19-q4' }).click(),
   ]);
   assert.equal(readFileSync(await download.path(), 'utf8'), cut);
+  // Deleting it asks first, as for a readable archive; "No" keeps it.
+  await table.getByRole('button', { name: 'Delete 2018-19-q4', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'Delete this unreadable archive for good?' })
+    .getByRole('button', { name: 'No, keep it' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Yes, delete it' }).count(), 0);
+  assert.deepEqual(await archiveKeys(page), [`${ARCHIVE}2018-19-q4`]);
   assert.deepEqual(await axeViolations(page), []);
 
   const last = JSON.parse(SAMPLE);
