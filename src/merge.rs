@@ -32,7 +32,7 @@
 //! them in words.
 
 use crate::period::Period;
-use crate::register::{KeyActivity, Objective, Register, Theme};
+use crate::register::{Details, KeyActivity, Objective, Register, Theme};
 use crate::status::{Status, StatusSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -323,16 +323,6 @@ trait Record: Clone + PartialEq {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-struct Details {
-    organisation: String,
-    title: String,
-    period: Period,
-    meeting: String,
-    meeting_date: String,
-    author: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 struct ThemeRecord;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -496,14 +486,7 @@ struct Flat {
 impl Flat {
     fn of(r: &Register) -> Flat {
         let mut flat = Flat {
-            details: Details {
-                organisation: r.organisation.clone(),
-                title: r.title.clone(),
-                period: r.period,
-                meeting: r.meeting.clone(),
-                meeting_date: r.meeting_date.clone(),
-                author: r.author.clone(),
-            },
+            details: Details::of(r),
             statuses: r
                 .statuses
                 .iter()

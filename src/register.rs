@@ -29,6 +29,43 @@ pub struct Register {
     pub themes: Vec<Theme>,
 }
 
+/// A register's own details (what is not its statuses or themes), as one value:
+/// undo keeps them whole when any changed, and the merge merges them field by field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Details {
+    pub organisation: String,
+    pub title: String,
+    pub period: Period,
+    pub meeting: String,
+    pub meeting_date: String,
+    pub author: String,
+}
+
+impl Details {
+    pub fn of(r: &Register) -> Details {
+        Details {
+            organisation: r.organisation.clone(),
+            title: r.title.clone(),
+            period: r.period,
+            meeting: r.meeting.clone(),
+            meeting_date: r.meeting_date.clone(),
+            author: r.author.clone(),
+        }
+    }
+
+    /// Puts these details into `r`, returning the ones it had.
+    pub fn swap_into(self, r: &mut Register) -> Details {
+        let old = Details::of(r);
+        r.organisation = self.organisation;
+        r.title = self.title;
+        r.period = self.period;
+        r.meeting = self.meeting;
+        r.meeting_date = self.meeting_date;
+        r.author = self.author;
+        old
+    }
+}
+
 /// A theme of the Corporate Plan ("THE PLACE: an enterprising, vibrant place").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,8 +9,7 @@
 //! becomes its own inverse: undo hands redo the step back without copying the
 //! register.
 
-use crate::period::Period;
-use crate::register::{KeyActivity, Objective, Register, Theme};
+use crate::register::{Details, KeyActivity, Objective, Register, Theme};
 use crate::status::StatusSet;
 
 /// How one list changed.
@@ -89,42 +88,6 @@ impl<T: PartialEq + Clone, D> ListPatch<T, D> {
     }
 }
 
-/// The register details, kept whole when any of them changed (they are short).
-#[derive(Debug, Clone, PartialEq)]
-struct Details {
-    organisation: String,
-    title: String,
-    period: Period,
-    meeting: String,
-    meeting_date: String,
-    author: String,
-}
-
-impl Details {
-    fn of(r: &Register) -> Details {
-        Details {
-            organisation: r.organisation.clone(),
-            title: r.title.clone(),
-            period: r.period,
-            meeting: r.meeting.clone(),
-            meeting_date: r.meeting_date.clone(),
-            author: r.author.clone(),
-        }
-    }
-
-    /// Puts these details into `r`, returning the ones it had.
-    fn swap(self, r: &mut Register) -> Details {
-        let old = Details::of(r);
-        r.organisation = self.organisation;
-        r.title = self.title;
-        r.period = self.period;
-        r.meeting = self.meeting;
-        r.meeting_date = self.meeting_date;
-        r.author = self.author;
-        old
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 struct ObjectivePatch {
     heading: Option<(String, String)>,
@@ -178,7 +141,7 @@ impl Patch {
 
     /// Applies the patch to `register`; returns the patch that undoes it.
     pub fn apply(self, register: &mut Register) -> Patch {
-        let details = self.details.map(|d| d.swap(register));
+        let details = self.details.map(|d| d.swap_into(register));
         let statuses = self
             .statuses
             .map(|s| std::mem::replace(&mut register.statuses, s));
