@@ -28,7 +28,8 @@
 //!   must not keep it, and should offer whole versions instead.
 //!
 //! Pure: no storage, no UI. Values are plain ([`Value`]) so a view can show them
-//! field by field.
+//! field by field; [`value_words`], [`Target::label`] and [`Field::label`] put
+//! them in words.
 
 use crate::period::Period;
 use crate::register::{KeyActivity, Objective, Register, Theme};
@@ -240,6 +241,32 @@ pub fn describe(changes: &[Change]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A value in a few words, for a sentence: "\u{201c}red\u{201d}", "2 points: …",
+/// "removed". Long text is cut short.
+pub fn value_words(value: &Value) -> String {
+    let quoted = |t: &str| {
+        if t.is_empty() {
+            "empty".to_owned()
+        } else {
+            format!("\u{201c}{}\u{201d}", crate::format::truncate(t, 60))
+        }
+    };
+    match value {
+        Value::Absent => "removed".to_owned(),
+        Value::Present => "kept".to_owned(),
+        Value::Text(t) => quoted(t),
+        Value::Points(p) => match p.as_slice() {
+            [] => "no points".to_owned(),
+            [one] => quoted(one),
+            [first, ..] => format!("{} points, the first {}", p.len(), quoted(first)),
+        },
+        Value::Period(p) => p.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Flag(true) => "yes".to_owned(),
+        Value::Flag(false) => "no".to_owned(),
     }
 }
 

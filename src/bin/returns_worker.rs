@@ -6,9 +6,9 @@
 //! Protocol: once its handler is in place it posts "ready". Each message is an
 //! object `{ request, files }`: `request` a `returns::request::Request` as
 //! JSON, `files` an array of `Uint8Array` (the returned workbooks, for Read).
-//! Export is answered with an array of `{ name, bytes }`; Read with a
-//! `ReadAnswer` as JSON in `{ json }`; Apply with the register as a v1 file in
-//! `{ json }`; a failure with a sentence (a string).
+//! Export is answered with an array of `{ lead, name, bytes }`; Read, Apply and
+//! View with an object of named strings (`request::Answer`: the HTML to show,
+//! the returns held, the new register as a v1 file); a failure with a sentence.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -18,6 +18,13 @@ fn main() {
 
     fn field(data: &JsValue, name: &str) -> JsValue {
         js_sys::Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    }
+    fn strings(answer: request::Answer) -> JsValue {
+        let o = js_sys::Object::new();
+        for (k, v) in answer {
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(&v));
+        }
+        o.into()
     }
     fn object(pairs: &[(&str, &JsValue)]) -> JsValue {
         let o = js_sys::Object::new();
@@ -36,9 +43,10 @@ fn main() {
             Request::Export(export) => {
                 let files = request::export(&export)?;
                 let out = js_sys::Array::new();
-                for (name, bytes) in files {
+                for (lead, name, bytes) in files {
                     let array = js_sys::Uint8Array::from(bytes.as_slice());
                     out.push(&object(&[
+                        ("lead", &JsValue::from_str(&lead)),
                         ("name", &JsValue::from_str(&name)),
                         ("bytes", &array),
                     ]));
@@ -50,14 +58,10 @@ fn main() {
                     .iter()
                     .map(|f| js_sys::Uint8Array::new(&f).to_vec())
                     .collect();
-                let answer = request::read(&read, &files)?;
-                let json = serde_json::to_string(&answer).unwrap_or_default();
-                Ok(object(&[("json", &JsValue::from_str(&json))]))
+                Ok(strings(request::read_answer(request::read(&read, &files)?)))
             }
-            Request::Apply(apply) => {
-                let json = request::apply(&apply)?;
-                Ok(object(&[("json", &JsValue::from_str(&json))]))
-            }
+            Request::Apply(apply) => Ok(strings(vec![("register", request::apply(&apply)?)])),
+            Request::View(view) => Ok(strings(request::view(&view)?)),
         }
     }
 

@@ -1,6 +1,5 @@
 use super::*;
 use crate::sample::sample_register;
-use proptest::prelude::*;
 
 fn sample() -> Register {
     sample_register().unwrap()
@@ -183,193 +182,218 @@ fn a_merge_that_breaks_a_rule_says_so() {
     assert!(!merged.is_clean());
 }
 
-/// One random edit, by position so it always applies.
-#[derive(Debug, Clone)]
-enum Edit {
-    Status(usize, usize),
-    Progress(usize, String),
-    Lead(usize, String),
-    Remove(usize),
-    Add(usize, u32),
-    Move(usize, usize),
-    RenameObjective(usize, String),
-    Author(String),
+#[test]
+fn values_are_put_in_a_few_words() {
+    assert_eq!(
+        value_words(&Value::Text("red".into())),
+        "\u{201c}red\u{201d}"
+    );
+    assert_eq!(value_words(&Value::Text(String::new())), "empty");
+    assert_eq!(value_words(&Value::Absent), "removed");
+    assert_eq!(
+        value_words(&Value::Points(vec!["One".into(), "Two".into()])),
+        "2 points, the first \u{201c}One\u{201d}"
+    );
+    assert_eq!(
+        value_words(&Value::Text("x".repeat(500))).chars().count(),
+        63
+    );
 }
 
-fn edit_strategy() -> impl Strategy<Value = Edit> {
-    let word = "[a-z]{1,6}";
-    prop_oneof![
-        (0..40usize, 0..6usize).prop_map(|(a, s)| Edit::Status(a, s)),
-        (0..40usize, word).prop_map(|(a, w)| Edit::Progress(a, w)),
-        (0..40usize, word).prop_map(|(a, w)| Edit::Lead(a, w)),
-        (0..40usize).prop_map(Edit::Remove),
-        (0..12usize, 0..1000u32).prop_map(|(o, n)| Edit::Add(o, n)),
-        (0..40usize, 0..12usize).prop_map(|(a, o)| Edit::Move(a, o)),
-        (0..12usize, word).prop_map(|(o, w)| Edit::RenameObjective(o, w)),
-        word.prop_map(Edit::Author),
-    ]
-}
+/// Property tests (proptest runs natively only).
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
 
-fn places(r: &Register) -> Vec<(usize, usize)> {
-    r.themes
-        .iter()
-        .enumerate()
-        .flat_map(|(t, th)| (0..th.objectives.len()).map(move |o| (t, o)))
-        .collect()
-}
+    /// One random edit, by position so it always applies.
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Status(usize, usize),
+        Progress(usize, String),
+        Lead(usize, String),
+        Remove(usize),
+        Add(usize, u32),
+        Move(usize, usize),
+        RenameObjective(usize, String),
+        Author(String),
+    }
 
-fn apply(r: &mut Register, edit: &Edit) {
-    let ids: Vec<String> = r.activities().map(|p| p.activity.id.clone()).collect();
-    let objectives = places(r);
-    let pick = |i: usize| ids.get(i % ids.len().max(1)).cloned();
-    match edit {
-        Edit::Status(a, s) => {
-            if let Some(id) = pick(*a) {
-                let status = r.statuses.0[s % r.statuses.len()].id.clone();
-                activity_mut(r, &id).status = status;
+    fn edit_strategy() -> impl Strategy<Value = Edit> {
+        let word = "[a-z]{1,6}";
+        prop_oneof![
+            (0..40usize, 0..6usize).prop_map(|(a, s)| Edit::Status(a, s)),
+            (0..40usize, word).prop_map(|(a, w)| Edit::Progress(a, w)),
+            (0..40usize, word).prop_map(|(a, w)| Edit::Lead(a, w)),
+            (0..40usize).prop_map(Edit::Remove),
+            (0..12usize, 0..1000u32).prop_map(|(o, n)| Edit::Add(o, n)),
+            (0..40usize, 0..12usize).prop_map(|(a, o)| Edit::Move(a, o)),
+            (0..12usize, word).prop_map(|(o, w)| Edit::RenameObjective(o, w)),
+            word.prop_map(Edit::Author),
+        ]
+    }
+
+    fn places(r: &Register) -> Vec<(usize, usize)> {
+        r.themes
+            .iter()
+            .enumerate()
+            .flat_map(|(t, th)| (0..th.objectives.len()).map(move |o| (t, o)))
+            .collect()
+    }
+
+    fn apply(r: &mut Register, edit: &Edit) {
+        let ids: Vec<String> = r.activities().map(|p| p.activity.id.clone()).collect();
+        let objectives = places(r);
+        let pick = |i: usize| ids.get(i % ids.len().max(1)).cloned();
+        match edit {
+            Edit::Status(a, s) => {
+                if let Some(id) = pick(*a) {
+                    let status = r.statuses.0[s % r.statuses.len()].id.clone();
+                    activity_mut(r, &id).status = status;
+                }
             }
-        }
-        Edit::Progress(a, w) => {
-            if let Some(id) = pick(*a) {
-                activity_mut(r, &id).progress.push(w.clone());
+            Edit::Progress(a, w) => {
+                if let Some(id) = pick(*a) {
+                    activity_mut(r, &id).progress.push(w.clone());
+                }
             }
-        }
-        Edit::Lead(a, w) => {
-            if let Some(id) = pick(*a) {
-                activity_mut(r, &id).lead_officer = w.clone();
+            Edit::Lead(a, w) => {
+                if let Some(id) = pick(*a) {
+                    activity_mut(r, &id).lead_officer = w.clone();
+                }
             }
-        }
-        Edit::Remove(a) => {
-            if let Some(id) = pick(*a) {
-                let at = crate::edit::find(r, &id).unwrap();
-                crate::edit::remove_activity(r, at).unwrap();
+            Edit::Remove(a) => {
+                if let Some(id) = pick(*a) {
+                    let at = crate::edit::find(r, &id).unwrap();
+                    crate::edit::remove_activity(r, at).unwrap();
+                }
             }
-        }
-        Edit::Add(o, n) => {
-            let (t, o) = objectives[o % objectives.len()];
-            let id = format!("KA.90.{n}");
-            if crate::edit::find(r, &id).is_none() {
-                let added = KeyActivity {
-                    id,
-                    title: format!("Added {n}"),
-                    status: "green".into(),
-                    progress: vec![],
-                    next_steps: vec![],
-                    lead_officer: String::new(),
-                    portfolio: String::new(),
-                };
-                crate::edit::add_activity(r, t, o, added).unwrap();
-            }
-        }
-        Edit::Move(a, o) => {
-            if let Some(id) = pick(*a) {
-                let at = crate::edit::find(r, &id).unwrap();
-                let moved = crate::edit::remove_activity(r, at).unwrap();
+            Edit::Add(o, n) => {
                 let (t, o) = objectives[o % objectives.len()];
-                r.themes[t].objectives[o].activities.push(moved);
+                let id = format!("KA.90.{n}");
+                if crate::edit::find(r, &id).is_none() {
+                    let added = KeyActivity {
+                        id,
+                        title: format!("Added {n}"),
+                        status: "green".into(),
+                        progress: vec![],
+                        next_steps: vec![],
+                        lead_officer: String::new(),
+                        portfolio: String::new(),
+                    };
+                    crate::edit::add_activity(r, t, o, added).unwrap();
+                }
             }
+            Edit::Move(a, o) => {
+                if let Some(id) = pick(*a) {
+                    let at = crate::edit::find(r, &id).unwrap();
+                    let moved = crate::edit::remove_activity(r, at).unwrap();
+                    let (t, o) = objectives[o % objectives.len()];
+                    r.themes[t].objectives[o].activities.push(moved);
+                }
+            }
+            Edit::RenameObjective(o, w) => {
+                let (t, o) = objectives[o % objectives.len()];
+                r.themes[t].objectives[o].title = w.clone();
+            }
+            Edit::Author(w) => r.author = w.clone(),
         }
-        Edit::RenameObjective(o, w) => {
-            let (t, o) = objectives[o % objectives.len()];
-            r.themes[t].objectives[o].title = w.clone();
+    }
+
+    fn edited(base: &Register, edits: &[Edit]) -> Register {
+        let mut r = base.clone();
+        for e in edits {
+            apply(&mut r, e);
         }
-        Edit::Author(w) => r.author = w.clone(),
-    }
-}
-
-fn edited(base: &Register, edits: &[Edit]) -> Register {
-    let mut r = base.clone();
-    for e in edits {
-        apply(&mut r, e);
-    }
-    r
-}
-
-fn conflict_keys(m: &Merged) -> Vec<(Target, Field, Value, Value)> {
-    let mut keys: Vec<_> = m
-        .conflicts
-        .iter()
-        .map(|c| (c.target.clone(), c.field, c.mine.clone(), c.theirs.clone()))
-        .collect();
-    keys.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    keys
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    #[test]
-    fn one_side_unchanged_gives_the_other(edits in prop::collection::vec(edit_strategy(), 0..12)) {
-        let base = sample();
-        let x = edited(&base, &edits);
-        let kept = merge(&base, &x, &base);
-        prop_assert!(kept.conflicts.is_empty());
-        prop_assert_eq!(&kept.register, &x);
-        let taken = merge(&base, &base, &x);
-        prop_assert!(taken.conflicts.is_empty());
-        prop_assert_eq!(&taken.register, &x);
-        let same = merge(&base, &x, &x);
-        prop_assert!(same.conflicts.is_empty());
-        prop_assert_eq!(&same.register, &x);
+        r
     }
 
-    #[test]
-    fn conflicts_are_the_same_whichever_side_is_mine(
-        a in prop::collection::vec(edit_strategy(), 0..8),
-        b in prop::collection::vec(edit_strategy(), 0..8),
-    ) {
-        let base = sample();
-        let (x, y) = (edited(&base, &a), edited(&base, &b));
-        let xy = conflict_keys(&merge(&base, &x, &y));
-        let yx: Vec<_> = conflict_keys(&merge(&base, &y, &x))
-            .into_iter()
-            .map(|(t, f, m, th)| (t, f, th, m))
+    fn conflict_keys(m: &Merged) -> Vec<(Target, Field, Value, Value)> {
+        let mut keys: Vec<_> = m
+            .conflicts
+            .iter()
+            .map(|c| (c.target.clone(), c.field, c.mine.clone(), c.theirs.clone()))
             .collect();
-        prop_assert_eq!(xy, yx);
+        keys.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        keys
     }
 
-    #[test]
-    fn field_edits_to_disjoint_activities_are_all_kept(
-        a in prop::collection::vec((0..18usize, 0..6usize, "[a-z]{1,6}"), 1..8),
-        b in prop::collection::vec((18..37usize, 0..6usize, "[a-z]{1,6}"), 1..8),
-    ) {
-        let base = sample();
-        let ids: Vec<String> = base.activities().map(|p| p.activity.id.clone()).collect();
-        let change = |edits: &[(usize, usize, String)]| {
-            let mut r = base.clone();
-            for (i, s, w) in edits {
-                let status = r.statuses.0[*s].id.clone();
-                let a = activity_mut(&mut r, &ids[*i]);
-                a.status = status;
-                a.progress.push(w.clone());
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn one_side_unchanged_gives_the_other(edits in prop::collection::vec(edit_strategy(), 0..12)) {
+            let base = sample();
+            let x = edited(&base, &edits);
+            let kept = merge(&base, &x, &base);
+            prop_assert!(kept.conflicts.is_empty());
+            prop_assert_eq!(&kept.register, &x);
+            let taken = merge(&base, &base, &x);
+            prop_assert!(taken.conflicts.is_empty());
+            prop_assert_eq!(&taken.register, &x);
+            let same = merge(&base, &x, &x);
+            prop_assert!(same.conflicts.is_empty());
+            prop_assert_eq!(&same.register, &x);
+        }
+
+        #[test]
+        fn conflicts_are_the_same_whichever_side_is_mine(
+            a in prop::collection::vec(edit_strategy(), 0..8),
+            b in prop::collection::vec(edit_strategy(), 0..8),
+        ) {
+            let base = sample();
+            let (x, y) = (edited(&base, &a), edited(&base, &b));
+            let xy = conflict_keys(&merge(&base, &x, &y));
+            let yx: Vec<_> = conflict_keys(&merge(&base, &y, &x))
+                .into_iter()
+                .map(|(t, f, m, th)| (t, f, th, m))
+                .collect();
+            prop_assert_eq!(xy, yx);
+        }
+
+        #[test]
+        fn field_edits_to_disjoint_activities_are_all_kept(
+            a in prop::collection::vec((0..18usize, 0..6usize, "[a-z]{1,6}"), 1..8),
+            b in prop::collection::vec((18..37usize, 0..6usize, "[a-z]{1,6}"), 1..8),
+        ) {
+            let base = sample();
+            let ids: Vec<String> = base.activities().map(|p| p.activity.id.clone()).collect();
+            let change = |edits: &[(usize, usize, String)]| {
+                let mut r = base.clone();
+                for (i, s, w) in edits {
+                    let status = r.statuses.0[*s].id.clone();
+                    let a = activity_mut(&mut r, &ids[*i]);
+                    a.status = status;
+                    a.progress.push(w.clone());
+                }
+                r
+            };
+            let (x, y) = (change(&a), change(&b));
+            let merged = merge(&base, &x, &y);
+            prop_assert!(merged.is_clean());
+            for (i, _, _) in &a {
+                prop_assert_eq!(merged.register.find_activity(&ids[*i]).unwrap().activity, x.find_activity(&ids[*i]).unwrap().activity);
             }
-            r
-        };
-        let (x, y) = (change(&a), change(&b));
-        let merged = merge(&base, &x, &y);
-        prop_assert!(merged.is_clean());
-        for (i, _, _) in &a {
-            prop_assert_eq!(merged.register.find_activity(&ids[*i]).unwrap().activity, x.find_activity(&ids[*i]).unwrap().activity);
+            for (i, _, _) in &b {
+                prop_assert_eq!(merged.register.find_activity(&ids[*i]).unwrap().activity, y.find_activity(&ids[*i]).unwrap().activity);
+                let named = merged.theirs_changed.iter().any(|c| c.target == Target::Activity(ids[*i].clone()));
+                prop_assert!(named);
+            }
         }
-        for (i, _, _) in &b {
-            prop_assert_eq!(merged.register.find_activity(&ids[*i]).unwrap().activity, y.find_activity(&ids[*i]).unwrap().activity);
-            let named = merged.theirs_changed.iter().any(|c| c.target == Target::Activity(ids[*i].clone()));
-            prop_assert!(named);
-        }
-    }
 
-    #[test]
-    fn nothing_either_side_added_is_lost(
-        a in prop::collection::vec(edit_strategy(), 0..8),
-        b in prop::collection::vec(edit_strategy(), 0..8),
-    ) {
-        let base = sample();
-        let (x, y) = (edited(&base, &a), edited(&base, &b));
-        let merged = merge(&base, &x, &y);
-        for side in [&x, &y] {
-            for p in side.activities() {
-                if base.find_activity(&p.activity.id).is_none() {
-                    prop_assert!(merged.register.find_activity(&p.activity.id).is_some(), "{} lost", p.activity.id);
+        #[test]
+        fn nothing_either_side_added_is_lost(
+            a in prop::collection::vec(edit_strategy(), 0..8),
+            b in prop::collection::vec(edit_strategy(), 0..8),
+        ) {
+            let base = sample();
+            let (x, y) = (edited(&base, &a), edited(&base, &b));
+            let merged = merge(&base, &x, &y);
+            for side in [&x, &y] {
+                for p in side.activities() {
+                    if base.find_activity(&p.activity.id).is_none() {
+                        prop_assert!(merged.register.find_activity(&p.activity.id).is_some(), "{} lost", p.activity.id);
+                    }
                 }
             }
         }

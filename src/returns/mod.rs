@@ -16,6 +16,7 @@
 
 pub mod book;
 pub mod container;
+pub mod html;
 pub mod identity;
 pub mod layout;
 pub mod read;

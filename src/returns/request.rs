@@ -13,7 +13,8 @@ pub struct ExportRequest {
     pub previous: Option<String>,
     /// One workbook with a sheet per lead, instead of one workbook per lead.
     pub combined: bool,
-    /// The date the returns are due, as the officer wrote it; may be empty.
+    /// The date the returns are due (a date input's "2019-08-14", or words);
+    /// may be empty.
     pub deadline: String,
 }
 
@@ -24,15 +25,42 @@ pub struct ExportRequest {
 pub struct ReadRequest {
     pub register: String,
     pub names: Vec<String>,
+    /// Each file's size: one over the limit is refused unread (its bytes
+    /// are not sent).
+    pub sizes: Vec<u64>,
     pub held: String,
 }
+
+/// Draw the tracker: the register, the deadline in words, the workbooks made
+/// this session (lead or none, name, blob URL), the leads applied this session
+/// and the returns held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewRequest {
+    pub register: String,
+    pub deadline: String,
+    /// One workbook a line: lead ("" for every lead), name and URL, tab-separated.
+    pub links: String,
+    /// One lead a line.
+    pub applied: String,
+    pub held: String,
+}
+
+/// An answer for the page: named strings (the page sets each it knows, and
+/// needs no JSON reader of its own for them).
+pub type Answer = Vec<(&'static str, String)>;
 
 /// What a read gives the page: the refusals, the review of every return held,
 /// and those returns as JSON for the page to keep and send back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadAnswer {
     pub refused: Vec<Refused>,
-    pub review: super::review::Review,
+    /// The review as HTML (`returns::html::review`) and its sentence.
+    pub review_html: String,
+    pub summary: String,
+    /// Per review item: whether it is a conflict (so starts undecided).
+    pub conflicts: Vec<bool>,
+    /// Leads whose return is held (for the tracker).
+    pub leads: Vec<String>,
     /// The files accepted, in the order read.
     pub accepted: Vec<String>,
     /// Every return held (JSON of `Vec<Returned>`), opaque to the page.
@@ -52,7 +80,10 @@ pub struct Refused {
 pub struct ApplyRequest {
     pub register: String,
     pub returns: String,
-    pub decisions: Vec<Option<super::review::Decision>>,
+    /// One letter per review item: `a` take the returned value, `r` keep
+    /// the register's, `-` undecided (plain text, so the page needs no
+    /// serialiser for it).
+    pub decisions: String,
 }
 
 /// The worker's messages tagged by what they answer.
@@ -62,6 +93,7 @@ pub enum Request {
     Export(ExportRequest),
     Read(ReadRequest),
     Apply(ApplyRequest),
+    View(ViewRequest),
 }
 
 impl Request {
@@ -70,9 +102,10 @@ impl Request {
     }
 }
 
-/// The workbooks for an export request: (file name, bytes) in lead order.
+/// The workbooks for an export request: (lead, or "" for the one workbook
+/// with every lead; file name; bytes) in lead order.
 #[cfg(feature = "xlsx")]
-pub fn export(request: &ExportRequest) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn export(request: &ExportRequest) -> Result<Vec<(String, String, Vec<u8>)>, String> {
     let unreadable =
         |e: crate::format::FormatError| format!("The register could not be read ({e}).");
     let register = crate::format::decode(&request.register).map_err(unreadable)?;
@@ -89,14 +122,30 @@ pub fn export(request: &ExportRequest) -> Result<Vec<(String, Vec<u8>)>, String>
     }
     if request.combined {
         let all: Vec<&super::LeadSheet> = sheets.iter().collect();
-        let bytes = super::xlsx::write(&register, &all, &request.deadline)?;
-        return Ok(vec![(super::file_name(&register, None), bytes)]);
+        let bytes = super::xlsx::write(
+            &register,
+            &all,
+            &super::tracker::deadline_words(&request.deadline),
+        )?;
+        return Ok(vec![(
+            String::new(),
+            super::file_name(&register, None),
+            bytes,
+        )]);
     }
     sheets
         .iter()
         .map(|s| {
-            let bytes = super::xlsx::write(&register, &[s], &request.deadline)?;
-            Ok((super::file_name(&register, Some(&s.lead)), bytes))
+            let bytes = super::xlsx::write(
+                &register,
+                &[s],
+                &super::tracker::deadline_words(&request.deadline),
+            )?;
+            Ok((
+                s.lead.clone(),
+                super::file_name(&register, Some(&s.lead)),
+                bytes,
+            ))
         })
         .collect()
 }
@@ -122,8 +171,16 @@ pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, Stri
     let mut returns = held(&request.held)?;
     let mut refused = Vec::new();
     let mut accepted = Vec::new();
-    for (name, bytes) in request.names.iter().zip(files) {
-        match super::xlsx::read_return(bytes, &register, name) {
+    for ((name, bytes), size) in request.names.iter().zip(files).zip(&request.sizes) {
+        let read = if *size > super::container::MAX_FILE_BYTES {
+            Err(vec![super::read::Problem::TooLarge {
+                bytes: *size,
+                limit: super::container::MAX_FILE_BYTES,
+            }])
+        } else {
+            super::xlsx::read_return(bytes, &register, name)
+        };
+        match read {
             Ok(returned) => {
                 returns.retain(|r| r.file != returned.file);
                 accepted.push(name.clone());
@@ -135,9 +192,13 @@ pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, Stri
             }),
         }
     }
+    let review = super::review::review(&register, &returns);
     Ok(ReadAnswer {
         refused,
-        review: super::review::review(&register, &returns),
+        review_html: super::html::review(&review),
+        summary: super::html::review_summary(&review),
+        conflicts: review.items.iter().map(|i| i.conflict).collect(),
+        leads: review.leads,
         accepted,
         returns: serde_json::to_string(&returns).unwrap_or_default(),
     })
@@ -147,6 +208,91 @@ pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, Stri
 pub fn apply(request: &ApplyRequest) -> Result<String, String> {
     let register = decode(&request.register)?;
     let returns = held(&request.returns)?;
-    let applied = super::review::apply(&register, &returns, &request.decisions)?;
+    let decisions: Vec<Option<super::review::Decision>> = request
+        .decisions
+        .chars()
+        .map(|c| match c {
+            'a' => Some(super::review::Decision::Accept),
+            'r' => Some(super::review::Decision::Reject),
+            _ => None,
+        })
+        .collect();
+    let applied = super::review::apply(&register, &returns, &decisions)?;
     Ok(crate::format::encode_compact(&applied))
+}
+
+/// A read as the page shows it: the refusals' and the review panel's HTML,
+/// which items are conflicts ("0110"), the leads held (one a line), the
+/// returns held (JSON) and the status sentence.
+pub fn read_answer(answer: ReadAnswer) -> Answer {
+    let n = answer.accepted.len();
+    vec![
+        ("refused", super::html::refusals(&answer.refused)),
+        (
+            "review",
+            if answer.leads.is_empty() {
+                String::new()
+            } else {
+                super::html::review_panel(&answer.summary, &answer.review_html)
+            },
+        ),
+        (
+            "conflicts",
+            answer
+                .conflicts
+                .iter()
+                .map(|c| if *c { '1' } else { '0' })
+                .collect(),
+        ),
+        ("leads", answer.leads.join("\n")),
+        ("returns", answer.returns),
+        (
+            "status",
+            match n {
+                0 => "No return was accepted.".to_owned(),
+                1 => "Accepted 1 return: review the changes below.".to_owned(),
+                n => format!("Accepted {n} returns: review the changes below."),
+            },
+        ),
+    ]
+}
+
+/// The tracker's HTML for a view request.
+pub fn view(request: &ViewRequest) -> Result<Answer, String> {
+    let register = decode(&request.register)?;
+    let mut returned: Vec<String> = request.applied.lines().map(str::to_owned).collect();
+    returned.extend(
+        held(&request.held)?
+            .into_iter()
+            .flat_map(|r| r.leads.into_iter().map(|l| l.lead)),
+    );
+    let links: Vec<super::html::Link> = request
+        .links
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let (lead, name, url) = (parts.next()?, parts.next()?, parts.next()?);
+            Some(super::html::Link {
+                lead: (!lead.is_empty()).then(|| lead.to_owned()),
+                name: name.to_owned(),
+                url: url.to_owned(),
+            })
+        })
+        .collect();
+    let mut html = super::html::tracker_table(
+        &register,
+        &super::sheets_for(&register, None),
+        &returned,
+        &links,
+        &super::tracker::deadline_words(&request.deadline),
+    );
+    let ids = super::without_lead(&register);
+    if !ids.is_empty() {
+        html.push_str(&format!(
+            "<p class=\"hint\">No lead officer is named for {}, so {} in no return.</p>",
+            crate::html::escape(&ids.join(", ")),
+            if ids.len() == 1 { "it is" } else { "they are" }
+        ));
+    }
+    Ok(vec![("tracker", html)])
 }

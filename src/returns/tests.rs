@@ -466,15 +466,24 @@ mod workbooks {
         };
         let files = request::export(&request).unwrap();
         assert_eq!(files.len(), 1);
-        let returned = xlsx::read_return(&files[0].1, &register, &files[0].0).unwrap();
+        assert_eq!(files[0].0, "");
+        let returned = xlsx::read_return(&files[0].2, &register, &files[0].1).unwrap();
         assert_eq!(returned.leads.len(), 5);
         let apart = request::export(&request::ExportRequest {
             combined: false,
             ..request
         })
         .unwrap();
-        let names: Vec<&str> = apart.iter().map(|(n, _)| n.as_str()).collect();
+        let names: Vec<&str> = apart.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(apart[0].0, "A.M. Hawkins");
         assert_eq!(names[0], "return-2019-20-q1-a-m-hawkins.xlsx");
         assert_eq!(apart.len(), 5);
     }
+}
+
+#[test]
+fn a_deadline_reads_as_words() {
+    assert_eq!(tracker::deadline_words("2019-08-14"), "14 August 2019");
+    assert_eq!(tracker::deadline_words("end of July"), "end of July");
+    assert_eq!(tracker::deadline_words("2019-13-01"), "2019-13-01");
 }
