@@ -222,7 +222,7 @@ fn item_into(out: &mut String, i: usize, item: &ReviewItem) {
 /// the controls by id and `data-action`.
 pub const PAGE: &str = concat!(
     "<h1>Returns<span class=\"heading-sub\" id=\"returns-period\"></span></h1>",
-    "<p class=\"lede\">Send each lead officer a workbook of their key activities, take the returned workbooks back in, check what changed and apply it. Nothing is sent anywhere: you attach the workbooks to your own e-mails.</p>",
+    "<p class=\"lede\">Send each lead officer a workbook, take the returns back in, review and apply them. Nothing is sent anywhere: you attach the workbooks to your own e-mails.</p>",
     "<section aria-labelledby=\"returns-send\"><h2 id=\"returns-send\">Send returns</h2><p>Each workbook holds only that lead\u{2019}s key activities: status as a drop-down, progress and next steps to fill in, last quarter\u{2019}s for reference, and instructions. IDs and titles are locked.</p>",
     "<div class=\"field-row\"><div class=\"field field-short\"><label for=\"returns-deadline\">Return by</label><input id=\"returns-deadline\" type=\"date\"></div></div>",
     "<fieldset class=\"layout-choice\"><legend>Workbooks</legend><label class=\"radio\"><input type=\"radio\" name=\"returns-combined\" id=\"returns-apart\" value=\"apart\" checked>One workbook per lead officer</label><label class=\"radio\"><input type=\"radio\" name=\"returns-combined\" id=\"returns-combined\" value=\"combined\">One workbook with a sheet per lead officer</label></fieldset>",

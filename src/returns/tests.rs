@@ -487,3 +487,50 @@ fn a_deadline_reads_as_words() {
     assert_eq!(tracker::deadline_words("end of July"), "end of July");
     assert_eq!(tracker::deadline_words("2019-13-01"), "2019-13-01");
 }
+
+#[cfg(feature = "xlsx")]
+#[test]
+#[ignore = "a figure, not a check: cargo test --release --features xlsx -- --ignored fifty_returns --nocapture"]
+fn fifty_returns_of_twenty_activities_read_and_reviewed() {
+    // 50 leads × 20 activities: the sample's activities repeated under new IDs.
+    let sample = sample();
+    let mut register = sample.clone();
+    let template = register.themes[0].objectives[0].activities[0].clone();
+    register.themes[0].objectives[0].activities = (0..1000)
+        .map(|i| crate::register::KeyActivity {
+            id: format!("KA.{:02}.{:02}", i / 20, i % 20),
+            lead_officer: format!("Lead {:02}", i / 20),
+            ..template.clone()
+        })
+        .collect();
+    for (t, theme) in register.themes.iter_mut().enumerate() {
+        for (o, objective) in theme.objectives.iter_mut().enumerate() {
+            if (t, o) != (0, 0) {
+                objective.activities.clear();
+            }
+        }
+    }
+    let sheets = sheets_for(&register, None);
+    assert_eq!(sheets.len(), 50);
+    let files: Vec<(String, Vec<u8>)> = sheets
+        .iter()
+        .map(|s| {
+            (
+                file_name(&register, Some(&s.lead)),
+                xlsx::write(&register, &[s], "").unwrap(),
+            )
+        })
+        .collect();
+    let request = request::ReadRequest {
+        register: crate::format::encode_compact(&register),
+        names: files.iter().map(|(n, _)| n.clone()).collect(),
+        sizes: files.iter().map(|(_, b)| b.len() as u64).collect(),
+        held: String::new(),
+    };
+    let bytes: Vec<Vec<u8>> = files.into_iter().map(|(_, b)| b).collect();
+    let start = std::time::Instant::now();
+    let answer = request::read(&request, &bytes).unwrap();
+    let elapsed = start.elapsed();
+    assert_eq!(answer.accepted.len(), 50);
+    println!("50 returns × 20 activities read and reviewed natively in {elapsed:?}");
+}
