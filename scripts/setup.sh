@@ -2,8 +2,8 @@
 # Shared set-up for scripts/serve.sh and scripts/test.sh. Installs what is missing
 # and skips what is present, so a second run takes seconds:
 #   the wasm32 target, trunk 0.21.14, the wasm-bindgen CLI of Cargo.lock's version,
-#   Debian's chromium, chromium-driver, poppler-utils, libreoffice-writer-nogui and
-#   python3-docx, the npm tools from
+#   Debian's chromium, chromium-driver, poppler-utils, libreoffice-writer-nogui,
+#   libreoffice-calc-nogui, python3-docx and python3-openpyxl, the npm tools from
 #   package-lock.json (binaryen's wasm-opt, playwright-core, axe-core), and crates.
 # Source it: it exports PATH with npm's wasm-opt first (never Debian's).
 set -euo pipefail
@@ -48,6 +48,10 @@ command -v pdftotext >/dev/null || missing_debs+=(poppler-utils)
 # python-docx, which belongs to /usr/bin/python3 (not any other python3 on PATH).
 command -v soffice >/dev/null || missing_debs+=(libreoffice-writer-nogui)
 /usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || missing_debs+=(python3-docx)
+# The lead officers' return workbooks, read as Excel users' software would:
+# LibreOffice Calc converts them to CSV, Debian's openpyxl reads and edits them.
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing_debs+=(libreoffice-calc-nogui)
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing_debs+=(python3-openpyxl)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "Installing ${missing_debs[*]} from Debian"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -14,9 +14,12 @@ cargo fmt --all -- --check
 say "Lints (clippy, native and wasm32)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The returns worker (and the workbook code behind the `xlsx` feature).
+cargo clippy --all-targets --features xlsx -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features xlsx --bin returns_worker -- -D warnings
 
-say "Native unit and property tests (cargo test)"
-cargo test
+say "Native unit and property tests (cargo test, with the workbooks' xlsx feature)"
+cargo test --features xlsx
 
 say "Component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test components

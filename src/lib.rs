@@ -18,6 +18,7 @@ pub mod quarter;
 pub mod query;
 pub mod register;
 pub mod report_text;
+pub mod returns;
 pub mod route;
 pub mod sample;
 pub mod status;

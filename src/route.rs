@@ -12,16 +12,18 @@ pub enum Route {
     Pack,
     Details,
     Quarters,
+    Returns,
 }
 
 impl Route {
     /// Every view, in the order the navigation lists them.
-    pub const ALL: [Route; 5] = [
+    pub const ALL: [Route; 6] = [
         Route::Register,
         Route::Summary,
         Route::Pack,
         Route::Details,
         Route::Quarters,
+        Route::Returns,
     ];
 
     /// The hash that addresses this view with a query (`#/register?status=amber`).
@@ -41,6 +43,7 @@ impl Route {
             Route::Pack => "#/pack",
             Route::Details => "#/details",
             Route::Quarters => "#/quarters",
+            Route::Returns => "#/returns",
         }
     }
 
@@ -52,6 +55,7 @@ impl Route {
             Route::Pack => "Scrutiny pack",
             Route::Details => "Register details",
             Route::Quarters => "Quarters",
+            Route::Returns => "Returns",
         }
     }
 }

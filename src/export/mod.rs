@@ -17,6 +17,12 @@ pub fn file_name(register: &Register, extension: &str) -> String {
         register.period.financial_year(),
         register.period.quarter()
     );
+    safe_name(&raw, extension)
+}
+
+/// `raw` as a file name safe on every file system (lower-case ASCII letters,
+/// digits and hyphens, at most 100 of them), then the extension.
+pub fn safe_name(raw: &str, extension: &str) -> String {
     let mut stem = String::new();
     for c in raw.chars() {
         let c = fold_accent(c);

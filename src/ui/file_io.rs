@@ -53,20 +53,37 @@ pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String
     download_part(name, mime, &js_sys::Uint8Array::from(bytes))
 }
 
-/// Offers one blob part (a string or bytes) as a download called `name`.
-fn download_part(name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
+/// A `blob:` URL for `bytes`, for a download link that stays on the page
+/// (revoke it with `Url::revoke_object_url` when the link goes).
+pub fn object_url(mime: &str, bytes: &[u8]) -> Result<String, String> {
+    blob_url(mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn blob_url(mime: &str, part: &JsValue) -> Result<String, String> {
     let fail = |e: JsValue| format!("The download could not start ({}).", describe(&e));
     let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = leptos::prelude::document();
-    let link: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.unchecked_into();
-    link.set_href(&url);
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)
+}
+
+/// Offers the file at `url` (a `blob:` URL) as a download called `name`.
+pub fn download_url(name: &str, url: &str) -> Result<(), String> {
+    let link: web_sys::HtmlAnchorElement = leptos::prelude::document()
+        .create_element("a")
+        .map_err(|e| format!("The download could not start ({}).", describe(&e)))?
+        .unchecked_into();
+    link.set_href(url);
     link.set_download(name);
     link.click();
+    Ok(())
+}
+
+/// Offers one blob part (a string or bytes) as a download called `name`.
+fn download_part(name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
+    let url = blob_url(mime, part)?;
+    download_url(name, &url)?;
     // The click has handed the blob to the browser; the URL is no longer needed.
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())

@@ -23,6 +23,8 @@ mod pack_view;
 mod quarters_view;
 mod register_actions;
 mod register_view;
+mod returns_view;
+mod returns_worker;
 mod scroll_region;
 mod state;
 mod status_rules;
@@ -61,6 +63,8 @@ pub fn App() -> impl IntoView {
     let explorer = explorer::Explorer::start(state, nav);
     provide_context(explorer);
     provide_context(summary_view::Travelled::start(state));
+    // Returns read and workbooks made stay while the officer moves between views.
+    provide_context(returns_view::ReturnsSession::new());
     // Status colours are CSSOM rules keyed by `data-status`, never style
     // attributes (a strict Content Security Policy blocks those).
     Effect::new(move |_| {
@@ -147,6 +151,7 @@ pub fn App() -> impl IntoView {
                 Route::Pack => view! { <pack_view::PackPage /> }.into_any(),
                 Route::Details => view! { <details_view::DetailsPage /> }.into_any(),
                 Route::Quarters => view! { <quarters_view::QuartersPage /> }.into_any(),
+                Route::Returns => view! { <returns_view::ReturnsPage /> }.into_any(),
             }}
         </main>
     }

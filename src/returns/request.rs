@@ -1,0 +1,298 @@
+//! What the page and the returns worker say to each other (JSON): a request to
+//! make return workbooks, and a request to read returned ones, with the
+//! answers. The bytes themselves travel beside the JSON as `Uint8Array`s.
+
+use super::read::Returned;
+use serde::{Deserialize, Serialize};
+
+/// Make return workbooks for the register (a v1 file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRequest {
+    pub register: String,
+    /// Last quarter's register (a v1 file), for the reference columns.
+    pub previous: Option<String>,
+    /// One workbook with a sheet per lead, instead of one workbook per lead.
+    pub combined: bool,
+    /// The date the returns are due (a date input's "2019-08-14", or words);
+    /// may be empty.
+    pub deadline: String,
+}
+
+/// Read returned workbooks against the register (a v1 file); the files'
+/// bytes follow in the same order as `names`. `held` is the returns read
+/// before (`ReadAnswer::returns`), so returns can come in over several imports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadRequest {
+    pub register: String,
+    pub names: Vec<String>,
+    /// Each file's size: one over the limit is refused unread (its bytes
+    /// are not sent).
+    pub sizes: Vec<u64>,
+    pub held: String,
+}
+
+/// Draw the tracker: the register, the deadline in words, the workbooks made
+/// this session (lead or none, name, blob URL), the leads applied this session
+/// and the returns held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewRequest {
+    pub register: String,
+    pub deadline: String,
+    /// One workbook a line: lead ("" for every lead), name and URL, tab-separated.
+    pub links: String,
+    /// One lead a line.
+    pub applied: String,
+    pub held: String,
+}
+
+/// An answer for the page: named strings (the page sets each it knows, and
+/// needs no JSON reader of its own for them).
+pub type Answer = Vec<(&'static str, String)>;
+
+/// What a read gives the page: the refusals, the review of every return held,
+/// and those returns as JSON for the page to keep and send back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadAnswer {
+    pub refused: Vec<Refused>,
+    /// The review as HTML (`returns::html::review`) and its sentence.
+    pub review_html: String,
+    pub summary: String,
+    /// Per review item: whether it is a conflict (so starts undecided).
+    pub conflicts: Vec<bool>,
+    /// Leads whose return is held (for the tracker).
+    pub leads: Vec<String>,
+    /// The files accepted, in the order read.
+    pub accepted: Vec<String>,
+    /// Every return held (JSON of `Vec<Returned>`), opaque to the page.
+    pub returns: String,
+}
+
+/// A refused file and one sentence per problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refused {
+    pub file: String,
+    pub sentences: Vec<String>,
+}
+
+/// Apply the held returns to the register with the reviewer's decisions (by
+/// the review's item index); answered with the new register as a v1 file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplyRequest {
+    pub register: String,
+    pub returns: String,
+    /// One letter per review item: `a` take the returned value, `r` keep
+    /// the register's, `-` undecided (plain text, so the page needs no
+    /// serialiser for it).
+    pub decisions: String,
+}
+
+/// The worker's messages tagged by what they answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Request {
+    Export(ExportRequest),
+    Read(ReadRequest),
+    Apply(ApplyRequest),
+    View(ViewRequest),
+}
+
+impl Request {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The workbooks for an export request: (lead, or "" for the one workbook
+/// with every lead; file name; bytes) in lead order.
+#[cfg(feature = "xlsx")]
+pub fn export(request: &ExportRequest) -> Result<Vec<(String, String, Vec<u8>)>, String> {
+    let unreadable =
+        |e: crate::format::FormatError| format!("The register could not be read ({e}).");
+    let register = crate::format::decode(&request.register).map_err(unreadable)?;
+    let previous = match &request.previous {
+        Some(text) => Some(crate::format::decode(text).map_err(unreadable)?),
+        None => None,
+    };
+    let sheets = super::sheets_for(&register, previous.as_ref());
+    if sheets.is_empty() {
+        return Err(
+            "No key activity names a lead officer, so there is no one to send a return to."
+                .to_owned(),
+        );
+    }
+    if request.combined {
+        let all: Vec<&super::LeadSheet> = sheets.iter().collect();
+        let bytes = super::xlsx::write(
+            &register,
+            &all,
+            &super::tracker::deadline_words(&request.deadline),
+        )?;
+        return Ok(vec![(
+            String::new(),
+            super::file_name(&register, None),
+            bytes,
+        )]);
+    }
+    sheets
+        .iter()
+        .map(|s| {
+            let bytes = super::xlsx::write(
+                &register,
+                &[s],
+                &super::tracker::deadline_words(&request.deadline),
+            )?;
+            Ok((
+                s.lead.clone(),
+                super::file_name(&register, Some(&s.lead)),
+                bytes,
+            ))
+        })
+        .collect()
+}
+
+fn decode(text: &str) -> Result<crate::register::Register, String> {
+    crate::format::decode(text).map_err(|e| format!("The register could not be read ({e})."))
+}
+
+fn held(text: &str) -> Result<Vec<Returned>, String> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    serde_json::from_str(text).map_err(|_| {
+        "The returns read earlier could not be read back; import them again.".to_owned()
+    })
+}
+
+/// Reads each file against the register, adds the accepted ones to those held
+/// (a file of the same name replaces the one read before), and reviews them all.
+#[cfg(feature = "xlsx")]
+pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, String> {
+    let register = decode(&request.register)?;
+    let mut returns = held(&request.held)?;
+    let mut refused = Vec::new();
+    let mut accepted = Vec::new();
+    for ((name, bytes), size) in request.names.iter().zip(files).zip(&request.sizes) {
+        let read = if *size > super::container::MAX_FILE_BYTES {
+            Err(vec![super::read::Problem::TooLarge {
+                bytes: *size,
+                limit: super::container::MAX_FILE_BYTES,
+            }])
+        } else {
+            super::xlsx::read_return(bytes, &register, name)
+        };
+        match read {
+            Ok(returned) => {
+                returns.retain(|r| r.file != returned.file);
+                accepted.push(name.clone());
+                returns.push(returned);
+            }
+            Err(problems) => refused.push(Refused {
+                file: name.clone(),
+                sentences: problems.iter().map(ToString::to_string).collect(),
+            }),
+        }
+    }
+    let review = super::review::review(&register, &returns);
+    Ok(ReadAnswer {
+        refused,
+        review_html: super::html::review(&review),
+        summary: super::html::review_summary(&review),
+        conflicts: review.items.iter().map(|i| i.conflict).collect(),
+        leads: review.leads,
+        accepted,
+        returns: serde_json::to_string(&returns).unwrap_or_default(),
+    })
+}
+
+/// The register with the accepted changes, as a compact v1 file.
+pub fn apply(request: &ApplyRequest) -> Result<String, String> {
+    let register = decode(&request.register)?;
+    let returns = held(&request.returns)?;
+    let decisions: Vec<Option<super::review::Decision>> = request
+        .decisions
+        .chars()
+        .map(|c| match c {
+            'a' => Some(super::review::Decision::Accept),
+            'r' => Some(super::review::Decision::Reject),
+            _ => None,
+        })
+        .collect();
+    let applied = super::review::apply(&register, &returns, &decisions)?;
+    Ok(crate::format::encode_compact(&applied))
+}
+
+/// A read as the page shows it: the refusals' and the review panel's HTML,
+/// which items are conflicts ("0110"), the leads held (one a line), the
+/// returns held (JSON) and the status sentence.
+pub fn read_answer(answer: ReadAnswer) -> Answer {
+    let n = answer.accepted.len();
+    vec![
+        ("refused", super::html::refusals(&answer.refused)),
+        (
+            "review",
+            if answer.leads.is_empty() {
+                String::new()
+            } else {
+                super::html::review_panel(&answer.summary, &answer.review_html)
+            },
+        ),
+        (
+            "conflicts",
+            answer
+                .conflicts
+                .iter()
+                .map(|c| if *c { '1' } else { '0' })
+                .collect(),
+        ),
+        ("leads", answer.leads.join("\n")),
+        ("returns", answer.returns),
+        (
+            "status",
+            match n {
+                0 => "No return was accepted.".to_owned(),
+                1 => "Accepted 1 return: review the changes below.".to_owned(),
+                n => format!("Accepted {n} returns: review the changes below."),
+            },
+        ),
+    ]
+}
+
+/// The tracker's HTML for a view request.
+pub fn view(request: &ViewRequest) -> Result<Answer, String> {
+    let register = decode(&request.register)?;
+    let mut returned: Vec<String> = request.applied.lines().map(str::to_owned).collect();
+    returned.extend(
+        held(&request.held)?
+            .into_iter()
+            .flat_map(|r| r.leads.into_iter().map(|l| l.lead)),
+    );
+    let links: Vec<super::html::Link> = request
+        .links
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let (lead, name, url) = (parts.next()?, parts.next()?, parts.next()?);
+            Some(super::html::Link {
+                lead: (!lead.is_empty()).then(|| lead.to_owned()),
+                name: name.to_owned(),
+                url: url.to_owned(),
+            })
+        })
+        .collect();
+    let mut html = super::html::tracker_table(
+        &register,
+        &super::sheets_for(&register, None),
+        &returned,
+        &links,
+        &super::tracker::deadline_words(&request.deadline),
+    );
+    let ids = super::without_lead(&register);
+    if !ids.is_empty() {
+        html.push_str(&format!(
+            "<p class=\"hint\">No lead officer is named for {}, so {} in no return.</p>",
+            crate::html::escape(&ids.join(", ")),
+            if ids.len() == 1 { "it is" } else { "they are" }
+        ));
+    }
+    Ok(vec![("tracker", html)])
+}

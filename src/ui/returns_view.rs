@@ -1,0 +1,481 @@
+//! Returns (`#/returns`): **Export return workbooks** (one per lead officer, or
+//! one with a sheet per lead), who has returned and a reminder e-mail for who
+//! has not, **Import returns** (picker, or files dropped on the view) and the
+//! review of what came back, field by field, ending in **Apply returns** (one
+//! undoable step through `AppState::replace`). The workbooks are made, read and
+//! merged by the returns worker (`returns_worker`); the rules and the markup are
+//! in `crate::returns` (`returns::html`).
+//!
+//! Kept small for the initial download: the view is a few regions of escaped
+//! HTML text with one delegated handler per event type (a Leptos view per row
+//! and control cost ~45 KB gzip), and the reviewer's choices are read back from
+//! the review's `select` elements when Apply is pressed.
+
+use super::file_io;
+use super::returns_worker;
+use super::state::AppState;
+use crate::returns::request::{ApplyRequest, ExportRequest, ReadRequest, Request, ViewRequest};
+use crate::route::Route;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The returns' state for the session, kept while the officer moves between
+/// views (created once in `App`). The HTML regions are the worker's.
+#[derive(Clone, Copy)]
+pub struct ReturnsSession {
+    deadline: RwSignal<String>,
+    combined: RwSignal<bool>,
+    /// Workbooks made this session, one a line: lead ("" for every lead),
+    /// name and blob URL, tab-separated.
+    made: RwSignal<String>,
+    /// The returns read and not yet applied (the worker's JSON, opaque here).
+    held: RwSignal<String>,
+    tracker: RwSignal<String>,
+    review: RwSignal<String>,
+    /// The review region is not what `review` says (a new review, or the view
+    /// opened again).
+    review_stale: RwSignal<bool>,
+    /// Per review item, '1' for a conflict (which starts undecided).
+    conflicts: RwSignal<String>,
+    refused: RwSignal<String>,
+    /// Leads whose returns are held, then applied this session.
+    leads: RwSignal<String>,
+    /// One lead a line.
+    applied: RwSignal<String>,
+    busy: RwSignal<bool>,
+    status: RwSignal<String>,
+    problem: RwSignal<String>,
+}
+
+impl ReturnsSession {
+    pub fn new() -> ReturnsSession {
+        ReturnsSession {
+            deadline: RwSignal::new(String::new()),
+            combined: RwSignal::new(false),
+            made: RwSignal::new(String::new()),
+            held: RwSignal::new(String::new()),
+            tracker: RwSignal::new(String::new()),
+            review: RwSignal::new(String::new()),
+            review_stale: RwSignal::new(false),
+            conflicts: RwSignal::new(String::new()),
+            refused: RwSignal::new(String::new()),
+            leads: RwSignal::new(String::new()),
+            applied: RwSignal::new(String::new()),
+            busy: RwSignal::new(false),
+            status: RwSignal::new(String::new()),
+            problem: RwSignal::new(String::new()),
+        }
+    }
+}
+
+impl Default for ReturnsSession {
+    fn default() -> Self {
+        ReturnsSession::new()
+    }
+}
+
+/// What to do with an answer besides setting the named regions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Then {
+    /// Only the tracker is drawn again: quietly, not as the officer's work.
+    Tracker,
+    /// The review and refusals are shown; the tracker follows.
+    Review,
+    Download,
+    Applied,
+}
+
+/// Asks the worker and puts its answer on the page: every named region it
+/// sends, then what `then` says; a failure is one sentence.
+fn run(
+    state: AppState,
+    s: ReturnsSession,
+    request: Request,
+    files: js_sys::Array,
+    doing: &'static str,
+    then: Then,
+) {
+    if then != Then::Tracker {
+        if s.busy.get_untracked() {
+            return;
+        }
+        s.busy.set(true);
+        s.problem.set(String::new());
+        s.status.set(doing.to_owned());
+        paint(s);
+    }
+    leptos::task::spawn_local(async move {
+        let outcome = match returns_worker::ask(&request, files).await {
+            Ok(answer) => take(state, s, &answer, then),
+            Err(why) => Err(format!(
+                "{} did not work: {}.",
+                doing.trim_end_matches('\u{2026}'),
+                why.trim_end_matches('.')
+            )),
+        };
+        if then != Then::Tracker {
+            s.busy.set(false);
+            match outcome {
+                Ok(done) => s.status.set(done),
+                Err(why) => {
+                    s.status.set(String::new());
+                    s.problem.set(why);
+                }
+            }
+        } else if let Err(why) = outcome {
+            s.problem.set(why);
+        }
+        paint(s);
+    });
+}
+
+fn take(
+    state: AppState,
+    s: ReturnsSession,
+    answer: &JsValue,
+    then: Then,
+) -> Result<String, String> {
+    let field = |name| returns_worker::field(answer, name);
+    for (name, signal) in [
+        ("tracker", s.tracker),
+        ("review", s.review),
+        ("conflicts", s.conflicts),
+        ("refused", s.refused),
+        ("leads", s.leads),
+        ("returns", s.held),
+    ] {
+        if let Some(text) = field(name) {
+            signal.set(text);
+        }
+    }
+    s.review_stale
+        .set(s.review_stale.get_untracked() || field("review").is_some());
+    let done = field("status").unwrap_or_default();
+    paint(s);
+    match then {
+        Then::Tracker => return Ok(done),
+        Then::Review => {
+            refresh(state, s);
+            return Ok(done);
+        }
+        Then::Download => {
+            let files = returns_worker::files(answer);
+            let mut made = String::new();
+            for (lead, name, bytes) in &files {
+                // One blob each: downloaded now, and linked in the tracker.
+                let url = file_io::object_url(XLSX_MIME, bytes)?;
+                file_io::download_url(name, &url)?;
+                made.push_str(&format!("{lead}\t{name}\t{url}\n"));
+            }
+            for old in s
+                .made
+                .get_untracked()
+                .lines()
+                .filter_map(|l| l.rsplit('\t').next())
+            {
+                let _ = web_sys::Url::revoke_object_url(old);
+            }
+            s.made.set(made);
+            refresh(state, s);
+            return Ok(match files.as_slice() {
+                [(_, name, _)] => format!("Downloaded {name}."),
+                _ => format!("Downloaded {} workbooks, one per lead officer; each is also linked in the table below.", files.len()),
+            });
+        }
+        Then::Applied => {}
+    }
+    let text = field("register").ok_or("the workbook tools answered something unexpected")?;
+    let next = crate::format::decode(&text).map_err(|e| e.to_string())?;
+    let leads = s.leads.get_untracked();
+    // Through the one door: a register the rules refuse is not applied.
+    state
+        .replace(next)
+        .map_err(|why| format!("The returns were not applied: {why}"))?;
+    s.applied.update(|a| {
+        a.push_str(&leads);
+        a.push('\n');
+    });
+    for signal in [s.held, s.review, s.refused, s.conflicts, s.leads] {
+        signal.set(String::new());
+    }
+    s.review_stale.set(true);
+    paint(s);
+    refresh(state, s);
+    let from: Vec<&str> = leads.lines().collect();
+    Ok(format!(
+        "Returns applied from {}. Undo puts the register back as it was.",
+        from.join(", ")
+    ))
+}
+
+fn encoded(state: AppState) -> Option<String> {
+    state
+        .register
+        .with_untracked(|r| r.as_ref().map(crate::format::encode_compact))
+}
+
+/// Draws the tracker again (in the worker).
+fn refresh(state: AppState, s: ReturnsSession) {
+    let Some(register) = encoded(state) else {
+        return;
+    };
+    let request = ViewRequest {
+        register,
+        deadline: s.deadline.get_untracked(),
+        links: s.made.get_untracked(),
+        applied: s.applied.get_untracked(),
+        held: s.held.get_untracked(),
+    };
+    run(
+        state,
+        s,
+        Request::View(request),
+        js_sys::Array::new(),
+        "Drawing the tracker",
+        Then::Tracker,
+    );
+}
+
+/// Puts the session's regions on the page (after each answer, and when the
+/// view is opened again).
+fn paint(s: ReturnsSession) {
+    let doc = document();
+    // An empty region is not shown (`.returns-view :empty` in the CSS).
+    let region = |id: &str, html: &str| {
+        if let Some(el) = doc.get_element_by_id(id) {
+            el.set_inner_html(html);
+        }
+    };
+    region("returns-tracker-table", &s.tracker.get_untracked());
+    region(
+        "returns-status",
+        &crate::html::escape(&s.status.get_untracked()),
+    );
+    // Drawn again only when the review changed, so the choices made stay.
+    if s.review_stale.get_untracked() {
+        region("returns-review-panel", &s.review.get_untracked());
+        s.review_stale.set(false);
+    }
+    region("returns-refused", &s.refused.get_untracked());
+    region(
+        "returns-problem",
+        &crate::html::escape(&s.problem.get_untracked()),
+    );
+}
+
+#[component]
+pub fn ReturnsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = expect_context::<ReturnsSession>();
+    // After the view is on the page, and again whenever the register changes
+    // (an edit, an undo, an applied return): the period, the controls as the
+    // officer left them, the regions, and the tracker (drawn by the worker).
+    Effect::new(move |_| {
+        let period = state
+            .register
+            .with(|r| r.as_ref().map(|r| r.period.to_string()));
+        let doc = document();
+        if let Some(el) = doc.get_element_by_id("returns-period") {
+            el.set_text_content(period.as_deref());
+        }
+        if let Some(el) = doc.get_element_by_id("returns-deadline") {
+            el.unchecked_into::<web_sys::HtmlInputElement>()
+                .set_value(&s.deadline.get_untracked());
+        }
+        if let Some(el) = doc.get_element_by_id(if s.combined.get_untracked() {
+            "returns-combined"
+        } else {
+            "returns-apart"
+        }) {
+            el.unchecked_into::<web_sys::HtmlInputElement>()
+                .set_checked(true);
+        }
+        s.review_stale.set(true);
+        paint(s);
+        refresh(state, s);
+    });
+    let empty = move || state.register.with(Option::is_none);
+    view! {
+        <div hidden=move || !empty()>
+            <h1>"Returns"</h1>
+            <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
+        </div>
+        <div class="returns-view" hidden=empty inner_html=crate::returns::html::PAGE
+            on:click=move |ev| on_click(state, s, ev) on:change=move |ev| on_change(state, s, ev)
+            on:dragover=|ev: web_sys::DragEvent| { ev.prevent_default(); ev.stop_propagation(); }
+            on:drop=move |ev: web_sys::DragEvent| {
+                // Dropped on this view, files are returns; the page's own drop
+                // handler (JSON import) is not reached.
+                ev.prevent_default();
+                ev.stop_propagation();
+                import_returns(state, s, ev.data_transfer().and_then(|d| d.files()));
+            }>
+        </div>
+    }
+}
+
+/// The event's target, or its closest ancestor, matching `selector`.
+fn target_with(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
+}
+
+/// The review's selects, in item order.
+fn selects() -> Vec<web_sys::HtmlSelectElement> {
+    let Ok(list) = document().query_selector_all("select[data-review]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
+    let Some(input) = target_with(&ev, "input") else {
+        return;
+    };
+    let input: web_sys::HtmlInputElement = input.unchecked_into();
+    match input.id().as_str() {
+        "import-returns" => {
+            import_returns(state, s, input.files());
+            // Choosing the same files again must fire `change` again.
+            input.set_value("");
+        }
+        "returns-deadline" => {
+            s.deadline.set(input.value());
+            refresh(state, s);
+        }
+        _ => s.combined.set(input.value() == "combined"),
+    }
+}
+
+fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
+    let Some(button) = target_with(&ev, "[data-action]") else {
+        return;
+    };
+    match button.get_attribute("data-action").as_deref() {
+        Some("export") => {
+            let Some(text) = encoded(state) else { return };
+            let request = ExportRequest {
+                register: text,
+                // Last quarter, for the reference columns: the comparison
+                // (starting a quarter sets it to the one archived).
+                previous: state
+                    .comparison
+                    .with_untracked(|c| c.as_ref().map(crate::format::encode_compact)),
+                combined: s.combined.get_untracked(),
+                deadline: s.deadline.get_untracked(),
+            };
+            run(
+                state,
+                s,
+                Request::Export(request),
+                js_sys::Array::new(),
+                "Preparing the return workbooks\u{2026}",
+                Then::Download,
+            );
+        }
+        Some("apply") => apply(state, s),
+        Some("discard") => {
+            for signal in [s.held, s.review, s.conflicts, s.leads] {
+                signal.set(String::new());
+            }
+            s.review_stale.set(true);
+            s.status
+                .set("The returns were set aside; the register is unchanged.".to_owned());
+            paint(s);
+            refresh(state, s);
+        }
+        Some(action @ ("take" | "keep")) => {
+            let value = if action == "take" { "accept" } else { "reject" };
+            let file = button.get_attribute("data-file");
+            for select in selects() {
+                if select.get_attribute("data-file") == file {
+                    select.set_value(value);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads the chosen or dropped files in the worker and reviews them.
+fn import_returns(state: AppState, s: ReturnsSession, files: Option<web_sys::FileList>) {
+    let Some(files) = files.filter(|f| f.length() > 0) else {
+        return;
+    };
+    let Some(register) = encoded(state) else {
+        return;
+    };
+    let blobs = js_sys::Array::new();
+    let (mut names, mut sizes) = (Vec::new(), Vec::new());
+    for file in (0..files.length()).filter_map(|i| files.get(i)) {
+        names.push(file.name());
+        sizes.push(file.size() as u64);
+        blobs.push(&file);
+    }
+    let request = ReadRequest {
+        register,
+        names,
+        sizes,
+        held: s.held.get_untracked(),
+    };
+    run(
+        state,
+        s,
+        Request::Read(request),
+        blobs,
+        "Reading the returned workbooks\u{2026}",
+        Then::Review,
+    );
+}
+
+fn apply(state: AppState, s: ReturnsSession) {
+    let found = selects();
+    let decisions: String = found
+        .iter()
+        .map(|s| match s.value().as_str() {
+            "accept" => 'a',
+            "reject" => 'r',
+            _ => '-',
+        })
+        .collect();
+    let conflicts = s.conflicts.get_untracked();
+    let undecided = decisions
+        .chars()
+        .zip(conflicts.chars())
+        .position(|(d, c)| c == '1' && d == '-');
+    if let Some(i) = undecided {
+        s.problem.set(
+            "Choose which value to keep for each conflict first: nothing has been applied."
+                .to_owned(),
+        );
+        paint(s);
+        if let Some(select) = found.get(i) {
+            let _ = select.focus();
+        }
+        return;
+    }
+    let Some(register) = encoded(state) else {
+        return;
+    };
+    let request = ApplyRequest {
+        register,
+        returns: s.held.get_untracked(),
+        decisions,
+    };
+    run(
+        state,
+        s,
+        Request::Apply(request),
+        js_sys::Array::new(),
+        "Applying the returns\u{2026}",
+        Then::Applied,
+    );
+}
