@@ -161,6 +161,11 @@ async function everyView(width, height) {
   await page.goto(`${app.url}#/details`);
   await page.getByRole('heading', { level: 1, name: 'Register details' }).waitFor();
   await check('register details');
+  await page.goto(`${app.url}#/returns`);
+  await page.getByRole('heading', { level: 1, name: /^Returns/ }).waitFor();
+  await page.getByRole('button', { name: 'Export return workbooks' }).waitFor();
+  await page.getByRole('table').first().waitFor();
+  await check('returns');
   await page.goto(`${app.url}#/quarters`);
   await page.getByRole('button', { name: 'Start 2019/20 Quarter 2…' }).click();
   await check('quarters, asking before the next quarter starts');
@@ -204,7 +209,7 @@ test('on a phone the register reads as cards, the header keeps every view, and w
   // Every view's link is whole inside the window.
   const nav = await page.getByRole('navigation', { name: 'Views' }).getByRole('link').evaluateAll((links) =>
     links.map((a) => { const r = a.getBoundingClientRect(); return { text: a.innerText, fits: r.left >= 0 && r.right <= innerWidth && r.height >= 24 }; }));
-  assert.deepEqual(nav.map((l) => l.text), ['Register', 'Summary', 'Scrutiny pack', 'Register details', 'Quarters']);
+  assert.deepEqual(nav.map((l) => l.text), ['Register', 'Summary', 'Scrutiny pack', 'Register details', 'Quarters', 'Returns']);
   assert.ok(nav.every((l) => l.fits), JSON.stringify(nav));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height < 40000, `the register is ${height} px tall at 390 px`);
