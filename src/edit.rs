@@ -448,8 +448,11 @@ pub fn set_statuses(
         if let Some(ratio) = crate::status::contrast_ratio(&s.colour, "#ffffff") {
             if ratio < crate::status::MIN_CONTRAST {
                 return Err(EditError::StatusSet(format!(
-                    "The colour {} of \u{201c}{}\u{201d} has a contrast of {ratio:.1}:1 on white; it needs at least 3:1 to be seen. Choose a darker colour.",
-                    s.colour, s.label
+                    "The colour {} of \u{201c}{}\u{201d} has a contrast of {}:1 on white; it needs at least 3:1 to be seen. Choose a darker colour.",
+                    s.colour,
+                    s.label,
+                    // As `{:.1}` would round it (checked for every colour).
+                    crate::format::one_decimal((ratio * 10.0).round() as u64)
                 )));
             }
         }

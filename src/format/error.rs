@@ -111,14 +111,31 @@ impl fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 /// "12.3 MB", "950 KB", "12 bytes".
+///
+/// In integers, rounding half to even as `{:.1}` of an `f64` does, so the app's
+/// wasm carries no float formatting.
 pub fn size_in_words(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b >= KB * KB {
-        format!("{:.1} MB", b / (KB * KB))
-    } else if b >= KB {
-        format!("{:.0} KB", b / KB)
+    const KB: u64 = 1024;
+    if bytes >= KB * KB {
+        one_decimal(round_half_even(bytes.saturating_mul(10), KB * KB)) + " MB"
+    } else if bytes >= KB {
+        format!("{} KB", round_half_even(bytes, KB))
     } else {
         format!("{bytes} bytes")
     }
+}
+
+/// `num / den` rounded to the nearest whole number, ties to even.
+fn round_half_even(num: u64, den: u64) -> u64 {
+    let (q, r) = (num / den, num % den);
+    if r * 2 > den || (r * 2 == den && q % 2 == 1) {
+        q + 1
+    } else {
+        q
+    }
+}
+
+/// Tenths as a number with one decimal: 36 → "3.6".
+pub fn one_decimal(tenths: u64) -> String {
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

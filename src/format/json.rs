@@ -288,6 +288,11 @@ impl<'a> Json<'a> {
 
     /// Reads a list, calling `item` for each element (which must read or skip it).
     pub fn list(&mut self, mut item: impl FnMut(&mut Self, usize) -> Step<()>) -> Step<()> {
+        self.list_dyn(&mut item)
+    }
+
+    // One copy of the loop for every caller's closure (a smaller wasm).
+    fn list_dyn(&mut self, item: &mut dyn FnMut(&mut Self, usize) -> Step<()>) -> Step<()> {
         self.open(b'[')?;
         self.skip_space();
         if self.bytes().get(self.pos) == Some(&b']') {
@@ -307,6 +312,11 @@ impl<'a> Json<'a> {
 
     /// Reads an object, calling `field` with each key (it must read or skip the value).
     pub fn object(&mut self, mut field: impl FnMut(&mut Self, Key) -> Step<()>) -> Step<()> {
+        self.object_dyn(&mut field)
+    }
+
+    // One copy of the loop for every caller's closure (a smaller wasm).
+    fn object_dyn(&mut self, field: &mut dyn FnMut(&mut Self, Key) -> Step<()>) -> Step<()> {
         self.open(b'{')?;
         self.skip_space();
         if self.bytes().get(self.pos) == Some(&b'}') {

@@ -13,7 +13,7 @@ mod error;
 mod fields;
 mod json;
 
-pub use error::{size_in_words, FormatError, Problem};
+pub use error::{one_decimal, size_in_words, FormatError, Problem};
 
 use crate::register::Register;
 use fields::Reader;

@@ -93,8 +93,16 @@ fn stacked_bar(out: &mut String, counts: &[usize], total: usize, statuses: &[Sta
     out.push_str("</svg>");
 }
 
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+/// `v` to two decimals, trailing zeros dropped ("12", "12.5", "12.34"), as `{}`
+/// of the rounded `f64` prints it, without the app's wasm carrying float formatting.
+fn round2(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as u64;
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    match (part, part % 10) {
+        (0, _) => whole.to_string(),
+        (_, 0) => format!("{whole}.{}", part / 10),
+        _ => format!("{whole}.{part:02}"),
+    }
 }
 
 const EXCEPTIONS_HEAD: &str = "<thead><tr><th scope=\"col\" class=\"col-activity\">Key Activity</th><th scope=\"col\" class=\"col-status\">Status</th><th scope=\"col\" class=\"col-progress\">Progress</th><th scope=\"col\" class=\"col-next\">Next Steps (corrective action)</th><th scope=\"col\" class=\"col-lead\">Lead Officer</th></tr></thead>";

@@ -175,7 +175,16 @@ pub fn finish_block(block: &Element, landscape: bool) {
     if let Some(html) = block.dyn_ref::<web_sys::HtmlElement>() {
         let _ = html.style().set_property(
             "contain-intrinsic-size",
-            &format!("auto {}px", rect.height()),
+            // JavaScript's shortest form of the number (as Rust's `{}` for a
+            // height in pixels), so the app's wasm carries no float formatting.
+            &format!(
+                "auto {}px",
+                String::from(
+                    js_sys::Number::from(rect.height())
+                        .to_string_with_radix(10)
+                        .unwrap_or_default()
+                )
+            ),
         );
     }
     let _ = block.class_list().add_1("pack-block-done");

@@ -271,14 +271,15 @@ pub fn StatusChart(by_status: Vec<usize>, total: usize, statuses: Vec<Status>) -
         .map(|(i, s)| {
             let n = by_status.get(i).copied().unwrap_or(0);
             let y = i * row_height + 4;
-            let width = (n as f64 / max as f64 * 330.0).round();
+            // Whole pixels as integers: the app's wasm carries no float formatting.
+            let width = (n as f64 / max as f64 * 330.0).round() as usize;
             let label = format!("{} {}", s.symbol, s.label);
             let figure = format!("{n} ({}%)", percent(n, total));
             view! {
                 <g>
                     <text x="0" y=y + 21 class="chart-label">{label}</text>
-                    <rect x="200" y=y + 4 width=width.max(if n > 0 { 2.0 } else { 0.0 }) height="22" fill=s.colour.clone() stroke="#0b0c0c" stroke-width="1"></rect>
-                    <text x=210.0 + width y=y + 21 class="chart-figure">{figure}</text>
+                    <rect x="200" y=y + 4 width=width.max(if n > 0 { 2 } else { 0 }) height="22" fill=s.colour.clone() stroke="#0b0c0c" stroke-width="1"></rect>
+                    <text x=210 + width y=y + 21 class="chart-figure">{figure}</text>
                 </g>
             }
         })

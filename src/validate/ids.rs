@@ -18,8 +18,15 @@ pub fn key(id: &str) -> String {
     for c in id.trim().chars() {
         let lower = c.to_lowercase();
         for c in lower {
-            match DECOMPOSITIONS.binary_search_by_key(&c, |(k, _)| *k) {
-                Ok(i) => out.extend(DECOMPOSITIONS[i].1.chars().map(latin_lookalike)),
+            match DECOMPOSITIONS.binary_search_by_key(&u32::from(c), |(k, _)| u32::from(*k)) {
+                Ok(i) => out.extend(
+                    DECOMPOSITIONS[i]
+                        .1
+                        .iter()
+                        .take_while(|&&u| u != 0)
+                        .filter_map(|&u| char::from_u32(u32::from(u)))
+                        .map(latin_lookalike),
+                ),
                 Err(_) => out.push(latin_lookalike(c)),
             }
         }

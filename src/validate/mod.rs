@@ -143,9 +143,9 @@ fn statuses(register: &Register, found: &mut Vec<Problem>) {
                 found,
                 format!("{path}.colour"),
                 format!(
-                    "The status \"{label}\" has the colour {}, with a contrast of {:.1}:1 on white; it needs at least 3:1 to be seen. Choose a darker colour.",
+                    "The status \"{label}\" has the colour {}, with a contrast of {}:1 on white; it needs at least 3:1 to be seen. Choose a darker colour.",
                     status.colour,
-                    (ratio * 10.0).floor() / 10.0
+                    crate::format::one_decimal((ratio * 10.0).floor() as u64)
                 ),
             ),
             Some(_) => {}
