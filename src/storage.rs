@@ -12,6 +12,11 @@ use std::fmt;
 
 /// Where the register is kept.
 pub const REGISTER_KEY: &str = "activity-register/v1/register";
+/// The revision (`revision_of`) of the register text the stored register was
+/// based on, written just before it: a tab that takes the stored register in
+/// merges from that base, not from what it wrote itself (two tabs saving at the
+/// same instant each write over the same register).
+pub const BASE_KEY: &str = "activity-register/v1/register-base";
 /// Where the register an import replaced is kept, for "Restore previous register".
 pub const PREVIOUS_KEY: &str = "activity-register/v1/previous";
 /// Where the previous quarter loaded for direction of travel is kept until cleared.
@@ -192,6 +197,26 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         self.store.set(REGISTER_KEY, text).map_err(SaveError::Store)
     }
 
+    /// Saves the register text with the revision of the text it was based on
+    /// (`BASE_KEY`, written first), so another tab can merge from that base.
+    pub fn save_encoded_on(&self, text: &str, base: Option<&str>) -> Result<(), SaveError> {
+        if let Some(why) = &self.blocked {
+            return Err(SaveError::Blocked(why.clone()));
+        }
+        // A base that could not be noted only makes the reader fall back to its
+        // own last text, as before; it never stops the save.
+        let _ = match base {
+            Some(base) => self.store.set(BASE_KEY, &revision_of(base)),
+            None => self.store.remove(BASE_KEY),
+        };
+        self.save_encoded(text)
+    }
+
+    /// The revision the stored register says it was based on, if any.
+    pub fn stored_base(&self) -> Option<String> {
+        self.store.get(BASE_KEY).ok().flatten()
+    }
+
     /// Keeps the register an import is about to replace.
     pub fn save_previous(&self, register: &Register) -> Result<(), SaveError> {
         self.store
@@ -299,6 +324,15 @@ impl<S: KeyValueStore> RegisterStorage<S> {
     pub fn stored_text(&self) -> Option<String> {
         self.store.get(REGISTER_KEY).ok().flatten()
     }
+}
+
+/// A short name for a register text (FNV-1a, 64 bits, hex): equal texts have
+/// equal revisions; used only to find which known text a save was based on.
+pub fn revision_of(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 /// Why a save did not happen.

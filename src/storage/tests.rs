@@ -188,3 +188,22 @@ fn an_unreadable_archive_is_listed_with_its_text_never_hidden() {
         archives.unreadable[0].reason
     );
 }
+
+#[test]
+fn a_save_names_the_text_it_was_based_on() {
+    let storage = RegisterStorage::new(store_with(None));
+    assert_eq!(storage.stored_base(), None);
+    storage.save_encoded_on("second", Some("first")).unwrap();
+    assert_eq!(storage.stored_text().as_deref(), Some("second"));
+    assert_eq!(storage.stored_base(), Some(revision_of("first")));
+    // A save with no base (nothing was read) clears the old note.
+    storage.save_encoded_on("third", None).unwrap();
+    assert_eq!(storage.stored_base(), None);
+}
+
+#[test]
+fn revisions_tell_texts_apart() {
+    assert_eq!(revision_of("abc"), revision_of("abc"));
+    assert_ne!(revision_of("abc"), revision_of("abd"));
+    assert_eq!(revision_of("").len(), 16);
+}

@@ -91,6 +91,9 @@ pub struct AppState {
     history: StoredValue<History, LocalStorage>,
     /// The register text this tab last read from or wrote to storage.
     last_stored: StoredValue<Option<String>, LocalStorage>,
+    /// The one before it: when two tabs save at the same instant, the other
+    /// tab's version is based on this, not on what this tab just wrote.
+    earlier_stored: StoredValue<Option<String>, LocalStorage>,
     save_timer: StoredValue<Option<leptos::prelude::TimeoutHandle>, LocalStorage>,
     storage: StoredValue<Option<RegisterStorage<BrowserStorage>>, LocalStorage>,
 }
@@ -128,7 +131,7 @@ impl AppState {
         state.storage_used.set(used);
         // Even an unreadable value (already kept aside) is what this tab read, so
         // replacing it is not a conflict with another tab.
-        state.last_stored.set_value(stored_text);
+        state.remember_stored(stored_text);
         state.save_on_change();
         state.follow_other_tabs();
         state
@@ -152,6 +155,7 @@ impl AppState {
             storage_used: RwSignal::new(0),
             history: StoredValue::new_local(History::default()),
             last_stored: StoredValue::new_local(None),
+            earlier_stored: StoredValue::new_local(None),
             save_timer: StoredValue::new_local(None),
             storage: StoredValue::new_local(None),
         }
@@ -214,14 +218,14 @@ impl AppState {
                 return Some(Err(SaveProblem::OtherTab(stored.unwrap_or_default())));
             }
             Some(
-                s.save_encoded(&text)
+                s.save_encoded_on(&text, base.as_deref())
                     .map_err(SaveProblem::NotSaved)
                     .map(|()| Some(s.used_chars())),
             )
         });
         match outcome {
             Some(Ok(used)) => {
-                self.last_stored.set_value(Some(text));
+                self.remember_stored(Some(text));
                 if let Some(used) = used {
                     self.storage_used.set(used);
                 }
@@ -258,7 +262,7 @@ impl AppState {
             // Nothing here yet: the other tab's register is this tab's too.
             if let Ok(register) = format::decode(&theirs) {
                 if self.start_with(register).is_ok() {
-                    self.last_stored.set_value(Some(theirs));
+                    self.remember_stored(Some(theirs));
                     self.save_status.set(SaveStatus::Saved);
                     return false;
                 }
@@ -279,7 +283,7 @@ impl AppState {
             self.flag_conflict(conflict_of(&merged));
             return false;
         }
-        self.last_stored.set_value(Some(theirs));
+        self.remember_stored(Some(theirs));
         let changed = merge::describe(&merged.theirs_changed);
         let unchanged = self
             .register
@@ -298,13 +302,45 @@ impl AppState {
         true
     }
 
+    /// Notes `text` as what this tab last read or wrote, keeping the one before.
+    fn remember_stored(self, text: Option<String>) {
+        let before = self.last_stored.get_value();
+        if before != text {
+            self.earlier_stored.set_value(before);
+        }
+        self.last_stored.set_value(text);
+    }
+
+    /// The text the stored register was based on, as far as this tab knows it:
+    /// the one of its last two texts whose revision the store names (two tabs
+    /// that saved at the same instant each based theirs on the same register),
+    /// otherwise what this tab last read or wrote.
+    fn base_for_theirs(self) -> Option<String> {
+        let named = self.with_storage(|s| s.stored_base()).flatten();
+        let last = self.last_stored.get_value();
+        let Some(named) = named else {
+            return last;
+        };
+        let matches = |t: &Option<String>| {
+            t.as_deref()
+                .is_some_and(|t| crate::storage::revision_of(t) == named)
+        };
+        if matches(&last) {
+            return last;
+        }
+        let earlier = self.earlier_stored.get_value();
+        if matches(&earlier) {
+            return earlier;
+        }
+        last
+    }
+
     /// The three-way merge of this tab's register with `theirs`, or `None` when
     /// either the other tab's text or this tab's base cannot be read.
     fn merged_with(self, theirs: &str, choices: &Choices) -> Option<merge::Merged> {
         let theirs = format::decode(theirs).ok()?;
-        let base = self
-            .last_stored
-            .with_value(|t| t.as_deref().and_then(|t| format::decode(t).ok()))?;
+        let base = self.base_for_theirs();
+        let base = base.as_deref().and_then(|t| format::decode(t).ok())?;
         self.register.with_untracked(|mine| {
             let mine = mine.as_ref()?;
             Some(merge::merge_choosing(&base, mine, &theirs, choices))
@@ -373,7 +409,7 @@ impl AppState {
             self.notice.set(Some(why));
             return;
         }
-        self.last_stored.set_value(Some(theirs));
+        self.remember_stored(Some(theirs));
         self.conflict.set(None);
         self.save_now();
     }
@@ -390,7 +426,7 @@ impl AppState {
             ));
             return;
         };
-        self.last_stored.set_value(stored);
+        self.remember_stored(stored);
         if let Err(why) = self.replace(register) {
             self.notice.set(Some(why));
             return;
@@ -405,7 +441,7 @@ impl AppState {
         let stored = self
             .storage
             .with_value(|s| s.as_ref().and_then(|s| s.stored_text()));
-        self.last_stored.set_value(stored);
+        self.remember_stored(stored);
         self.conflict.set(None);
         self.save_now();
     }

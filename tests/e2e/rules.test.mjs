@@ -86,13 +86,11 @@ test('a new key activity starts as "Not started", never "Complete"', async () =>
   await context.close();
 });
 
-// Known race, issue 12 left open: Chromium hands another process's localStorage
-// writes over asynchronously, so two tabs saving at the same instant can each
-// write over the unchanged register; each then takes in the other's version with
-// its own write as the base, and one edit is lost (about 1 run in 7 under load).
-// The fix: store the revision each write was based on, and merge from that.
-// `todo` runs it and reports a failure without failing the suite until then.
-test('two tabs editing different activities within 300 ms: both edits are stored and shown in both tabs', { todo: 'simultaneous saves race (see the comment above)' }, async () => {
+// Two tabs saving at the same instant can each write over the same register
+// (Chromium hands localStorage writes to other processes asynchronously); each
+// save names the revision it was based on (storage::BASE_KEY), so the other tab
+// merges from that base and neither edit is lost.
+test('two tabs editing different activities within 300 ms: both edits are stored and shown in both tabs', async () => {
   const { page: first, errors, context } = await app.newPageWithSample();
   const second = await context.newPage();
   await second.goto(app.url);
