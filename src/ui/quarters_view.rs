@@ -114,14 +114,19 @@ fn Quarters() -> impl IntoView {
         changed.track();
         state.storage_used.get()
     };
-    let fit = move || {
-        // Counted as the archive's sizes are (characters, two bytes each), and the
-        // largest quarter here, so the sentence and the table's sizes agree.
-        let current = state.register.with(|r| {
+    // Counted as the archive's sizes are (characters, two bytes each), so the
+    // sentence and the table's sizes agree; encoded once per register change,
+    // not again whenever storage use or the archive list changes.
+    let current_size = Memo::new(move |_| {
+        state.register.with(|r| {
             r.as_ref()
                 .map(|r| format::encode_compact(r).chars().count())
                 .unwrap_or(1)
-        });
+        })
+    });
+    let fit = move || {
+        // The largest quarter here: this one or an archived one.
+        let current = current_size.get();
         let largest_archived =
             archives.with(|a| a.readable.iter().map(|a| a.size).max().unwrap_or(0));
         let size = current.max(largest_archived).max(1);

@@ -129,7 +129,9 @@ test('the sample is fetched from dist/ (Brotli on the wire), not embedded in the
 });
 
 test('a sample that cannot be fetched is one sentence under the button, and nothing changes', async () => {
-  const { page, errors, context } = await app.newPage();
+  // Service workers blocked: Playwright's routes never see what a service worker
+  // serves, and once it controls the page the sample comes from its cache.
+  const { page, errors, context } = await app.newPage({ serviceWorkers: 'block' });
   await page.route('**/sample-register.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
   await page.goto(app.url);
   await waitForApp(page);
