@@ -205,12 +205,12 @@ pub fn merge_choosing(
         .into_iter()
         .map(|p| p.message)
         .collect();
-    ctx.changed.sort();
-    ctx.changed.dedup();
+    let mut changed = crate::query::sorted_by(ctx.changed, &Change::cmp);
+    changed.dedup();
     Merged {
         register,
         conflicts: ctx.conflicts,
-        theirs_changed: ctx.changed,
+        theirs_changed: changed,
         problems,
     }
 }
