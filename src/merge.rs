@@ -233,13 +233,18 @@ pub fn merge_choosing(
 /// "KA.01.02 (status), KA.03.01 (progress, next steps) and the register details
 /// (title)": what `changes` touch, for a sentence.
 pub fn describe(changes: &[Change]) -> String {
-    let mut order: Vec<&Target> = Vec::new();
-    let mut fields: HashMap<&Target, Vec<&'static str>> = HashMap::new();
+    // Targets in first-seen order with their fields' words. Looked up from the
+    // end: `theirs_changed` is sorted, so a target's changes are neighbours.
+    let mut order: Vec<(&Target, Vec<&'static str>)> = Vec::new();
     for change in changes {
-        if !fields.contains_key(&change.target) {
-            order.push(&change.target);
-        }
-        let list = fields.entry(&change.target).or_default();
+        let at = match order.iter().rposition(|(t, _)| *t == &change.target) {
+            Some(at) => at,
+            None => {
+                order.push((&change.target, Vec::new()));
+                order.len() - 1
+            }
+        };
+        let list = &mut order[at].1;
         let word = match change.field {
             Field::Presence => "added or removed",
             other => other.label(),
@@ -250,7 +255,7 @@ pub fn describe(changes: &[Change]) -> String {
     }
     let parts: Vec<String> = order
         .iter()
-        .map(|t| format!("{} ({})", t.label(), fields[t].join(", ")))
+        .map(|(t, fields)| format!("{} ({})", t.label(), fields.join(", ")))
         .collect();
     match parts.as_slice() {
         [] => String::new(),
@@ -621,25 +626,28 @@ impl Ctx<'_> {
                 .collect()
         };
         let (bi, mi, ti) = (index(base), index(mine), index(theirs));
-        let mut keys: Vec<&String> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut keys: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (k, _) in mine.iter().chain(theirs).chain(base) {
             if seen.insert(k) {
                 keys.push(k);
             }
         }
-        let mut merged: HashMap<String, Rec> = HashMap::new();
+        // What survives, and where each key's record is in it.
+        let mut merged: Vec<Option<Rec>> = Vec::new();
+        let mut slot: HashMap<String, usize> = HashMap::new();
         for key in keys {
             let (b, m, t) = (at(base, &bi, key), at(mine, &mi, key), at(theirs, &ti, key));
-            if let Some(r) = self.record(&target(key.clone()), fields, b, m, t) {
-                merged.insert(key.clone(), r);
+            if let Some(r) = self.record(&target(key.to_owned()), fields, b, m, t) {
+                slot.insert(key.to_owned(), merged.len());
+                merged.push(Some(r));
             }
         }
         let keys_of = |list: &[(String, Rec)]| list.iter().map(|(k, _)| k.clone()).collect();
         let (bk, mk, tk): (Vec<String>, Vec<String>, Vec<String>) =
             (keys_of(base), keys_of(mine), keys_of(theirs));
         let (first, second) = if mk == bk { (&tk, &mk) } else { (&mk, &tk) };
-        merged_order(first, second, &bk, &mut merged)
+        merged_order(first, second, &bk, &slot, &mut merged)
     }
 
     /// A parent removed on one side while the other put something under it: kept,
@@ -703,18 +711,19 @@ fn merged_order(
     first: &[String],
     second: &[String],
     base: &[String],
-    merged: &mut HashMap<String, Rec>,
+    slot: &HashMap<String, usize>,
+    merged: &mut [Option<Rec>],
 ) -> Vec<(String, Rec)> {
     let mut order: Vec<String> = first
         .iter()
-        .filter(|k| merged.contains_key(*k))
+        .filter(|k| slot.contains_key(*k))
         .cloned()
         .collect();
     for extra in [second, base] {
         let mut placed: HashSet<String> = order.iter().cloned().collect();
         let mut after: Option<String> = None;
         for key in extra {
-            if !merged.contains_key(key) {
+            if !slot.contains_key(key) {
                 continue;
             }
             if placed.contains(key) {
@@ -732,7 +741,10 @@ fn merged_order(
     }
     order
         .into_iter()
-        .filter_map(|k| merged.remove(&k).map(|r| (k, r)))
+        .filter_map(|k| {
+            let r = slot.get(&k).and_then(|&i| merged[i].take());
+            r.map(|r| (k, r))
+        })
         .collect()
 }
 
