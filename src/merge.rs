@@ -230,6 +230,17 @@ pub fn merge_choosing(
     }
 }
 
+/// Every one of `conflicts` decided for `side`.
+pub fn choosing_all(conflicts: &[Conflict], side: Side) -> Choices {
+    // Inserted one by one: `collect` into a map would bring its own copy of
+    // std's sort into the wasm.
+    let mut choices = Choices::new();
+    for c in conflicts {
+        choices.insert((c.target.clone(), c.field), side);
+    }
+    choices
+}
+
 /// "KA.01.02 (status), KA.03.01 (progress, next steps) and the register details
 /// (title)": what `changes` touch, for a sentence.
 pub fn describe(changes: &[Change]) -> String {
