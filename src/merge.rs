@@ -32,7 +32,7 @@
 //! them in words.
 
 use crate::period::Period;
-use crate::register::{Details, KeyActivity, Objective, Register, Theme};
+use crate::register::{KeyActivity, Objective, Register, Theme};
 use crate::status::{Status, StatusSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -162,69 +162,100 @@ pub fn merge_choosing(
     let details = ctx
         .record(
             &Target::Details,
+            DETAILS,
             Some(&b.details),
             Some(&m.details),
             Some(&t.details),
         )
         .unwrap_or_else(|| m.details.clone());
-    let statuses = ctx.map(Target::Status, &b.statuses, &m.statuses, &t.statuses);
-    let mut themes = ctx.map(Target::Theme, &b.themes, &m.themes, &t.themes);
+    let statuses = ctx.map(
+        Target::Status,
+        STATUS,
+        &b.statuses,
+        &m.statuses,
+        &t.statuses,
+    );
+    let mut themes = ctx.map(Target::Theme, THEME, &b.themes, &m.themes, &t.themes);
     let mut objectives = ctx.map(
         Target::Objective,
+        OBJECTIVE,
         &b.objectives,
         &m.objectives,
         &t.objectives,
     );
     let activities = ctx.map(
         Target::Activity,
+        ACTIVITY,
         &b.activities,
         &m.activities,
         &t.activities,
     );
     // Keep the objectives and themes something still sits under.
-    let orphans: Vec<String> = parents_missing(&activities, &objectives, |a| &a.objective);
-    for id in orphans {
-        if let Some(found) = ctx.keep_parent(Target::Objective(id.clone()), [&m, &t, &b], |f| {
+    for id in parents_missing(&activities, &objectives, ACTIVITY_OBJECTIVE) {
+        if let Some(found) = ctx.keep_parent(Target::Objective(id.clone()), [&m, &t, &b], &|f| {
             find(&f.objectives, &id)
         }) {
             objectives.push((id, found));
         }
     }
-    let objectives = drop_orphans(objectives, &themes, |o| &o.theme);
-    for title in parents_missing(&objectives, &themes, |o| &o.theme) {
-        if let Some(found) = ctx.keep_parent(Target::Theme(title.clone()), [&m, &t, &b], |f| {
+    let objectives = drop_orphans(objectives, &themes, OBJECTIVE_THEME);
+    for title in parents_missing(&objectives, &themes, OBJECTIVE_THEME) {
+        if let Some(found) = ctx.keep_parent(Target::Theme(title.clone()), [&m, &t, &b], &|f| {
             find(&f.themes, &title)
         }) {
             themes.push((title, found));
         }
     }
-    let objectives = drop_orphans(objectives, &themes, |o| &o.theme);
-    let activities = drop_orphans(activities, &objectives, |a| &a.objective);
-    let register = assemble(details, statuses, themes, objectives, activities);
+    let objectives = drop_orphans(objectives, &themes, OBJECTIVE_THEME);
+    let activities = drop_orphans(activities, &objectives, ACTIVITY_OBJECTIVE);
+    let register = assemble(
+        details,
+        statuses,
+        themes,
+        objectives,
+        activities,
+        mine.period,
+    );
     let problems = crate::validate::problems(&register)
         .into_iter()
         .map(|p| p.message)
         .collect();
-    ctx.changed.sort();
-    ctx.changed.dedup();
+    let mut changed = crate::query::sorted_by(ctx.changed, &Change::cmp);
+    changed.dedup();
     Merged {
         register,
         conflicts: ctx.conflicts,
-        theirs_changed: ctx.changed,
+        theirs_changed: changed,
         problems,
     }
+}
+
+/// Every one of `conflicts` decided for `side`.
+pub fn choosing_all(conflicts: &[Conflict], side: Side) -> Choices {
+    // Inserted one by one: `collect` into a map would bring its own copy of
+    // std's sort into the wasm.
+    let mut choices = Choices::new();
+    for c in conflicts {
+        choices.insert((c.target.clone(), c.field), side);
+    }
+    choices
 }
 
 /// "KA.01.02 (status), KA.03.01 (progress, next steps) and the register details
 /// (title)": what `changes` touch, for a sentence.
 pub fn describe(changes: &[Change]) -> String {
-    let mut order: Vec<&Target> = Vec::new();
-    let mut fields: HashMap<&Target, Vec<&'static str>> = HashMap::new();
+    // Targets in first-seen order with their fields' words. Looked up from the
+    // end: `theirs_changed` is sorted, so a target's changes are neighbours.
+    let mut order: Vec<(&Target, Vec<&'static str>)> = Vec::new();
     for change in changes {
-        if !fields.contains_key(&change.target) {
-            order.push(&change.target);
-        }
-        let list = fields.entry(&change.target).or_default();
+        let at = match order.iter().rposition(|(t, _)| *t == &change.target) {
+            Some(at) => at,
+            None => {
+                order.push((&change.target, Vec::new()));
+                order.len() - 1
+            }
+        };
+        let list = &mut order[at].1;
         let word = match change.field {
             Field::Presence => "added or removed",
             other => other.label(),
@@ -235,7 +266,7 @@ pub fn describe(changes: &[Change]) -> String {
     }
     let parts: Vec<String> = order
         .iter()
-        .map(|t| format!("{} ({})", t.label(), fields[t].join(", ")))
+        .map(|(t, fields)| format!("{} ({})", t.label(), fields.join(", ")))
         .collect();
     match parts.as_slice() {
         [] => String::new(),
@@ -315,27 +346,45 @@ impl Field {
     }
 }
 
-/// Something merged field by field.
-trait Record: Clone + PartialEq {
-    const FIELDS: &'static [Field];
-    fn get(&self, field: Field) -> Value;
-    fn set(&mut self, field: Field, value: Value);
-}
+// Every kind of record is merged as the same type: its key and its fields'
+// values (`Rec`), in the order of its kind's field list below. One copy of the
+// merge's code serves all five kinds (it was monomorphised per kind: about 23 KB
+// of the app's wasm).
 
-#[derive(Debug, Clone, PartialEq)]
-struct ThemeRecord;
+/// A record's field values, in the order of its kind's field list.
+type Rec = Vec<Value>;
 
-#[derive(Debug, Clone, PartialEq)]
-struct ObjectiveRecord {
-    theme: String,
-    title: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct ActivityRecord {
-    objective: String,
-    activity: KeyActivity,
-}
+const DETAILS: &[Field] = &[
+    Field::Organisation,
+    Field::Title,
+    Field::Period,
+    Field::Meeting,
+    Field::MeetingDate,
+    Field::Author,
+];
+const STATUS: &[Field] = &[
+    Field::Label,
+    Field::Colour,
+    Field::Symbol,
+    Field::Meaning,
+    Field::Rank,
+    Field::Exception,
+];
+const THEME: &[Field] = &[];
+/// An objective's title, and the theme it sits under (by title).
+const OBJECTIVE: &[Field] = &[Field::Title, Field::Theme];
+const OBJECTIVE_THEME: usize = 1;
+/// An activity's objective (by ID) first, then its own fields.
+const ACTIVITY: &[Field] = &[
+    Field::Objective,
+    Field::Title,
+    Field::Status,
+    Field::Progress,
+    Field::NextSteps,
+    Field::LeadOfficer,
+    Field::Portfolio,
+];
+const ACTIVITY_OBJECTIVE: usize = 0;
 
 fn text(value: Value) -> String {
     match value {
@@ -344,176 +393,76 @@ fn text(value: Value) -> String {
     }
 }
 
-impl Record for Details {
-    const FIELDS: &'static [Field] = &[
-        Field::Organisation,
-        Field::Title,
-        Field::Period,
-        Field::Meeting,
-        Field::MeetingDate,
-        Field::Author,
-    ];
-    fn get(&self, field: Field) -> Value {
-        match field {
-            Field::Organisation => Value::Text(self.organisation.clone()),
-            Field::Title => Value::Text(self.title.clone()),
-            Field::Period => Value::Period(self.period),
-            Field::Meeting => Value::Text(self.meeting.clone()),
-            Field::MeetingDate => Value::Text(self.meeting_date.clone()),
-            Field::Author => Value::Text(self.author.clone()),
-            _ => Value::Absent,
-        }
-    }
-    fn set(&mut self, field: Field, value: Value) {
-        match (field, value) {
-            (Field::Period, Value::Period(p)) => self.period = p,
-            (Field::Organisation, v) => self.organisation = text(v),
-            (Field::Title, v) => self.title = text(v),
-            (Field::Meeting, v) => self.meeting = text(v),
-            (Field::MeetingDate, v) => self.meeting_date = text(v),
-            (Field::Author, v) => self.author = text(v),
-            _ => {}
-        }
+fn text_ref(value: &Value) -> &str {
+    match value {
+        Value::Text(t) => t,
+        _ => "",
     }
 }
 
-impl Record for Status {
-    const FIELDS: &'static [Field] = &[
-        Field::Label,
-        Field::Colour,
-        Field::Symbol,
-        Field::Meaning,
-        Field::Rank,
-        Field::Exception,
-    ];
-    fn get(&self, field: Field) -> Value {
-        match field {
-            Field::Label => Value::Text(self.label.clone()),
-            Field::Colour => Value::Text(self.colour.clone()),
-            Field::Symbol => Value::Text(self.symbol.clone()),
-            Field::Meaning => Value::Text(self.meaning.clone()),
-            Field::Rank => Value::Number(self.rank),
-            Field::Exception => Value::Flag(self.exception),
-            _ => Value::Absent,
-        }
-    }
-    fn set(&mut self, field: Field, value: Value) {
-        match (field, value) {
-            (Field::Rank, Value::Number(n)) => self.rank = n,
-            (Field::Exception, Value::Flag(b)) => self.exception = b,
-            (Field::Label, v) => self.label = text(v),
-            (Field::Colour, v) => self.colour = text(v),
-            (Field::Symbol, v) => self.symbol = text(v),
-            (Field::Meaning, v) => self.meaning = text(v),
-            _ => {}
-        }
-    }
-}
-
-impl Record for ThemeRecord {
-    const FIELDS: &'static [Field] = &[];
-    fn get(&self, _: Field) -> Value {
-        Value::Absent
-    }
-    fn set(&mut self, _: Field, _: Value) {}
-}
-
-impl Record for ObjectiveRecord {
-    const FIELDS: &'static [Field] = &[Field::Title, Field::Theme];
-    fn get(&self, field: Field) -> Value {
-        match field {
-            Field::Title => Value::Text(self.title.clone()),
-            Field::Theme => Value::Text(self.theme.clone()),
-            _ => Value::Absent,
-        }
-    }
-    fn set(&mut self, field: Field, value: Value) {
-        match field {
-            Field::Title => self.title = text(value),
-            Field::Theme => self.theme = text(value),
-            _ => {}
-        }
-    }
-}
-
-impl Record for ActivityRecord {
-    const FIELDS: &'static [Field] = &[
-        Field::Objective,
-        Field::Title,
-        Field::Status,
-        Field::Progress,
-        Field::NextSteps,
-        Field::LeadOfficer,
-        Field::Portfolio,
-    ];
-    fn get(&self, field: Field) -> Value {
-        let a = &self.activity;
-        match field {
-            Field::Objective => Value::Text(self.objective.clone()),
-            Field::Title => Value::Text(a.title.clone()),
-            Field::Status => Value::Text(a.status.clone()),
-            Field::Progress => Value::Points(a.progress.clone()),
-            Field::NextSteps => Value::Points(a.next_steps.clone()),
-            Field::LeadOfficer => Value::Text(a.lead_officer.clone()),
-            Field::Portfolio => Value::Text(a.portfolio.clone()),
-            _ => Value::Absent,
-        }
-    }
-    fn set(&mut self, field: Field, value: Value) {
-        let a = &mut self.activity;
-        match (field, value) {
-            (Field::Progress, Value::Points(p)) => a.progress = p,
-            (Field::NextSteps, Value::Points(p)) => a.next_steps = p,
-            (Field::Objective, v) => self.objective = text(v),
-            (Field::Title, v) => a.title = text(v),
-            (Field::Status, v) => a.status = text(v),
-            (Field::LeadOfficer, v) => a.lead_officer = text(v),
-            (Field::Portfolio, v) => a.portfolio = text(v),
-            _ => {}
-        }
+fn points(value: Value) -> Vec<String> {
+    match value {
+        Value::Points(p) => p,
+        _ => Vec::new(),
     }
 }
 
 /// A register as keyed records, each list in report order.
 struct Flat {
-    details: Details,
-    statuses: Vec<(String, Status)>,
-    themes: Vec<(String, ThemeRecord)>,
-    objectives: Vec<(String, ObjectiveRecord)>,
-    activities: Vec<(String, ActivityRecord)>,
+    details: Rec,
+    statuses: Vec<(String, Rec)>,
+    themes: Vec<(String, Rec)>,
+    objectives: Vec<(String, Rec)>,
+    activities: Vec<(String, Rec)>,
 }
 
 impl Flat {
     fn of(r: &Register) -> Flat {
+        let t = |s: &String| Value::Text(s.clone());
         let mut flat = Flat {
-            details: Details::of(r),
+            details: vec![
+                t(&r.organisation),
+                t(&r.title),
+                Value::Period(r.period),
+                t(&r.meeting),
+                t(&r.meeting_date),
+                t(&r.author),
+            ],
             statuses: r
                 .statuses
                 .iter()
-                .map(|s| (s.id.clone(), s.clone()))
+                .map(|s| {
+                    let values = vec![
+                        t(&s.label),
+                        t(&s.colour),
+                        t(&s.symbol),
+                        t(&s.meaning),
+                        Value::Number(s.rank),
+                        Value::Flag(s.exception),
+                    ];
+                    (s.id.clone(), values)
+                })
                 .collect(),
             themes: Vec::new(),
             objectives: Vec::new(),
             activities: Vec::new(),
         };
         for theme in &r.themes {
-            flat.themes.push((theme.title.clone(), ThemeRecord));
+            flat.themes.push((theme.title.clone(), Vec::new()));
             for objective in &theme.objectives {
-                flat.objectives.push((
-                    objective.id.clone(),
-                    ObjectiveRecord {
-                        theme: theme.title.clone(),
-                        title: objective.title.clone(),
-                    },
-                ));
-                for activity in &objective.activities {
-                    flat.activities.push((
-                        activity.id.clone(),
-                        ActivityRecord {
-                            objective: objective.id.clone(),
-                            activity: activity.clone(),
-                        },
-                    ));
+                let values = vec![t(&objective.title), t(&theme.title)];
+                flat.objectives.push((objective.id.clone(), values));
+                for a in &objective.activities {
+                    let values = vec![
+                        t(&objective.id),
+                        t(&a.title),
+                        t(&a.status),
+                        Value::Points(a.progress.clone()),
+                        Value::Points(a.next_steps.clone()),
+                        t(&a.lead_officer),
+                        t(&a.portfolio),
+                    ];
+                    flat.activities.push((a.id.clone(), values));
                 }
             }
         }
@@ -521,7 +470,7 @@ impl Flat {
     }
 }
 
-fn find<R: Clone>(list: &[(String, R)], key: &str) -> Option<R> {
+fn find(list: &[(String, Rec)], key: &str) -> Option<Rec> {
     list.iter().find(|(k, _)| k == key).map(|(_, r)| r.clone())
 }
 
@@ -589,34 +538,42 @@ impl Ctx<'_> {
     }
 
     /// Every field of `mine` and `theirs` merged against `base`.
-    fn fields<R: Record>(&mut self, target: &Target, base: Option<&R>, mine: &R, theirs: &R) -> R {
-        let mut out = mine.clone();
-        for &field in R::FIELDS {
+    fn fields(
+        &mut self,
+        target: &Target,
+        fields: &[Field],
+        base: Option<&Rec>,
+        mine: &Rec,
+        theirs: &Rec,
+    ) -> Rec {
+        let mut out = Vec::with_capacity(fields.len());
+        for (i, &field) in fields.iter().enumerate() {
             let value = self.pick(
                 target,
                 field,
-                base.map(|b| b.get(field)),
-                mine.get(field),
-                theirs.get(field),
+                base.map(|b| b[i].clone()),
+                mine[i].clone(),
+                theirs[i].clone(),
             );
-            out.set(field, value);
+            out.push(value);
         }
         out
     }
 
     /// One record, three ways, with its presence.
-    fn record<R: Record>(
+    fn record(
         &mut self,
         target: &Target,
-        base: Option<&R>,
-        mine: Option<&R>,
-        theirs: Option<&R>,
-    ) -> Option<R> {
+        fields: &[Field],
+        base: Option<&Rec>,
+        mine: Option<&Rec>,
+        theirs: Option<&Rec>,
+    ) -> Option<Rec> {
         match (base, mine, theirs) {
-            (Some(b), Some(m), Some(t)) => Some(self.fields(target, Some(b), m, t)),
+            (Some(b), Some(m), Some(t)) => Some(self.fields(target, fields, Some(b), m, t)),
             (None, Some(m), Some(t)) => {
                 self.changed(target, Field::Presence);
-                Some(self.fields(target, None, m, t))
+                Some(self.fields(target, fields, None, m, t))
             }
             (None, Some(m), None) => Some(m.clone()),
             (None, None, Some(t)) => {
@@ -633,8 +590,8 @@ impl Ctx<'_> {
                 if t == b {
                     return None;
                 }
-                for &field in R::FIELDS {
-                    if t.get(field) != b.get(field) {
+                for (i, &field) in fields.iter().enumerate() {
+                    if t[i] != b[i] {
                         self.changed(target, field);
                     }
                 }
@@ -665,52 +622,53 @@ impl Ctx<'_> {
     }
 
     /// A keyed list, three ways, in merged order.
-    fn map<R: Record>(
+    fn map(
         &mut self,
         target: fn(String) -> Target,
-        base: &[(String, R)],
-        mine: &[(String, R)],
-        theirs: &[(String, R)],
-    ) -> Vec<(String, R)> {
-        let index = |list: &[(String, R)]| -> HashMap<String, usize> {
+        fields: &[Field],
+        base: &[(String, Rec)],
+        mine: &[(String, Rec)],
+        theirs: &[(String, Rec)],
+    ) -> Vec<(String, Rec)> {
+        let index = |list: &[(String, Rec)]| -> HashMap<String, usize> {
             list.iter()
                 .enumerate()
                 .map(|(i, (k, _))| (k.clone(), i))
                 .collect()
         };
         let (bi, mi, ti) = (index(base), index(mine), index(theirs));
-        let mut keys: Vec<&String> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut keys: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (k, _) in mine.iter().chain(theirs).chain(base) {
             if seen.insert(k) {
                 keys.push(k);
             }
         }
-        let mut merged: HashMap<String, R> = HashMap::new();
+        // What survives, and where each key's record is in it.
+        let mut merged: Vec<Option<Rec>> = Vec::new();
+        let mut slot: HashMap<String, usize> = HashMap::new();
         for key in keys {
-            let got = |list: &'_ [(String, R)], idx: &HashMap<String, usize>| {
-                idx.get(key).map(|&i| list[i].1.clone())
-            };
-            let (b, m, t) = (got(base, &bi), got(mine, &mi), got(theirs, &ti));
-            if let Some(r) = self.record(&target(key.clone()), b.as_ref(), m.as_ref(), t.as_ref()) {
-                merged.insert(key.clone(), r);
+            let (b, m, t) = (at(base, &bi, key), at(mine, &mi, key), at(theirs, &ti, key));
+            if let Some(r) = self.record(&target(key.to_owned()), fields, b, m, t) {
+                slot.insert(key.to_owned(), merged.len());
+                merged.push(Some(r));
             }
         }
-        let keys_of = |list: &[(String, R)]| list.iter().map(|(k, _)| k.clone()).collect();
+        let keys_of = |list: &[(String, Rec)]| list.iter().map(|(k, _)| k.clone()).collect();
         let (bk, mk, tk): (Vec<String>, Vec<String>, Vec<String>) =
             (keys_of(base), keys_of(mine), keys_of(theirs));
         let (first, second) = if mk == bk { (&tk, &mk) } else { (&mk, &tk) };
-        merged_order(first, second, &bk, &mut merged)
+        merged_order(first, second, &bk, &slot, &mut merged)
     }
 
     /// A parent removed on one side while the other put something under it: kept,
     /// unless a choice says the removing side wins. Returns the parent to add.
-    fn keep_parent<R: Record>(
+    fn keep_parent(
         &mut self,
         target: Target,
         sides: [&Flat; 3],
-        lookup: impl Fn(&Flat) -> Option<R>,
-    ) -> Option<R> {
+        lookup: &dyn Fn(&Flat) -> Option<Rec>,
+    ) -> Option<Rec> {
         let [mine, theirs, base] = sides;
         let (m, t) = (lookup(mine), lookup(theirs));
         let removing = if m.is_none() {
@@ -726,7 +684,7 @@ impl Ctx<'_> {
             Side::Mine => Side::Theirs,
             Side::Theirs => Side::Mine,
         };
-        let presence = |r: &Option<R>| {
+        let presence = |r: &Option<Rec>| {
             if r.is_some() {
                 Value::Present
             } else {
@@ -753,24 +711,30 @@ impl Ctx<'_> {
     }
 }
 
+/// The record under `key` in `list`, found by `index`.
+fn at<'a>(list: &'a [(String, Rec)], index: &HashMap<String, usize>, key: &str) -> Option<&'a Rec> {
+    index.get(key).map(|&i| &list[i].1)
+}
+
 /// `first`'s order of what survived, `second`'s extra items after the item they
 /// follow there, then anything else (kept from base) in base's order.
-fn merged_order<R>(
+fn merged_order(
     first: &[String],
     second: &[String],
     base: &[String],
-    merged: &mut HashMap<String, R>,
-) -> Vec<(String, R)> {
+    slot: &HashMap<String, usize>,
+    merged: &mut [Option<Rec>],
+) -> Vec<(String, Rec)> {
     let mut order: Vec<String> = first
         .iter()
-        .filter(|k| merged.contains_key(*k))
+        .filter(|k| slot.contains_key(*k))
         .cloned()
         .collect();
     for extra in [second, base] {
         let mut placed: HashSet<String> = order.iter().cloned().collect();
         let mut after: Option<String> = None;
         for key in extra {
-            if !merged.contains_key(key) {
+            if !slot.contains_key(key) {
                 continue;
             }
             if placed.contains(key) {
@@ -788,70 +752,110 @@ fn merged_order<R>(
     }
     order
         .into_iter()
-        .filter_map(|k| merged.remove(&k).map(|r| (k, r)))
+        .filter_map(|k| {
+            let r = slot.get(&k).and_then(|&i| merged[i].take());
+            r.map(|r| (k, r))
+        })
         .collect()
 }
 
-/// Keys of parents that children name but that are not among `parents`.
-fn parents_missing<C, P>(
-    children: &[(String, C)],
-    parents: &[(String, P)],
-    parent_of: impl Fn(&C) -> &String,
+/// Keys of parents that children name (their field `parent_at`) but that are
+/// not among `parents`.
+fn parents_missing(
+    children: &[(String, Rec)],
+    parents: &[(String, Rec)],
+    parent_at: usize,
 ) -> Vec<String> {
-    let have: HashSet<&String> = parents.iter().map(|(k, _)| k).collect();
+    let have: HashSet<&str> = parents.iter().map(|(k, _)| k.as_str()).collect();
     let mut missing: Vec<String> = Vec::new();
     for (_, child) in children {
-        let p = parent_of(child);
-        if !have.contains(p) && !missing.contains(p) {
-            missing.push(p.clone());
+        let p = text_ref(&child[parent_at]);
+        if !have.contains(p) && !missing.iter().any(|m| m == p) {
+            missing.push(p.to_owned());
         }
     }
     missing
 }
 
-fn drop_orphans<C, P>(
-    children: Vec<(String, C)>,
-    parents: &[(String, P)],
-    parent_of: impl Fn(&C) -> &String,
-) -> Vec<(String, C)> {
-    let have: HashSet<&String> = parents.iter().map(|(k, _)| k).collect();
+fn drop_orphans(
+    children: Vec<(String, Rec)>,
+    parents: &[(String, Rec)],
+    parent_at: usize,
+) -> Vec<(String, Rec)> {
+    let have: HashSet<&str> = parents.iter().map(|(k, _)| k.as_str()).collect();
     children
         .into_iter()
-        .filter(|(_, c)| have.contains(parent_of(c)))
+        .filter(|(_, c)| have.contains(text_ref(&c[parent_at])))
         .collect()
 }
 
+/// The register the merged records make; `period` stands in should the
+/// details' period not be one (it always is: every record has its kind's fields).
 fn assemble(
-    details: Details,
-    statuses: Vec<(String, Status)>,
-    themes: Vec<(String, ThemeRecord)>,
-    objectives: Vec<(String, ObjectiveRecord)>,
-    activities: Vec<(String, ActivityRecord)>,
+    details: Rec,
+    statuses: Vec<(String, Rec)>,
+    themes: Vec<(String, Rec)>,
+    objectives: Vec<(String, Rec)>,
+    activities: Vec<(String, Rec)>,
+    period: Period,
 ) -> Register {
     let mut by_objective: HashMap<String, Vec<KeyActivity>> = HashMap::new();
-    for (_, a) in activities {
-        by_objective
-            .entry(a.objective)
-            .or_default()
-            .push(a.activity);
+    for (id, a) in activities {
+        let mut f = a.into_iter();
+        let mut next = || f.next().unwrap_or(Value::Absent);
+        let objective = text(next());
+        let activity = KeyActivity {
+            id,
+            title: text(next()),
+            status: text(next()),
+            progress: points(next()),
+            next_steps: points(next()),
+            lead_officer: text(next()),
+            portfolio: text(next()),
+        };
+        by_objective.entry(objective).or_default().push(activity);
     }
     let mut by_theme: HashMap<String, Vec<Objective>> = HashMap::new();
     for (id, o) in objectives {
+        let mut f = o.into_iter();
+        let title = text(f.next().unwrap_or(Value::Absent));
+        let theme = text(f.next().unwrap_or(Value::Absent));
         let activities = by_objective.remove(&id).unwrap_or_default();
-        by_theme.entry(o.theme).or_default().push(Objective {
+        by_theme.entry(theme).or_default().push(Objective {
             id,
-            title: o.title,
+            title,
             activities,
         });
     }
+    let statuses = statuses.into_iter().map(|(id, s)| {
+        let mut f = s.into_iter();
+        let mut next = || f.next().unwrap_or(Value::Absent);
+        Status {
+            id,
+            label: text(next()),
+            colour: text(next()),
+            symbol: text(next()),
+            meaning: text(next()),
+            rank: match next() {
+                Value::Number(n) => n,
+                _ => 0,
+            },
+            exception: next() == Value::Flag(true),
+        }
+    });
+    let mut f = details.into_iter();
+    let mut next = || f.next().unwrap_or(Value::Absent);
     Register {
-        organisation: details.organisation,
-        title: details.title,
-        period: details.period,
-        meeting: details.meeting,
-        meeting_date: details.meeting_date,
-        author: details.author,
-        statuses: StatusSet(statuses.into_iter().map(|(_, s)| s).collect()),
+        organisation: text(next()),
+        title: text(next()),
+        period: match next() {
+            Value::Period(p) => p,
+            _ => period,
+        },
+        meeting: text(next()),
+        meeting_date: text(next()),
+        author: text(next()),
+        statuses: StatusSet(statuses.collect()),
         themes: themes
             .into_iter()
             .map(|(title, _)| Theme {

@@ -50,6 +50,26 @@ fn edits_to_different_activities_are_both_kept_and_theirs_are_named() {
 }
 
 #[test]
+fn choosing_all_decides_every_conflict_for_one_side() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    activity_mut(&mut mine, "KA.01.01").status = "red".into();
+    activity_mut(&mut theirs, "KA.01.01").status = "amber".into();
+    activity_mut(&mut mine, "KA.01.02").title = "Mine".into();
+    activity_mut(&mut theirs, "KA.01.02").title = "Theirs".into();
+    let first = merge(&base, &mine, &theirs);
+    assert_eq!(first.conflicts.len(), 2);
+    let choices = choosing_all(&first.conflicts, Side::Theirs);
+    assert_eq!(choices.len(), 2);
+    assert!(choices.values().all(|s| *s == Side::Theirs));
+    let merged = merge_choosing(&base, &mine, &theirs, &choices);
+    assert_eq!(status_of(&merged.register, "KA.01.01"), "amber");
+    let a = merged.register.find_activity("KA.01.02").unwrap().activity;
+    assert_eq!(a.title, "Theirs");
+    assert!(merged.conflicts.iter().all(|c| c.chosen == Side::Theirs));
+}
+
+#[test]
 fn different_fields_of_one_activity_combine() {
     let base = sample();
     let (mut mine, mut theirs) = (base.clone(), base.clone());

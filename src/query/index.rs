@@ -73,9 +73,17 @@ pub struct QueryResult {
 /// Each value is folded once, not at every comparison.
 fn distinct_sorted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let distinct: HashSet<&str> = values.collect();
-    let mut v: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
-    v.sort_by_cached_key(|s| (fold(s), s.clone()));
-    v
+    let v: Vec<&str> = distinct.into_iter().collect();
+    let folded: Vec<String> = v.iter().map(|s| fold(s)).collect();
+    let mut order: Vec<u32> = (0..v.len() as u32).collect();
+    super::sort_indices(&mut order, &mut |a, b| {
+        let (a, b) = (a as usize, b as usize);
+        folded[a].cmp(&folded[b]).then_with(|| v[a].cmp(v[b]))
+    });
+    order
+        .into_iter()
+        .map(|i| v[i as usize].to_owned())
+        .collect()
 }
 
 /// Where each value of `list` sits in it.
@@ -333,27 +341,27 @@ impl RegisterIndex {
     /// The matches in the order of `sort`; ties keep report order.
     pub fn sorted(&self, matches: &[u32], sort: Sort) -> Vec<u32> {
         let mut out = matches.to_vec();
-        let compare = |a: &u32, b: &u32| -> Ordering {
-            let (ea, eb) = (&self.entries[*a as usize], &self.entries[*b as usize]);
+        let compare = |a: u32, b: u32| -> Ordering {
+            let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
             match sort.key {
                 SortKey::Report => Ordering::Equal,
                 SortKey::Id => natural(
-                    &self.activity_ids[*a as usize],
-                    &self.activity_ids[*b as usize],
+                    &self.activity_ids[a as usize],
+                    &self.activity_ids[b as usize],
                 ),
                 SortKey::Status => self.rank(ea.status).cmp(&self.rank(eb.status)),
                 SortKey::LeadOfficer => ea.lead.cmp(&eb.lead),
                 SortKey::Portfolio => ea.portfolio.cmp(&eb.portfolio),
             }
         };
-        out.sort_by(|a, b| {
+        super::sort_indices(&mut out, &mut |a, b| {
             let order = compare(a, b);
             let order = if sort.descending {
                 order.reverse()
             } else {
                 order
             };
-            order.then(a.cmp(b))
+            order.then(a.cmp(&b))
         });
         out
     }

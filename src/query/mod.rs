@@ -5,6 +5,7 @@
 mod filters;
 mod index;
 mod normalise;
+mod order;
 mod searcher;
 
 pub use filters::{
@@ -13,6 +14,7 @@ pub use filters::{
 };
 pub use index::{Entry, FacetCounts, QueryResult, RegisterIndex};
 pub use normalise::{fold, highlight, highlight_html, terms};
+pub use order::{sort_indices, sorted_by};
 pub use searcher::Searcher;
 
 #[cfg(test)]

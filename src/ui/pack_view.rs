@@ -287,16 +287,17 @@ fn LargePackChoice(count: usize, on_prepare: impl Fn() + Copy + 'static) -> impl
     let nav = expect_context::<Navigation>();
     let seconds = (count as f64 * 0.75 / 1000.0).ceil().max(1.0) as usize;
     let exceptions_only = move |_| {
-        let statuses: std::collections::BTreeSet<String> = state.register.with_untracked(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.statuses
-                        .iter()
-                        .filter(|s| s.exception)
-                        .map(|s| s.id.clone())
-                        .collect()
-                })
-                .unwrap_or_default()
+        // Inserted one by one: `collect` into a set would bring its own copy of
+        // std's sort into the wasm.
+        let mut statuses = std::collections::BTreeSet::new();
+        state.register.with_untracked(|r| {
+            for s in r
+                .iter()
+                .flat_map(|r| r.statuses.iter())
+                .filter(|s| s.exception)
+            {
+                statuses.insert(s.id.clone());
+            }
         });
         nav.update(false, |v| v.filters.statuses = statuses);
         // The choice goes; focus moves on to the part being prepared.

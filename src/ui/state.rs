@@ -393,11 +393,7 @@ impl AppState {
         let Some(first) = self.merged_with(&theirs, &Choices::new()) else {
             return;
         };
-        let choices: Choices = first
-            .conflicts
-            .iter()
-            .map(|c| ((c.target.clone(), c.field), side))
-            .collect();
+        let choices = merge::choosing_all(&first.conflicts, side);
         let Some(merged) = self.merged_with(&theirs, &choices) else {
             return;
         };
