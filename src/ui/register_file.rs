@@ -1,0 +1,646 @@
+//! The register file in the browser: Open, Save and Save as, writing a linked
+//! file about 2 s after the last change and when the tab is hidden, never over
+//! someone else's save (the rules: `crate::register_file`), Reconnect after a
+//! reload, and, where the browser cannot write files, Save as a download with
+//! the time of the last one remembered. Calls: `register_file_js`.
+
+use super::file_io::{self, describe};
+use super::register_file_js as js;
+use super::state::{AppState, SaveStatus};
+use crate::format;
+use crate::register::Register;
+use crate::register_file::{self as rules, Autosave, BeforeWrite, FileFailure, FileStamp, Moment};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// When the register was last saved to a file by download (ms since 1970).
+const SAVED_AT_KEY: &str = "activity-register/file/saved-at";
+/// The first change after that (ms since 1970).
+const CHANGED_AT_KEY: &str = "activity-register/file/changed-at";
+
+/// Someone else saved the linked file: what it holds now, and what differs.
+#[derive(Clone)]
+pub struct Conflict {
+    pub file: String,
+    pub report: Option<rules::FileConflict>,
+    /// Why the file's register cannot be read, when it cannot.
+    pub unreadable: Option<String>,
+    theirs: Option<Register>,
+    text: String,
+    stamp: FileStamp,
+}
+
+impl Conflict {
+    /// The file's register can be read (so it can be reloaded or merged).
+    pub fn readable(&self) -> bool {
+        self.theirs.is_some()
+    }
+}
+
+/// The link to a register file, shared through context. `Copy`.
+#[derive(Clone, Copy)]
+pub struct RegisterFile {
+    /// The browser can write files (File System Access API).
+    pub can_write: bool,
+    /// The linked file's name, while writing to it is allowed.
+    pub linked: RwSignal<Option<String>>,
+    /// A file kept from before a reload, waiting for a click to write again.
+    pub reconnect: RwSignal<Option<String>>,
+    /// "Saved to register.json at 14:32".
+    pub saved_line: RwSignal<Option<String>>,
+    /// What went wrong with the file, in the officer's words.
+    pub problem: RwSignal<Option<String>>,
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// The register has changes the linked file does not hold.
+    pub behind: RwSignal<bool>,
+    /// Where files are downloaded: when the last was, and the first change after.
+    pub saved_at: RwSignal<Option<u64>>,
+    pub changed_at: RwSignal<Option<u64>>,
+    handle: StoredValue<Option<JsValue>, LocalStorage>,
+    known: StoredValue<Option<FileStamp>, LocalStorage>,
+    /// The file's text as this tab last read or wrote it: the merge's base.
+    base: StoredValue<Option<String>, LocalStorage>,
+    /// Opened through the import preview, linked once "Replace register" is chosen.
+    opening: StoredValue<Option<(JsValue, String, FileStamp)>, LocalStorage>,
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    writing: StoredValue<bool, LocalStorage>,
+    again: StoredValue<bool, LocalStorage>,
+    /// Counts changes, so a write knows whether one came while it ran.
+    changes: StoredValue<u64, LocalStorage>,
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn stored_ms(key: &str) -> Option<u64> {
+    local_storage()?.get_item(key).ok()??.parse().ok()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn number_at(list: &JsValue, i: u32) -> u64 {
+    js_sys::Array::from(list).get(i).as_f64().unwrap_or(0.0) as u64
+}
+
+fn text_at(list: &JsValue, i: u32) -> String {
+    js_sys::Array::from(list)
+        .get(i)
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn error_name(e: &JsValue) -> String {
+    get(e, "name").as_string().unwrap_or_default()
+}
+
+fn failure(e: &JsValue) -> FileFailure {
+    FileFailure::from_error(&error_name(e), &describe(e))
+}
+
+/// The picker was closed without choosing: not a problem.
+fn cancelled(e: &JsValue) -> bool {
+    error_name(e) == "AbortError"
+}
+
+fn name_of(handle: &JsValue) -> String {
+    get(handle, "name")
+        .as_string()
+        .unwrap_or_else(|| "the file".to_owned())
+}
+
+fn clock() -> (u32, u32) {
+    let d = js_sys::Date::new_0();
+    (d.get_hours(), d.get_minutes())
+}
+
+impl RegisterFile {
+    /// Follows the register for autosave, the tab for hiding and leaving, and
+    /// looks for a file linked before the page was reloaded.
+    pub fn start(state: AppState) -> RegisterFile {
+        let file = RegisterFile {
+            can_write: js::has_pickers(),
+            linked: RwSignal::new(None),
+            reconnect: RwSignal::new(None),
+            saved_line: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            behind: RwSignal::new(false),
+            saved_at: RwSignal::new(stored_ms(SAVED_AT_KEY)),
+            changed_at: RwSignal::new(stored_ms(CHANGED_AT_KEY)),
+            handle: StoredValue::new_local(None),
+            known: StoredValue::new_local(None),
+            base: StoredValue::new_local(None),
+            opening: StoredValue::new_local(None),
+            timer: StoredValue::new_local(None),
+            writing: StoredValue::new_local(false),
+            again: StoredValue::new_local(false),
+            changes: StoredValue::new_local(0),
+        };
+        file.follow(state);
+        if file.can_write {
+            leptos::task::spawn_local(file.find_kept());
+        }
+        file
+    }
+
+    fn follow(self, state: AppState) {
+        // The first run only subscribes: what was loaded is not a change.
+        Effect::new(move |done: Option<()>| {
+            let has = state.register.with(Option::is_some);
+            if done.is_none() || !has {
+                return;
+            }
+            self.changes.update_value(|n| *n += 1);
+            self.behind.set(true);
+            if self.changed_at.get_untracked().is_none() {
+                let now = now_ms();
+                self.changed_at.set(Some(now));
+                if let Some(s) = local_storage() {
+                    let _ = s.set_item(CHANGED_AT_KEY, &now.to_string());
+                }
+            }
+            self.schedule(state, Moment::Changed);
+        });
+        // An opened file is linked once its import is confirmed.
+        Effect::new(move |_| {
+            if state.pending.with(Option::is_some) {
+                return;
+            }
+            let Some((handle, text, stamp)) = self.opening.get_value() else {
+                return;
+            };
+            self.opening.set_value(None);
+            let replaced = state
+                .notice
+                .with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with("Register replaced from")));
+            let same = format::decode(&text).ok() == state.register.get_untracked();
+            if replaced && same {
+                self.link(handle, stamp, text);
+                let (h, m) = clock();
+                let name = self.linked.get_untracked().unwrap_or_default();
+                self.saved_line
+                    .set(Some(format!("Opened {name} at {h:02}:{m:02}; changes are saved to it")));
+            }
+        });
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                self.schedule(state, Moment::Hidden);
+            }
+        });
+        let leaving = window_event_listener_untyped("beforeunload", move |ev| {
+            let in_browser = !matches!(state.save_status.get_untracked(), SaveStatus::NotSaved(_));
+            let in_file = self.linked.with_untracked(Option::is_some) && !self.behind.get_untracked();
+            if rules::ask_before_leaving(in_browser, in_file) {
+                ev.prevent_default();
+                let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
+            }
+        });
+        let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+            if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("s") {
+                // Never the browser's "save page" dialog.
+                ev.prevent_default();
+                if ev.shift_key() {
+                    self.save_as(state);
+                } else {
+                    self.save(state);
+                }
+            }
+        });
+        on_cleanup(move || {
+            hidden.remove();
+            leaving.remove();
+            keys.remove();
+        });
+    }
+
+    fn schedule(self, state: AppState, moment: Moment) {
+        let linked = self.linked.with_untracked(Option::is_some);
+        let in_conflict = self.conflict.with_untracked(Option::is_some);
+        match rules::autosave(moment, linked, self.behind.get_untracked(), in_conflict) {
+            Autosave::Nothing => {}
+            Autosave::WriteNow => self.write_now(state),
+            Autosave::WriteAfter(ms) => {
+                self.cancel_timer();
+                let handle = set_timeout_with_handle(
+                    move || self.write_now(state),
+                    Duration::from_millis(ms.into()),
+                )
+                .ok();
+                self.timer.set_value(handle);
+            }
+        }
+    }
+
+    fn cancel_timer(self) {
+        self.timer.update_value(|t| {
+            if let Some(t) = t.take() {
+                t.clear();
+            }
+        });
+    }
+
+    /// Links `handle`: later changes are written to it.
+    fn link(self, handle: JsValue, stamp: FileStamp, text: String) {
+        let name = name_of(&handle);
+        self.handle.set_value(Some(handle));
+        self.known.set_value(Some(stamp));
+        self.base.set_value(Some(text));
+        self.behind.set(false);
+        self.problem.set(None);
+        self.reconnect.set(None);
+        self.linked.set(Some(name));
+        self.keep_record();
+    }
+
+    /// Keeps the handle, its stamp and base in IndexedDB for after a reload.
+    fn keep_record(self) {
+        let Some(handle) = self.handle.get_value() else {
+            return;
+        };
+        let record = js_sys::Object::new();
+        let known = self.known.get_value();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&record, &k.into(), &v);
+        };
+        set("handle", handle);
+        if let Some(k) = known {
+            set("lastModified", (k.last_modified as f64).into());
+            set("size", (k.size as f64).into());
+            set("revision", k.revision.map_or(JsValue::NULL, |r| (r as f64).into()));
+        }
+        set("base", self.base.get_value().map_or(JsValue::NULL, JsValue::from));
+        leptos::task::spawn_local(async move {
+            let _ = js::keep(&record).await;
+        });
+    }
+
+    async fn find_kept(self) {
+        let Ok(record) = js::kept().await else {
+            return;
+        };
+        let handle = get(&record, "handle");
+        if handle.is_undefined() || handle.is_null() {
+            return;
+        }
+        let number = |k: &str| get(&record, k).as_f64().map(|n| n as u64);
+        let stamp = FileStamp {
+            last_modified: number("lastModified").unwrap_or(0),
+            size: number("size").unwrap_or(0),
+            revision: number("revision"),
+        };
+        self.reconnect.set(Some(name_of(&handle)));
+        self.handle.set_value(Some(handle));
+        self.known.set_value(Some(stamp));
+        self.base.set_value(get(&record, "base").as_string());
+    }
+
+    /// After a reload: asks for permission to write again, then saves.
+    pub fn reconnect_now(self, state: AppState) {
+        let Some(handle) = self.handle.get_value() else {
+            return;
+        };
+        let name = name_of(&handle);
+        leptos::task::spawn_local(async move {
+            let allowed = js::permission(&handle, true).await;
+            if !matches!(allowed, Ok(ref v) if v.as_bool() == Some(true)) {
+                self.problem.set(Some(format!(
+                    "Access to {name} was not allowed, so nothing is written to it. Your register is kept in this browser; choose Reconnect to try again, or Save as\u{2026} to save it to another file."
+                )));
+                return;
+            }
+            if let Err(e) = js::probe(&handle).await {
+                self.reconnect.set(None);
+                self.handle.set_value(None);
+                let _ = js::forget().await;
+                let why = match failure(&e) {
+                    FileFailure::Gone => "can no longer be found (moved, renamed or deleted?)".to_owned(),
+                    f => format!("cannot be read ({})", f.sentence(&name)),
+                };
+                self.problem.set(Some(format!(
+                    "{name} {why}. Your register is kept in this browser; choose Save as\u{2026} to save it to a file."
+                )));
+                return;
+            }
+            self.reconnect.set(None);
+            self.problem.set(None);
+            self.linked.set(Some(name));
+            self.behind.set(true);
+            self.write_now(state);
+        });
+    }
+
+    /// Save (Ctrl+S): the linked file now; otherwise Save as, or a download
+    /// where the browser cannot write files.
+    pub fn save(self, state: AppState) {
+        if self.conflict.with_untracked(Option::is_some) {
+            super::focus::focus_by_id("file-conflict-heading");
+            return;
+        }
+        if self.reconnect.with_untracked(Option::is_some) {
+            self.reconnect_now(state);
+        } else if self.linked.with_untracked(Option::is_some) {
+            self.write_now(state);
+        } else {
+            self.save_as(state);
+        }
+    }
+
+    /// Save as (Ctrl+Shift+S): a new file chosen by the officer, linked from
+    /// then on; a download where the browser cannot write files.
+    pub fn save_as(self, state: AppState) {
+        let Some(register) = state.register.get_untracked() else {
+            self.problem.set(Some("There is no register to save yet.".to_owned()));
+            return;
+        };
+        if !self.can_write {
+            self.download(&register);
+            return;
+        }
+        let suggested = crate::export::file_name(&register, "json");
+        leptos::task::spawn_local(async move {
+            let handle = match js::pick_save(&suggested).await {
+                Ok(h) => h,
+                Err(e) if cancelled(&e) => return,
+                Err(e) => {
+                    self.problem.set(Some(format!(
+                        "The file could not be chosen ({}). Your register is kept in this browser.",
+                        describe(&e)
+                    )));
+                    return;
+                }
+            };
+            // The officer chose this file (the picker asked before replacing
+            // one): its revision goes on from whatever it held.
+            let revision = match js::probe(&handle).await {
+                Ok(p) => format::revision_of(&text_at(&p, 2)),
+                Err(_) => None,
+            };
+            let text = format::encode_with_revision(&register, rules::next_revision(revision));
+            let changes = self.changes.get_value();
+            match self.write_text(&handle, &text).await {
+                Ok(stamp) => {
+                    self.conflict.set(None);
+                    self.link(handle, stamp, text);
+                    self.wrote(changes);
+                }
+                Err(e) => self.problem.set(Some(failure(&e).sentence(&name_of(&handle)))),
+            }
+        });
+    }
+
+    fn download(self, register: &Register) {
+        match file_io::download_json(register) {
+            Ok(_) => {
+                let now = now_ms();
+                if let Some(s) = local_storage() {
+                    let _ = s.set_item(SAVED_AT_KEY, &now.to_string());
+                    let _ = s.remove_item(CHANGED_AT_KEY);
+                }
+                self.saved_at.set(Some(now));
+                self.changed_at.set(None);
+                self.problem.set(None);
+            }
+            Err(why) => self.problem.set(Some(why)),
+        }
+    }
+
+    /// Open register file…: read through the import preview; linked once the
+    /// officer chooses "Replace register".
+    pub fn open(self, state: AppState) {
+        if !self.can_write {
+            // A file input, as Import does; no link can be kept.
+            let Ok(input) = document().create_element("input") else {
+                return;
+            };
+            let input: web_sys::HtmlInputElement = input.unchecked_into();
+            input.set_type("file");
+            input.set_accept(".json,application/json");
+            let chosen = input.clone();
+            let on_change = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(f) = chosen.files().and_then(|f| f.get(0)) {
+                    super::import_controls::import_file(state, f);
+                }
+            });
+            input.set_onchange(Some(on_change.unchecked_ref()));
+            input.click();
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let handle = match js::pick_open().await {
+                Ok(h) => h,
+                Err(e) if cancelled(&e) => return,
+                Err(e) => {
+                    self.problem.set(Some(format!("The file could not be opened ({}).", describe(&e))));
+                    return;
+                }
+            };
+            let name = name_of(&handle);
+            let read = match js::read_all(&handle).await {
+                Ok(r) => r,
+                Err(e) => {
+                    self.problem.set(Some(format!(
+                        "{name} could not be read ({}). Your register is unchanged.",
+                        describe(&e)
+                    )));
+                    return;
+                }
+            };
+            let text = text_at(&read, 2);
+            let stamp = FileStamp {
+                last_modified: number_at(&read, 0),
+                size: number_at(&read, 1),
+                revision: format::revision_of(&text),
+            };
+            let current = state.register.get_untracked();
+            let outcome = crate::import::preview_file(&name, text.as_bytes(), current.as_ref())
+                .map_err(|err| super::state::Refusal {
+                    source: name.clone(),
+                    sentences: err.sentences(),
+                });
+            if outcome.is_ok() {
+                self.opening.set_value(Some((handle, text, stamp)));
+            }
+            state.offer_import(outcome);
+        });
+    }
+
+    /// Writes the register to the linked file, unless someone else saved it
+    /// since this tab last read or wrote it (then the conflict is shown).
+    pub fn write_now(self, state: AppState) {
+        self.cancel_timer();
+        if self.writing.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        let (Some(handle), Some(known)) = (self.handle.get_value(), self.known.get_value()) else {
+            return;
+        };
+        if self.linked.with_untracked(Option::is_none) || self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        let Some(register) = state.register.get_untracked() else {
+            return;
+        };
+        self.writing.set_value(true);
+        let changes = self.changes.get_value();
+        leptos::task::spawn_local(async move {
+            self.write_checked(&handle, known, &register, changes).await;
+            self.writing.set_value(false);
+            let mut again = false;
+            self.again.update_value(|a| again = std::mem::take(a));
+            if again || self.changes.get_value() != changes {
+                self.schedule(state, Moment::Changed);
+            }
+        });
+    }
+
+    async fn write_checked(self, handle: &JsValue, known: FileStamp, register: &Register, changes: u64) {
+        let name = name_of(handle);
+        let found = match js::probe(handle).await {
+            Ok(p) => FileStamp {
+                last_modified: number_at(&p, 0),
+                size: number_at(&p, 1),
+                revision: format::revision_of(&text_at(&p, 2)),
+            },
+            Err(e) => {
+                self.problem.set(Some(failure(&e).sentence(&name)));
+                return;
+            }
+        };
+        let revision = match rules::before_write(&known, &found) {
+            BeforeWrite::Write { revision } => revision,
+            BeforeWrite::Changed => {
+                self.show_conflict(handle, register).await;
+                return;
+            }
+        };
+        // Already what the file holds: nothing to write.
+        let same = format::encode_with_revision(register, known.revision.unwrap_or(0));
+        if self.base.with_value(|b| b.as_deref() == Some(same.as_str())) {
+            self.wrote(changes);
+            return;
+        }
+        let text = format::encode_with_revision(register, revision);
+        match self.write_text(handle, &text).await {
+            Ok(stamp) => {
+                self.known.set_value(Some(stamp));
+                self.base.set_value(Some(text));
+                self.keep_record();
+                self.wrote(changes);
+            }
+            Err(e) => self.problem.set(Some(failure(&e).sentence(&name))),
+        }
+    }
+
+    async fn write_text(self, handle: &JsValue, text: &str) -> Result<FileStamp, JsValue> {
+        let done = js::write_whole(handle, text).await?;
+        Ok(FileStamp {
+            last_modified: number_at(&done, 0),
+            size: number_at(&done, 1),
+            revision: format::revision_of(text),
+        })
+    }
+
+    /// After a write (or none needed): the header's line, and whether more
+    /// changes came meanwhile.
+    fn wrote(self, changes: u64) {
+        self.problem.set(None);
+        if self.changes.get_value() == changes {
+            self.behind.set(false);
+        }
+        let (h, m) = clock();
+        let name = self.linked.get_untracked().unwrap_or_default();
+        self.saved_line.set(Some(rules::saved_to(&name, h, m)));
+    }
+
+    async fn show_conflict(self, handle: &JsValue, mine: &Register) {
+        let name = name_of(handle);
+        let read = match js::read_all(handle).await {
+            Ok(r) => r,
+            Err(e) => {
+                self.problem.set(Some(failure(&e).sentence(&name)));
+                return;
+            }
+        };
+        let text = text_at(&read, 2);
+        let stamp = FileStamp {
+            last_modified: number_at(&read, 0),
+            size: number_at(&read, 1),
+            revision: format::revision_of(&text),
+        };
+        let (theirs, unreadable) = match format::decode(&text) {
+            Ok(r) => (Some(r), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let base = self.base.with_value(|b| b.as_deref().and_then(|t| format::decode(t).ok()));
+        let report = theirs
+            .as_ref()
+            .map(|t| rules::conflict(base.as_ref(), mine, t));
+        self.conflict.set(Some(Conflict {
+            file: name,
+            report,
+            unreadable,
+            theirs,
+            text,
+            stamp,
+        }));
+    }
+
+    /// Conflict: take the file's version (this tab's stays one Undo away).
+    pub fn reload_theirs(self, state: AppState) {
+        let Some(c) = self.conflict.get_untracked() else {
+            return;
+        };
+        let Some(theirs) = c.theirs else {
+            return;
+        };
+        if let Err(why) = state.replace(theirs) {
+            self.problem.set(Some(why));
+            return;
+        }
+        self.known.set_value(Some(c.stamp));
+        self.base.set_value(Some(c.text));
+        self.keep_record();
+        self.conflict.set(None);
+        self.behind.set(false);
+        state.notice.set(Some(format!(
+            "Reloaded from {}: your version is one Undo away.",
+            c.file
+        )));
+    }
+
+    /// Conflict: merge, every field both changed taking `side`'s value, then write.
+    pub fn merge(self, state: AppState, side: crate::merge::Side) {
+        let Some(c) = self.conflict.get_untracked() else {
+            return;
+        };
+        let base = self.base.with_value(|b| b.as_deref().and_then(|t| format::decode(t).ok()));
+        let (Some(base), Some(theirs), Some(mine)) = (base, c.theirs, state.register.get_untracked()) else {
+            return;
+        };
+        let merged = match rules::merged(&base, &mine, &theirs, side) {
+            Ok(r) => r,
+            Err(why) => {
+                self.problem.set(Some(format!("The versions cannot be merged: {why}")));
+                return;
+            }
+        };
+        if let Err(why) = state.replace(merged) {
+            self.problem.set(Some(why));
+            return;
+        }
+        self.known.set_value(Some(c.stamp));
+        self.base.set_value(Some(c.text));
+        self.conflict.set(None);
+        self.behind.set(true);
+        self.write_now(state);
+    }
+}
