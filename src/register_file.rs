@@ -9,6 +9,9 @@ use crate::compare::{self, ActivityChanges};
 use crate::merge::{self, Merged};
 use crate::register::Register;
 
+mod message;
+pub use message::{conflict_html, where_html, Whereabouts};
+
 /// How long after the last change a linked file is written (ms).
 pub const AUTOSAVE_DELAY_MS: u32 = 2_000;
 

@@ -183,3 +183,47 @@ fn long_lists_are_shortened() {
     let text = shortened(&items);
     assert!(text.ends_with("KA.9 \u{2026} and 3 more"), "{text}");
 }
+
+#[test]
+fn the_conflict_message_escapes_the_name_and_offers_what_fits() {
+    let base = sample();
+    let mut mine = base.clone();
+    let mut theirs = base.clone();
+    activity_mut(&mut mine, "KA.01.01").status = "red".into();
+    activity_mut(&mut theirs, "KA.01.02").status = "amber".into();
+    let clean = conflict(Some(&base), &mine, &theirs);
+    let html = conflict_html("<q1>.json", Some(&clean), "");
+    assert!(html.contains("&lt;q1&gt;.json was changed by someone else"), "{html}");
+    assert!(!html.contains("<q1>"));
+    for action in ["merge-mine", "reload", "new-file"] {
+        assert!(html.contains(&format!("data-file-action=\"{action}\"")), "{action}");
+    }
+    assert!(!html.contains("merge-theirs"));
+    activity_mut(&mut theirs, "KA.01.01").status = "amber".into();
+    let decide = conflict_html("q1.json", Some(&conflict(Some(&base), &mine, &theirs)), "");
+    assert!(decide.contains("merge-theirs") && decide.contains("yours \u{201c}red\u{201d}"), "{decide}");
+    let none = conflict_html("q1.json", None, "line 1 is <bad>");
+    assert!(none.contains("line 1 is &lt;bad&gt;") && !none.contains("reload"), "{none}");
+    let no_base = conflict_html("q1.json", Some(&conflict(None, &mine, &theirs)), "");
+    assert!(!no_base.contains("merge-") && no_base.contains("reload"), "{no_base}");
+}
+
+#[test]
+fn where_the_data_is_names_the_file_and_the_browser_copy() {
+    let w = |linked, reconnect, can_write, persistent| {
+        where_html(&Whereabouts {
+            linked,
+            reconnect,
+            can_write,
+            persistent,
+        })
+    };
+    let linked = w(Some("q1 & q2.json"), None, true, Some(true));
+    assert!(linked.contains("The register file: q1 &amp; q2.json."), "{linked}");
+    assert!(linked.contains("persistent storage"));
+    assert!(linked.contains("OneDrive or SharePoint"));
+    assert!(linked.contains("Clearing browsing data"));
+    assert!(w(None, Some("a.json"), true, None).contains("Reconnect to a.json"));
+    assert!(w(None, None, true, Some(false)).contains("It is not persistent"));
+    assert!(w(None, None, false, None).contains("Save downloads a copy"));
+}

@@ -32,9 +32,13 @@ pub struct Conflict {
 }
 
 impl Conflict {
-    /// The file's register can be read (so it can be reloaded or merged).
-    pub fn readable(&self) -> bool {
-        self.theirs.is_some()
+    /// The message, with its choices.
+    pub fn html(&self) -> String {
+        rules::conflict_html(
+            &self.file,
+            self.report.as_ref(),
+            self.unreadable.as_deref().unwrap_or_default(),
+        )
     }
 }
 
