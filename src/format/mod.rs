@@ -67,7 +67,9 @@ fn encode_pretty(file: &FileRef<'_>) -> String {
 }
 
 /// The envelope's `revision` of a file's text, if it has a whole number there
-/// (the register itself is skipped, not read).
+/// (the register itself is skipped, not read). Read as far as the text goes,
+/// so the first few KB of a file are enough when it comes first, as this app
+/// writes it; the file is only decoded in full when it is opened.
 pub fn revision_of(text: &str) -> Option<u64> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut j = Json::new(text);
@@ -75,14 +77,14 @@ pub fn revision_of(text: &str) -> Option<u64> {
         return None;
     }
     let mut revision = None;
-    j.object(|j, key| {
+    // A cut-off text ends the read with an error; what was found before counts.
+    let _ = j.object(|j, key| {
         if key.name == "revision" && j.peek()? == Kind::Number {
             revision = json::whole_number(j.number()?).and_then(|n| u64::try_from(n).ok());
             return Ok(());
         }
         j.skip()
-    })
-    .ok()?;
+    });
     revision
 }
 

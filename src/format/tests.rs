@@ -224,6 +224,8 @@ fn a_linked_file_carries_its_revision_and_still_reads_as_the_register() {
     assert_eq!(revision_of(&encode(&register)), None);
     assert!(!encode(&register).contains("revision"));
     assert_eq!(revision_of(r#"{"register": {}, "revision": 12}"#), Some(12));
+    // The first few KB of a file are enough.
+    assert_eq!(revision_of(&text[..200]), Some(7));
     for bad in [r#"{"revision": -1}"#, r#"{"revision": 1.5}"#, r#"{"revision": "3"}"#, "[1]", "{"] {
         assert_eq!(revision_of(bad), None, "{bad}");
     }

@@ -27,7 +27,6 @@ pub struct Conflict {
     /// Why the file's register cannot be read, when it cannot.
     pub unreadable: Option<String>,
     theirs: Option<Register>,
-    text: String,
     stamp: FileStamp,
 }
 
@@ -120,6 +119,12 @@ fn name_of(handle: &JsValue) -> String {
         .unwrap_or_else(|| "the file".to_owned())
 }
 
+/// The file's text as this app writes `register` at `stamp`'s revision: the
+/// base kept for a file (so "already in the file" is one comparison of text).
+fn canonical(register: &Register, stamp: &FileStamp) -> String {
+    format::encode_with_revision(register, stamp.revision.unwrap_or(0))
+}
+
 fn clock() -> (u32, u32) {
     let d = js_sys::Date::new_0();
     (d.get_hours(), d.get_minutes())
@@ -187,6 +192,10 @@ impl RegisterFile {
                 .with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with("Register replaced from")));
             let same = format::decode(&text).ok() == state.register.get_untracked();
             if replaced && same {
+                let text = state
+                    .register
+                    .with_untracked(|r| r.as_ref().map(|r| canonical(r, &stamp)))
+                    .unwrap_or(text);
                 self.link(handle, stamp, text);
                 let (h, m) = clock();
                 let name = self.linked.get_untracked().unwrap_or_default();
@@ -313,14 +322,17 @@ impl RegisterFile {
         };
         let name = name_of(&handle);
         leptos::task::spawn_local(async move {
-            let allowed = js::permission(&handle, true).await;
-            if !matches!(allowed, Ok(ref v) if v.as_bool() == Some(true)) {
-                self.problem.set(Some(format!(
-                    "Access to {name} was not allowed, so nothing is written to it. Your register is kept in this browser; choose Reconnect to try again, or Save as\u{2026} to save it to another file."
-                )));
-                return;
-            }
-            if let Err(e) = js::probe(&handle).await {
+            let found = match js::permission(&handle, true).await {
+                Ok(allowed) if allowed.as_bool() == Some(true) => js::probe(&handle).await,
+                Ok(_) => {
+                    self.problem.set(Some(format!(
+                        "Access to {name} was not allowed, so nothing is written to it. Your register is kept in this browser; choose Reconnect to try again, or Save as\u{2026} to save it to another file."
+                    )));
+                    return;
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = found {
                 self.reconnect.set(None);
                 self.handle.set_value(None);
                 let _ = js::forget().await;
@@ -527,7 +539,7 @@ impl RegisterFile {
             }
         };
         // Already what the file holds: nothing to write.
-        let same = format::encode_with_revision(register, known.revision.unwrap_or(0));
+        let same = canonical(register, &known);
         if self.base.with_value(|b| b.as_deref() == Some(same.as_str())) {
             self.wrote(changes);
             return;
@@ -593,7 +605,6 @@ impl RegisterFile {
             report,
             unreadable,
             theirs,
-            text,
             stamp,
         }));
     }
@@ -606,12 +617,13 @@ impl RegisterFile {
         let Some(theirs) = c.theirs else {
             return;
         };
+        let theirs_kept = theirs.clone();
         if let Err(why) = state.replace(theirs) {
             self.problem.set(Some(why));
             return;
         }
         self.known.set_value(Some(c.stamp));
-        self.base.set_value(Some(c.text));
+        self.base.set_value(Some(canonical(&theirs_kept, &c.stamp)));
         self.keep_record();
         self.conflict.set(None);
         self.behind.set(false);
@@ -642,7 +654,7 @@ impl RegisterFile {
             return;
         }
         self.known.set_value(Some(c.stamp));
-        self.base.set_value(Some(c.text));
+        self.base.set_value(Some(canonical(&theirs, &c.stamp)));
         self.conflict.set(None);
         self.behind.set(true);
         self.write_now(state);
