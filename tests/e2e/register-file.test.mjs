@@ -150,18 +150,18 @@ test('someone else saves the file: no overwrite, what differs, then merge, reloa
   await page.evaluate(() => { window.__pickName = 'mine.json'; });
   await alert.getByRole('button', { name: 'Keep theirs, save mine as a new file…' }).click();
   const mine = await fileHolds(page, (t) => statusIn(t, 'KA.01.08') === 'red', 5000, 'mine.json');
-  assert.equal(statusIn(mine, 'KA.01.07'), 'green');
+  assert.equal(statusIn(mine, 'KA.01.07'), statusIn(theirs2, 'KA.01.07'), 'theirs is not in mine');
   assert.equal(await fileText(page), theirs3);
   await savedLine(page, 'mine.json').waitFor();
 
   // 4. Both changed the same field: decided as for two tabs.
-  const mine2 = theirEdit(mine, 'KA.01.09', 'amber');
+  const mine2 = theirEdit(mine, 'KA.02.01', 'amber');
   await writeFile(page, mine2, 'mine.json');
-  await setStatus(page, 'KA.01.09', '✖ Red');
+  await setStatus(page, 'KA.02.01', '✖ Red');
   const alert2 = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'mine.json was changed by someone else' }) });
-  await alert2.getByText(/KA\.01\.09, status: yours “red”, the file’s “amber”/).waitFor({ timeout: 6000 });
-  await alert2.getByRole('button', { name: 'Merge, using the file’s values' }).click();
-  await fileHolds(page, (t) => JSON.parse(t).revision === JSON.parse(mine2).revision + 1 && statusIn(t, 'KA.01.09') === 'amber', 5000, 'mine.json');
+  await alert2.getByText(/KA\.02\.01, status: yours “red”, the file’s “amber”/).waitFor({ timeout: 6000 });
+  await alert2.getByRole('button', { name: 'Merge, keeping my values' }).click();
+  await fileHolds(page, (t) => JSON.parse(t).revision === JSON.parse(mine2).revision + 1 && statusIn(t, 'KA.02.01') === 'red', 5000, 'mine.json');
   assert.deepEqual(errors, []);
   await context.close();
 });
