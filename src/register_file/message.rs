@@ -18,7 +18,11 @@ pub fn conflict_html(file: &str, report: Option<&FileConflict>, unreadable: &str
          were not written over theirs. Your changes are kept in this browser.</p>"
     );
     let button = |out: &mut String, action: &str, label: &str, main: bool| {
-        let class = if main { "button" } else { "button button-secondary" };
+        let class = if main {
+            "button"
+        } else {
+            "button button-secondary"
+        };
         out.push_str(&format!(
             "<button type=\"button\" class=\"{class}\" data-file-action=\"{action}\">{}</button>",
             escape(label)
@@ -29,7 +33,12 @@ pub fn conflict_html(file: &str, report: Option<&FileConflict>, unreadable: &str
             "<p>The file cannot be read now: {}</p><div class=\"button-row\">",
             escape(unreadable)
         ));
-        button(&mut out, "new-file", "Keep theirs, save mine as a new file\u{2026}", true);
+        button(
+            &mut out,
+            "new-file",
+            "Keep theirs, save mine as a new file\u{2026}",
+            true,
+        );
         out.push_str("</div></div>");
         return out;
     };
@@ -37,7 +46,10 @@ pub fn conflict_html(file: &str, report: Option<&FileConflict>, unreadable: &str
         out.push_str(&format!("<p>{}</p>", escape(&line)));
     }
     if !report.theirs_changed.is_empty() {
-        out.push_str(&format!("<p>They changed {}.</p>", escape(&report.theirs_changed)));
+        out.push_str(&format!(
+            "<p>They changed {}.</p>",
+            escape(&report.theirs_changed)
+        ));
     }
     let mut row = String::from("<div class=\"button-row\">");
     match &report.merge {
@@ -57,14 +69,24 @@ pub fn conflict_html(file: &str, report: Option<&FileConflict>, unreadable: &str
             }
             out.push_str("</ul>");
             button(&mut row, "merge-mine", "Merge, keeping my values", true);
-            button(&mut row, "merge-theirs", "Merge, using the file\u{2019}s values", false);
+            button(
+                &mut row,
+                "merge-theirs",
+                "Merge, using the file\u{2019}s values",
+                false,
+            );
         }
         MergeOffer::Cannot(why) => {
             out.push_str(&format!("<p>The two cannot be merged: {}</p>", escape(why)));
         }
     }
     button(&mut row, "reload", &format!("Reload {file}"), false);
-    button(&mut row, "new-file", "Keep theirs, save mine as a new file\u{2026}", false);
+    button(
+        &mut row,
+        "new-file",
+        "Keep theirs, save mine as a new file\u{2026}",
+        false,
+    );
     out.push_str(&row);
     out.push_str("</div></div>");
     out
@@ -99,7 +121,9 @@ pub fn where_html(w: &Whereabouts<'_>) -> String {
     };
     let kept = match w.persistent {
         Some(true) => " The browser has agreed to keep it (persistent storage).",
-        Some(false) => " It is not persistent: the browser may delete it when the disk runs low on space.",
+        Some(false) => {
+            " It is not persistent: the browser may delete it when the disk runs low on space."
+        }
         None => "",
     };
     format!(

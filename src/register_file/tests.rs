@@ -52,7 +52,11 @@ fn any_change_to_time_size_or_revision_is_someone_elses_save() {
         },
     ];
     for found in changed {
-        assert_eq!(before_write(&STAMP, &found), BeforeWrite::Changed, "{found:?}");
+        assert_eq!(
+            before_write(&STAMP, &found),
+            BeforeWrite::Changed,
+            "{found:?}"
+        );
     }
 }
 
@@ -71,7 +75,10 @@ fn the_autosave_waits_two_seconds_and_writes_at_once_when_hidden() {
 #[test]
 fn failures_are_said_in_the_officers_words() {
     let full = FileFailure::from_error("QuotaExceededError", "x").sentence("register.json");
-    assert!(full.starts_with("Not saved to register.json: the disk is full."), "{full}");
+    assert!(
+        full.starts_with("Not saved to register.json: the disk is full."),
+        "{full}"
+    );
     assert!(full.contains("kept in this browser"), "{full}");
     assert!(FileFailure::from_error("NoModificationAllowedError", "")
         .sentence("a.json")
@@ -83,7 +90,10 @@ fn failures_are_said_in_the_officers_words() {
         .sentence("a.json")
         .contains("can no longer be found"));
     let other = FileFailure::from_error("TypeError", "Disk on fire.").sentence("a.json");
-    assert!(other.contains("the browser said \u{201c}Disk on fire\u{201d}."), "{other}");
+    assert!(
+        other.contains("the browser said \u{201c}Disk on fire\u{201d}."),
+        "{other}"
+    );
 }
 
 #[test]
@@ -97,7 +107,10 @@ fn saved_sentences_give_the_time_and_how_long_ago() {
     assert_eq!(ago(2 * 3_600_000 + 5), "Last saved to a file 2 hours ago");
     assert_eq!(ago(3 * 86_400_000 + 7), "Last saved to a file 3 days ago");
     // A clock set back says "just now", not nonsense.
-    assert_eq!(last_saved_to_a_file(now, now + 5_000), "Last saved to a file just now");
+    assert_eq!(
+        last_saved_to_a_file(now, now + 5_000),
+        "Last saved to a file just now"
+    );
 }
 
 #[test]
@@ -127,16 +140,30 @@ fn a_conflict_shows_what_differs_and_merges_what_does_not_overlap() {
     activity_mut(&mut theirs, "KA.01.02").status = "amber".into();
     let c = conflict(Some(&base), &mine, &theirs);
     assert_eq!(c.merge, MergeOffer::Clean);
-    assert!(c.theirs_changed.contains("KA.01.02"), "{}", c.theirs_changed);
+    assert!(
+        c.theirs_changed.contains("KA.01.02"),
+        "{}",
+        c.theirs_changed
+    );
     let lines = differs_lines(&c.differs);
     assert_eq!(
         lines[0],
         "Against your register, the file has 0 added, 0 removed and 2 changed."
     );
-    assert!(lines[1].starts_with("Changed: KA.01.01 (status Red → Green); KA.01.02 (status Green → Amber)"), "{lines:?}");
+    assert!(
+        lines[1]
+            .starts_with("Changed: KA.01.01 (status Red → Green); KA.01.02 (status Green → Amber)"),
+        "{lines:?}"
+    );
     let both = merged(&base, &mine, &theirs, merge::Side::Mine).unwrap();
-    assert_eq!(both.find_activity("KA.01.01").unwrap().activity.status, "red");
-    assert_eq!(both.find_activity("KA.01.02").unwrap().activity.status, "amber");
+    assert_eq!(
+        both.find_activity("KA.01.01").unwrap().activity.status,
+        "red"
+    );
+    assert_eq!(
+        both.find_activity("KA.01.02").unwrap().activity.status,
+        "amber"
+    );
 }
 
 #[test]
@@ -193,19 +220,34 @@ fn the_conflict_message_escapes_the_name_and_offers_what_fits() {
     activity_mut(&mut theirs, "KA.01.02").status = "amber".into();
     let clean = conflict(Some(&base), &mine, &theirs);
     let html = conflict_html("<q1>.json", Some(&clean), "");
-    assert!(html.contains("&lt;q1&gt;.json was changed by someone else"), "{html}");
+    assert!(
+        html.contains("&lt;q1&gt;.json was changed by someone else"),
+        "{html}"
+    );
     assert!(!html.contains("<q1>"));
     for action in ["merge-mine", "reload", "new-file"] {
-        assert!(html.contains(&format!("data-file-action=\"{action}\"")), "{action}");
+        assert!(
+            html.contains(&format!("data-file-action=\"{action}\"")),
+            "{action}"
+        );
     }
     assert!(!html.contains("merge-theirs"));
     activity_mut(&mut theirs, "KA.01.01").status = "amber".into();
     let decide = conflict_html("q1.json", Some(&conflict(Some(&base), &mine, &theirs)), "");
-    assert!(decide.contains("merge-theirs") && decide.contains("yours \u{201c}red\u{201d}"), "{decide}");
+    assert!(
+        decide.contains("merge-theirs") && decide.contains("yours \u{201c}red\u{201d}"),
+        "{decide}"
+    );
     let none = conflict_html("q1.json", None, "line 1 is <bad>");
-    assert!(none.contains("line 1 is &lt;bad&gt;") && !none.contains("reload"), "{none}");
+    assert!(
+        none.contains("line 1 is &lt;bad&gt;") && !none.contains("reload"),
+        "{none}"
+    );
     let no_base = conflict_html("q1.json", Some(&conflict(None, &mine, &theirs)), "");
-    assert!(!no_base.contains("merge-") && no_base.contains("reload"), "{no_base}");
+    assert!(
+        !no_base.contains("merge-") && no_base.contains("reload"),
+        "{no_base}"
+    );
 }
 
 #[test]
@@ -219,7 +261,10 @@ fn where_the_data_is_names_the_file_and_the_browser_copy() {
         })
     };
     let linked = w(Some("q1 & q2.json"), None, true, Some(true));
-    assert!(linked.contains("The register file: q1 &amp; q2.json."), "{linked}");
+    assert!(
+        linked.contains("The register file: q1 &amp; q2.json."),
+        "{linked}"
+    );
     assert!(linked.contains("persistent storage"));
     assert!(linked.contains("OneDrive or SharePoint"));
     assert!(linked.contains("Clearing browsing data"));

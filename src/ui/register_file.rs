@@ -187,9 +187,10 @@ impl RegisterFile {
                 return;
             };
             self.opening.set_value(None);
-            let replaced = state
-                .notice
-                .with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with("Register replaced from")));
+            let replaced = state.notice.with_untracked(|n| {
+                n.as_deref()
+                    .is_some_and(|n| n.starts_with("Register replaced from"))
+            });
             let same = format::decode(&text).ok() == state.register.get_untracked();
             if replaced && same {
                 let text = state
@@ -199,8 +200,9 @@ impl RegisterFile {
                 self.link(handle, stamp, text);
                 let (h, m) = clock();
                 let name = self.linked.get_untracked().unwrap_or_default();
-                self.saved_line
-                    .set(Some(format!("Opened {name} at {h:02}:{m:02}; changes are saved to it")));
+                self.saved_line.set(Some(format!(
+                    "Opened {name} at {h:02}:{m:02}; changes are saved to it"
+                )));
             }
         });
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -210,7 +212,8 @@ impl RegisterFile {
         });
         let leaving = window_event_listener_untyped("beforeunload", move |ev| {
             let in_browser = !matches!(state.save_status.get_untracked(), SaveStatus::NotSaved(_));
-            let in_file = self.linked.with_untracked(Option::is_some) && !self.behind.get_untracked();
+            let in_file =
+                self.linked.with_untracked(Option::is_some) && !self.behind.get_untracked();
             if rules::ask_before_leaving(in_browser, in_file) {
                 ev.prevent_default();
                 let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
@@ -287,9 +290,15 @@ impl RegisterFile {
         if let Some(k) = known {
             set("lastModified", (k.last_modified as f64).into());
             set("size", (k.size as f64).into());
-            set("revision", k.revision.map_or(JsValue::NULL, |r| (r as f64).into()));
+            set(
+                "revision",
+                k.revision.map_or(JsValue::NULL, |r| (r as f64).into()),
+            );
         }
-        set("base", self.base.get_value().map_or(JsValue::NULL, JsValue::from));
+        set(
+            "base",
+            self.base.get_value().map_or(JsValue::NULL, JsValue::from),
+        );
         leptos::task::spawn_local(async move {
             let _ = js::keep(&record).await;
         });
@@ -337,7 +346,9 @@ impl RegisterFile {
                 self.handle.set_value(None);
                 let _ = js::forget().await;
                 let why = match failure(&e) {
-                    FileFailure::Gone => "can no longer be found (moved, renamed or deleted?)".to_owned(),
+                    FileFailure::Gone => {
+                        "can no longer be found (moved, renamed or deleted?)".to_owned()
+                    }
                     f => format!("cannot be read ({})", f.sentence(&name)),
                 };
                 self.problem.set(Some(format!(
@@ -373,7 +384,8 @@ impl RegisterFile {
     /// then on; a download where the browser cannot write files.
     pub fn save_as(self, state: AppState) {
         let Some(register) = state.register.get_untracked() else {
-            self.problem.set(Some("There is no register to save yet.".to_owned()));
+            self.problem
+                .set(Some("There is no register to save yet.".to_owned()));
             return;
         };
         if !self.can_write {
@@ -407,7 +419,9 @@ impl RegisterFile {
                     self.link(handle, stamp, text);
                     self.wrote(changes);
                 }
-                Err(e) => self.problem.set(Some(failure(&e).sentence(&name_of(&handle)))),
+                Err(e) => self
+                    .problem
+                    .set(Some(failure(&e).sentence(&name_of(&handle)))),
             }
         });
     }
@@ -454,7 +468,10 @@ impl RegisterFile {
                 Ok(h) => h,
                 Err(e) if cancelled(&e) => return,
                 Err(e) => {
-                    self.problem.set(Some(format!("The file could not be opened ({}).", describe(&e))));
+                    self.problem.set(Some(format!(
+                        "The file could not be opened ({}).",
+                        describe(&e)
+                    )));
                     return;
                 }
             };
@@ -499,7 +516,9 @@ impl RegisterFile {
         let (Some(handle), Some(known)) = (self.handle.get_value(), self.known.get_value()) else {
             return;
         };
-        if self.linked.with_untracked(Option::is_none) || self.conflict.with_untracked(Option::is_some) {
+        if self.linked.with_untracked(Option::is_none)
+            || self.conflict.with_untracked(Option::is_some)
+        {
             return;
         }
         let Some(register) = state.register.get_untracked() else {
@@ -518,7 +537,13 @@ impl RegisterFile {
         });
     }
 
-    async fn write_checked(self, handle: &JsValue, known: FileStamp, register: &Register, changes: u64) {
+    async fn write_checked(
+        self,
+        handle: &JsValue,
+        known: FileStamp,
+        register: &Register,
+        changes: u64,
+    ) {
         let name = name_of(handle);
         let found = match js::probe(handle).await {
             Ok(p) => FileStamp {
@@ -540,7 +565,10 @@ impl RegisterFile {
         };
         // Already what the file holds: nothing to write.
         let same = canonical(register, &known);
-        if self.base.with_value(|b| b.as_deref() == Some(same.as_str())) {
+        if self
+            .base
+            .with_value(|b| b.as_deref() == Some(same.as_str()))
+        {
             self.wrote(changes);
             return;
         }
@@ -596,7 +624,9 @@ impl RegisterFile {
             Ok(r) => (Some(r), None),
             Err(e) => (None, Some(e.to_string())),
         };
-        let base = self.base.with_value(|b| b.as_deref().and_then(|t| format::decode(t).ok()));
+        let base = self
+            .base
+            .with_value(|b| b.as_deref().and_then(|t| format::decode(t).ok()));
         let report = theirs
             .as_ref()
             .map(|t| rules::conflict(base.as_ref(), mine, t));
@@ -638,14 +668,19 @@ impl RegisterFile {
         let Some(c) = self.conflict.get_untracked() else {
             return;
         };
-        let base = self.base.with_value(|b| b.as_deref().and_then(|t| format::decode(t).ok()));
-        let (Some(base), Some(theirs), Some(mine)) = (base, c.theirs, state.register.get_untracked()) else {
+        let base = self
+            .base
+            .with_value(|b| b.as_deref().and_then(|t| format::decode(t).ok()));
+        let (Some(base), Some(theirs), Some(mine)) =
+            (base, c.theirs, state.register.get_untracked())
+        else {
             return;
         };
         let merged = match rules::merged(&base, &mine, &theirs, side) {
             Ok(r) => r,
             Err(why) => {
-                self.problem.set(Some(format!("The versions cannot be merged: {why}")));
+                self.problem
+                    .set(Some(format!("The versions cannot be merged: {why}")));
                 return;
             }
         };

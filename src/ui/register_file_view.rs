@@ -37,11 +37,16 @@ pub fn FileControls() -> impl IntoView {
         if file.reconnect.with(Option::is_some) {
             return None;
         }
-        let last = file.saved_at.get().map(|s| rules::last_saved_to_a_file(now.get(), s));
+        let last = file
+            .saved_at
+            .get()
+            .map(|s| rules::last_saved_to_a_file(now.get(), s));
         match (last, reminding()) {
             (Some(l), true) => Some(format!("{l}. {}", rules::REMINDER)),
             (Some(l), false) => Some(format!("{l}.")),
-            (None, true) if !file.can_write => Some("Not yet saved to a file: choose Save to download a copy.".to_owned()),
+            (None, true) if !file.can_write => {
+                Some("Not yet saved to a file: choose Save to download a copy.".to_owned())
+            }
             _ => None,
         }
     };
@@ -61,7 +66,8 @@ pub fn FileControls() -> impl IntoView {
             persistent: persistent.get(),
         })
     };
-    let reconnect_label = move || format!("Reconnect to {}", file.reconnect.get().unwrap_or_default());
+    let reconnect_label =
+        move || format!("Reconnect to {}", file.reconnect.get().unwrap_or_default());
     view! {
         <div class="file-controls">
             <button type="button" class="header-button" on:click=move |_| file.open(state)>"Open register file\u{2026}"</button>
