@@ -253,13 +253,15 @@ pub fn merged(
     theirs: &Register,
     side: merge::Side,
 ) -> Result<Register, String> {
-    let first = merge::merge(base, mine, theirs);
-    let choices: merge::Choices = first
-        .conflicts
-        .iter()
-        .map(|c| ((c.target.clone(), c.field), side))
-        .collect();
-    let merged = merge::merge_choosing(base, mine, theirs, &choices);
+    let mut merged = merge::merge(base, mine, theirs);
+    if side == merge::Side::Theirs && !merged.conflicts.is_empty() {
+        // Conflicts fall to mine unless chosen; one insert each (no sort).
+        let mut choices = merge::Choices::new();
+        for c in &merged.conflicts {
+            choices.insert((c.target.clone(), c.field), side);
+        }
+        merged = merge::merge_choosing(base, mine, theirs, &choices);
+    }
     match merged.problems.into_iter().next() {
         Some(why) => Err(why),
         None => Ok(merged.register),

@@ -205,36 +205,27 @@ impl RegisterFile {
                 )));
             }
         });
-        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-            if document().hidden() {
-                self.schedule(state, Moment::Hidden);
-            }
-        });
-        let leaving = window_event_listener_untyped("beforeunload", move |ev| {
-            let in_browser = !matches!(state.save_status.get_untracked(), SaveStatus::NotSaved(_));
-            let in_file =
-                self.linked.with_untracked(Option::is_some) && !self.behind.get_untracked();
-            if rules::ask_before_leaving(in_browser, in_file) {
-                ev.prevent_default();
-                let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
-            }
-        });
-        let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-            if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("s") {
-                // Never the browser's "save page" dialog.
-                ev.prevent_default();
-                if ev.shift_key() {
-                    self.save_as(state);
-                } else {
-                    self.save(state);
+        // One callback for the page's moments (`register_file_js::watch_page`):
+        // fewer listeners in the wasm than one `window_event_listener` each.
+        let on_page = wasm_bindgen::closure::Closure::<dyn FnMut(u32) -> bool>::new(move |what| {
+            match what {
+                js::SAVE => self.save(state),
+                js::SAVE_AS => self.save_as(state),
+                js::HIDDEN => self.schedule(state, Moment::Hidden),
+                js::LEAVING => {
+                    let in_browser =
+                        !matches!(state.save_status.get_untracked(), SaveStatus::NotSaved(_));
+                    let in_file =
+                        self.linked.with_untracked(Option::is_some) && !self.behind.get_untracked();
+                    return rules::ask_before_leaving(in_browser, in_file);
                 }
+                _ => {}
             }
+            false
         });
-        on_cleanup(move || {
-            hidden.remove();
-            leaving.remove();
-            keys.remove();
-        });
+        js::watch_page(on_page.as_ref().unchecked_ref());
+        // The page's listeners last as long as the page.
+        on_page.forget();
     }
 
     fn schedule(self, state: AppState, moment: Moment) {

@@ -8,6 +8,11 @@
 
 use wasm_bindgen::prelude::*;
 
+pub const SAVE: u32 = 1;
+pub const SAVE_AS: u32 = 2;
+pub const HIDDEN: u32 = 3;
+pub const LEAVING: u32 = 4;
+
 #[wasm_bindgen(inline_js = r#"
 const DB = 'activity-register-file', STORE = 'link', KEY = 'file';
 const TYPES = [{ description: 'Activity Register file', accept: { 'application/json': ['.json'] } }];
@@ -61,12 +66,27 @@ export async function permission(handle, ask) {
 export function keep(record) { return store('readwrite', (s) => s.put(record, KEY)); }
 export function kept() { return store('readonly', (s) => s.get(KEY)); }
 export function forget() { return store('readwrite', (s) => s.delete(KEY)); }
+export function watch_page(on) {
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault(); // never the browser's "save page" dialog
+      on(e.shiftKey ? 2 : 1);
+    }
+  });
+  document.addEventListener('visibilitychange', () => { if (document.hidden) on(3); });
+  window.addEventListener('beforeunload', (e) => {
+    if (on(4)) { e.preventDefault(); e.returnValue = ''; }
+  });
+}
 export async function persisted() {
   return !!(navigator.storage && navigator.storage.persisted && await navigator.storage.persisted());
 }
 "#)]
 extern "C" {
     pub fn has_pickers() -> bool;
+    /// Calls `on` with `SAVE` (Ctrl+S), `SAVE_AS` (Ctrl+Shift+S), `HIDDEN`
+    /// (the tab was hidden) or `LEAVING` (true: ask before leaving).
+    pub fn watch_page(on: &js_sys::Function);
     #[wasm_bindgen(catch)]
     pub async fn pick_open() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]

@@ -308,3 +308,37 @@ test('Open register file goes through the import preview, then links the file', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('leaving with changes in no file and not in the browser copy asks first; saved to a file, it does not', async () => {
+  const { page, errors, context } = await app.newPage();
+  await context.addInitScript(pickersFromOpfs);
+  await page.goto(app.url);
+  await waitForApp(page);
+  // The browser copy cannot be written: its storage is full.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(1024 * 1024);
+    for (let i = 0; ; i += 1) { try { localStorage.setItem(`other-app/${i}`, chunk); } catch { break; } }
+    let small = 'y'.repeat(64 * 1024);
+    for (let i = 0; small.length > 16; i += 1) {
+      try { localStorage.setItem(`other-app/small-${i}`, small); } catch { small = small.slice(0, small.length / 2); }
+    }
+  });
+  await page.getByRole('button', { name: 'Load sample register' }).click();
+  await page.locator('.save-status').filter({ hasText: /^Not saved/ }).waitFor();
+  const asked = [];
+  page.on('dialog', async (d) => { asked.push(d.type()); await d.dismiss(); });
+  await page.close({ runBeforeUnload: true });
+  await page.waitForTimeout(500);
+  assert.deepEqual(asked, ['beforeunload'], 'asked before leaving');
+  assert.equal(page.isClosed(), false, 'dismissing keeps the page');
+
+  // Once the register is in a file, leaving does not ask.
+  await header(page).getByRole('button', { name: 'Save as…' }).click();
+  await savedLine(page).waitFor();
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  assert.deepEqual(asked, ['beforeunload'], 'not asked again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
