@@ -41,6 +41,21 @@ impl Conflict {
     }
 }
 
+/// What the link keeps between calls.
+#[derive(Default)]
+struct Link {
+    handle: Option<JsValue>,
+    known: Option<FileStamp>,
+    /// The file's text as this tab last read or wrote it: the merge's base.
+    base: Option<String>,
+    /// Opened through the import preview, linked once "Replace register" is chosen.
+    opening: Option<(JsValue, String, FileStamp)>,
+    writing: bool,
+    again: bool,
+    /// Counts changes, so a write knows whether one came while it ran.
+    changes: u64,
+}
+
 /// The link to a register file, shared through context. `Copy`.
 #[derive(Clone, Copy)]
 pub struct RegisterFile {
@@ -60,17 +75,9 @@ pub struct RegisterFile {
     /// Where files are downloaded: when the last was, and the first change after.
     pub saved_at: RwSignal<Option<u64>>,
     pub changed_at: RwSignal<Option<u64>>,
-    handle: StoredValue<Option<JsValue>, LocalStorage>,
-    known: StoredValue<Option<FileStamp>, LocalStorage>,
-    /// The file's text as this tab last read or wrote it: the merge's base.
-    base: StoredValue<Option<String>, LocalStorage>,
-    /// Opened through the import preview, linked once "Replace register" is chosen.
-    opening: StoredValue<Option<(JsValue, String, FileStamp)>, LocalStorage>,
+    /// The link's own values, in one store (one type: smaller wasm).
+    inner: StoredValue<Link, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
-    writing: StoredValue<bool, LocalStorage>,
-    again: StoredValue<bool, LocalStorage>,
-    /// Counts changes, so a write knows whether one came while it ran.
-    changes: StoredValue<u64, LocalStorage>,
 }
 
 fn now_ms() -> u64 {
@@ -144,14 +151,8 @@ impl RegisterFile {
             behind: RwSignal::new(false),
             saved_at: RwSignal::new(stored_ms(SAVED_AT_KEY)),
             changed_at: RwSignal::new(stored_ms(CHANGED_AT_KEY)),
-            handle: StoredValue::new_local(None),
-            known: StoredValue::new_local(None),
-            base: StoredValue::new_local(None),
-            opening: StoredValue::new_local(None),
+            inner: StoredValue::new_local(Link::default()),
             timer: StoredValue::new_local(None),
-            writing: StoredValue::new_local(false),
-            again: StoredValue::new_local(false),
-            changes: StoredValue::new_local(0),
         };
         file.follow(state);
         if file.can_write {
@@ -167,7 +168,7 @@ impl RegisterFile {
             if done.is_none() || !has {
                 return;
             }
-            self.changes.update_value(|n| *n += 1);
+            self.inner.update_value(|l| l.changes += 1);
             self.behind.set(true);
             if self.changed_at.get_untracked().is_none() {
                 let now = now_ms();
@@ -183,10 +184,10 @@ impl RegisterFile {
             if state.pending.with(Option::is_some) {
                 return;
             }
-            let Some((handle, text, stamp)) = self.opening.get_value() else {
+            let Some((handle, text, stamp)) = self.inner.with_value(|l| l.opening.clone()) else {
                 return;
             };
-            self.opening.set_value(None);
+            self.inner.update_value(|l| l.opening = None);
             let replaced = state.notice.with_untracked(|n| {
                 n.as_deref()
                     .is_some_and(|n| n.starts_with("Register replaced from"))
@@ -228,6 +229,12 @@ impl RegisterFile {
         on_page.forget();
     }
 
+    /// The base, read as a register (for a conflict's comparison and merge).
+    fn base_register(self) -> Option<Register> {
+        self.inner
+            .with_value(|l| l.base.as_deref().and_then(|t| format::decode(t).ok()))
+    }
+
     fn schedule(self, state: AppState, moment: Moment) {
         let linked = self.linked.with_untracked(Option::is_some);
         let in_conflict = self.conflict.with_untracked(Option::is_some);
@@ -257,9 +264,9 @@ impl RegisterFile {
     /// Links `handle`: later changes are written to it.
     fn link(self, handle: JsValue, stamp: FileStamp, text: String) {
         let name = name_of(&handle);
-        self.handle.set_value(Some(handle));
-        self.known.set_value(Some(stamp));
-        self.base.set_value(Some(text));
+        self.inner.update_value(|l| l.handle = Some(handle));
+        self.inner.update_value(|l| l.known = Some(stamp));
+        self.inner.update_value(|l| l.base = Some(text));
         self.behind.set(false);
         self.problem.set(None);
         self.reconnect.set(None);
@@ -269,11 +276,11 @@ impl RegisterFile {
 
     /// Keeps the handle, its stamp and base in IndexedDB for after a reload.
     fn keep_record(self) {
-        let Some(handle) = self.handle.get_value() else {
+        let Some(handle) = self.inner.with_value(|l| l.handle.clone()) else {
             return;
         };
         let record = js_sys::Object::new();
-        let known = self.known.get_value();
+        let known = self.inner.with_value(|l| l.known);
         let set = |k: &str, v: JsValue| {
             let _ = js_sys::Reflect::set(&record, &k.into(), &v);
         };
@@ -288,7 +295,9 @@ impl RegisterFile {
         }
         set(
             "base",
-            self.base.get_value().map_or(JsValue::NULL, JsValue::from),
+            self.inner
+                .with_value(|l| l.base.clone())
+                .map_or(JsValue::NULL, JsValue::from),
         );
         leptos::task::spawn_local(async move {
             let _ = js::keep(&record).await;
@@ -310,14 +319,15 @@ impl RegisterFile {
             revision: number("revision"),
         };
         self.reconnect.set(Some(name_of(&handle)));
-        self.handle.set_value(Some(handle));
-        self.known.set_value(Some(stamp));
-        self.base.set_value(get(&record, "base").as_string());
+        self.inner.update_value(|l| l.handle = Some(handle));
+        self.inner.update_value(|l| l.known = Some(stamp));
+        self.inner
+            .update_value(|l| l.base = get(&record, "base").as_string());
     }
 
     /// After a reload: asks for permission to write again, then saves.
     pub fn reconnect_now(self, state: AppState) {
-        let Some(handle) = self.handle.get_value() else {
+        let Some(handle) = self.inner.with_value(|l| l.handle.clone()) else {
             return;
         };
         let name = name_of(&handle);
@@ -334,7 +344,7 @@ impl RegisterFile {
             };
             if let Err(e) = found {
                 self.reconnect.set(None);
-                self.handle.set_value(None);
+                self.inner.update_value(|l| l.handle = None);
                 let _ = js::forget().await;
                 let why = match failure(&e) {
                     FileFailure::Gone => {
@@ -403,7 +413,7 @@ impl RegisterFile {
                 Err(_) => None,
             };
             let text = format::encode_with_revision(&register, rules::next_revision(revision));
-            let changes = self.changes.get_value();
+            let changes = self.inner.with_value(|l| l.changes);
             match self.write_text(&handle, &text).await {
                 Ok(stamp) => {
                     self.conflict.set(None);
@@ -490,7 +500,8 @@ impl RegisterFile {
                     sentences: err.sentences(),
                 });
             if outcome.is_ok() {
-                self.opening.set_value(Some((handle, text, stamp)));
+                self.inner
+                    .update_value(|l| l.opening = Some((handle, text, stamp)));
             }
             state.offer_import(outcome);
         });
@@ -500,11 +511,14 @@ impl RegisterFile {
     /// since this tab last read or wrote it (then the conflict is shown).
     pub fn write_now(self, state: AppState) {
         self.cancel_timer();
-        if self.writing.get_value() {
-            self.again.set_value(true);
+        if self.inner.with_value(|l| l.writing) {
+            self.inner.update_value(|l| l.again = true);
             return;
         }
-        let (Some(handle), Some(known)) = (self.handle.get_value(), self.known.get_value()) else {
+        let (Some(handle), Some(known)) = (
+            self.inner.with_value(|l| l.handle.clone()),
+            self.inner.with_value(|l| l.known),
+        ) else {
             return;
         };
         if self.linked.with_untracked(Option::is_none)
@@ -515,14 +529,15 @@ impl RegisterFile {
         let Some(register) = state.register.get_untracked() else {
             return;
         };
-        self.writing.set_value(true);
-        let changes = self.changes.get_value();
+        self.inner.update_value(|l| l.writing = true);
+        let changes = self.inner.with_value(|l| l.changes);
         leptos::task::spawn_local(async move {
             self.write_checked(&handle, known, &register, changes).await;
-            self.writing.set_value(false);
+            self.inner.update_value(|l| l.writing = false);
             let mut again = false;
-            self.again.update_value(|a| again = std::mem::take(a));
-            if again || self.changes.get_value() != changes {
+            self.inner
+                .update_value(|l| again = std::mem::take(&mut l.again));
+            if again || self.inner.with_value(|l| l.changes) != changes {
                 self.schedule(state, Moment::Changed);
             }
         });
@@ -557,8 +572,8 @@ impl RegisterFile {
         // Already what the file holds: nothing to write.
         let same = canonical(register, &known);
         if self
-            .base
-            .with_value(|b| b.as_deref() == Some(same.as_str()))
+            .inner
+            .with_value(|l| l.base.as_deref() == Some(same.as_str()))
         {
             self.wrote(changes);
             return;
@@ -566,8 +581,8 @@ impl RegisterFile {
         let text = format::encode_with_revision(register, revision);
         match self.write_text(handle, &text).await {
             Ok(stamp) => {
-                self.known.set_value(Some(stamp));
-                self.base.set_value(Some(text));
+                self.inner.update_value(|l| l.known = Some(stamp));
+                self.inner.update_value(|l| l.base = Some(text));
                 self.keep_record();
                 self.wrote(changes);
             }
@@ -588,7 +603,7 @@ impl RegisterFile {
     /// changes came meanwhile.
     fn wrote(self, changes: u64) {
         self.problem.set(None);
-        if self.changes.get_value() == changes {
+        if self.inner.with_value(|l| l.changes) == changes {
             self.behind.set(false);
         }
         let (h, m) = clock();
@@ -615,9 +630,7 @@ impl RegisterFile {
             Ok(r) => (Some(r), None),
             Err(e) => (None, Some(e.to_string())),
         };
-        let base = self
-            .base
-            .with_value(|b| b.as_deref().and_then(|t| format::decode(t).ok()));
+        let base = self.base_register();
         let report = theirs
             .as_ref()
             .map(|t| rules::conflict(base.as_ref(), mine, t));
@@ -643,8 +656,9 @@ impl RegisterFile {
             self.problem.set(Some(why));
             return;
         }
-        self.known.set_value(Some(c.stamp));
-        self.base.set_value(Some(canonical(&theirs_kept, &c.stamp)));
+        self.inner.update_value(|l| l.known = Some(c.stamp));
+        self.inner
+            .update_value(|l| l.base = Some(canonical(&theirs_kept, &c.stamp)));
         self.keep_record();
         self.conflict.set(None);
         self.behind.set(false);
@@ -659,9 +673,7 @@ impl RegisterFile {
         let Some(c) = self.conflict.get_untracked() else {
             return;
         };
-        let base = self
-            .base
-            .with_value(|b| b.as_deref().and_then(|t| format::decode(t).ok()));
+        let base = self.base_register();
         let (Some(base), Some(theirs), Some(mine)) =
             (base, c.theirs, state.register.get_untracked())
         else {
@@ -679,8 +691,9 @@ impl RegisterFile {
             self.problem.set(Some(why));
             return;
         }
-        self.known.set_value(Some(c.stamp));
-        self.base.set_value(Some(canonical(&theirs, &c.stamp)));
+        self.inner.update_value(|l| l.known = Some(c.stamp));
+        self.inner
+            .update_value(|l| l.base = Some(canonical(&theirs, &c.stamp)));
         self.conflict.set(None);
         self.behind.set(true);
         self.write_now(state);
