@@ -132,6 +132,15 @@ fn canonical(register: &Register, stamp: &FileStamp) -> String {
     format::encode_with_revision(register, stamp.revision.unwrap_or(0))
 }
 
+/// No dialog is open (the key activity form is a modal `<dialog>`).
+fn state_is_idle() -> bool {
+    document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .is_none()
+}
+
 fn clock() -> (u32, u32) {
     let d = js_sys::Date::new_0();
     (d.get_hours(), d.get_minutes())
@@ -558,7 +567,7 @@ impl RegisterFile {
                 revision: format::revision_of(&text_at(&p, 2)),
             },
             Err(e) => {
-                self.problem.set(Some(failure(&e).sentence(&name)));
+                self.failed(&e, &name);
                 return;
             }
         };
@@ -586,7 +595,7 @@ impl RegisterFile {
                 self.keep_record();
                 self.wrote(changes);
             }
-            Err(e) => self.problem.set(Some(failure(&e).sentence(&name))),
+            Err(e) => self.failed(&e, &name),
         }
     }
 
@@ -616,7 +625,7 @@ impl RegisterFile {
         let read = match js::read_all(handle).await {
             Ok(r) => r,
             Err(e) => {
-                self.problem.set(Some(failure(&e).sentence(&name)));
+                self.failed(&e, &name);
                 return;
             }
         };
@@ -634,6 +643,8 @@ impl RegisterFile {
         let report = theirs
             .as_ref()
             .map(|t| rules::conflict(base.as_ref(), mine, t));
+        self.saved_line
+            .set(Some(format!("Not saved to {name}: someone else saved it")));
         self.conflict.set(Some(Conflict {
             file: name,
             report,
@@ -641,6 +652,18 @@ impl RegisterFile {
             theirs,
             stamp,
         }));
+        // The message is at the top of the page; take the officer there,
+        // unless they are in the middle of an edit.
+        if state_is_idle() {
+            super::focus::focus_by_id("file-conflict-heading");
+        }
+    }
+
+    /// A read or write of `name` failed: the sentence above the view, and the
+    /// header's line says it is not saved.
+    fn failed(self, e: &JsValue, name: &str) {
+        self.problem.set(Some(failure(e).sentence(name)));
+        self.saved_line.set(Some(format!("Not saved to {name}")));
     }
 
     /// Conflict: take the file's version (this tab's stays one Undo away).

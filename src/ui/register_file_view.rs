@@ -25,6 +25,10 @@ pub fn FileControls() -> impl IntoView {
         on_cleanup(move || tick.clear());
     }
     let reminding = move || {
+        let linked = file.linked.with(Option::is_some);
+        if linked && (file.problem.with(Option::is_some) || file.conflict.with(Option::is_some)) {
+            return true;
+        }
         rules::needs_reminder(file.saved_at.get(), file.changed_at.get())
             && file.linked.with(Option::is_none)
             && file.reconnect.with(Option::is_none)

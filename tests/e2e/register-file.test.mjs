@@ -83,6 +83,16 @@ async function setStatus(page, id, label) {
   await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
 }
 
+/** With SCREENSHOTS=dir, the page at 1280, 390 and 640 px wide (then back to 1280). */
+async function shots(page, name) {
+  if (!process.env.SCREENSHOTS) return;
+  for (const [width, height] of [[1280, 900], [390, 844], [640, 450]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 const header = (page) => page.getByRole('banner');
 const savedLine = (page, name = 'register.json') =>
   header(page).getByRole('status').filter({ hasText: new RegExp(`^Saved to ${name.replace('.', '\\.')} at \\d\\d:\\d\\d$`) });
@@ -124,7 +134,10 @@ test('someone else saves the file: no overwrite, what differs, then merge, reloa
   await alert.getByText('Against your register, the file has 0 added, 0 removed and 2 changed.').waitFor();
   await alert.getByText(/Changed: KA\.01\.02 \(status Green → Amber\); KA\.01\.04 \(status Red → Green\)|Changed: KA\.01\.02.*KA\.01\.04/).waitFor();
   assert.equal(await fileText(page), theirs, 'their save is not overwritten');
+  await header(page).getByRole('status').filter({ hasText: 'Not saved to register.json: someone else saved it' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'file-conflict-heading', 'taken to the message');
   assert.deepEqual(await axeViolations(page), []);
+  await shots(page, 'file-conflict');
   await alert.getByRole('button', { name: 'Merge the changes' }).click();
   const merged = await fileHolds(page, (t) => statusIn(t, 'KA.01.04') === 'red' && statusIn(t, 'KA.01.02') === 'amber');
   assert.equal(JSON.parse(merged).revision, 3);
@@ -262,6 +275,7 @@ test('where the API is missing, Save downloads; the header says when, and remind
   await page.reload();
   await waitForApp(page);
   await line.filter({ hasText: /^Last saved to a file 3 days ago\. Changes since then/ }).waitFor();
+  await shots(page, 'file-fallback');
   // The explanation says downloads are how files are kept here.
   await header(page).getByText('Where your data is').click();
   await header(page).getByText('Save downloads a copy').waitFor();
