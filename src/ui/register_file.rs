@@ -639,6 +639,18 @@ impl RegisterFile {
             Ok(r) => (Some(r), None),
             Err(e) => (None, Some(e.to_string())),
         };
+        if theirs.as_ref() == Some(mine) {
+            // Saved elsewhere, but the same register (this tab took in the
+            // other tab's changes): nothing to choose; this is the file now.
+            let base = canonical(mine, &stamp);
+            self.inner.update_value(|l| {
+                l.known = Some(stamp);
+                l.base = Some(base);
+            });
+            self.keep_record();
+            self.wrote(self.inner.with_value(|l| l.changes));
+            return;
+        }
         let base = self.base_register();
         let report = theirs
             .as_ref()

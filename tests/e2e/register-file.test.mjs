@@ -356,3 +356,19 @@ test('leaving with changes in no file and not in the browser copy asks first; sa
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a file saved elsewhere with the same register (another tab of this app) is no conflict', async () => {
+  const { page, errors, context } = await withPickers();
+  const linked = await linkWithSaveAs(page);
+  const same = JSON.parse(linked);
+  same.revision = 5;
+  await writeFile(page, `${JSON.stringify(same, null, 2)}\n`);
+  await header(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await savedLine(page).waitFor();
+  await setStatus(page, 'KA.01.04', '✖ Red');
+  const text = await fileHolds(page, (t) => statusIn(t, 'KA.01.04') === 'red');
+  assert.equal(JSON.parse(text).revision, 6);
+  assert.equal(await page.getByRole('heading', { name: /was changed by someone else/ }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
