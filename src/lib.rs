@@ -17,6 +17,7 @@ pub mod period;
 pub mod quarter;
 pub mod query;
 pub mod register;
+pub mod register_file;
 pub mod report_text;
 pub mod returns;
 pub mod route;

@@ -29,6 +29,9 @@ pub const FORMAT_VERSION: u64 = 1;
 struct FileRef<'a> {
     format: &'a str,
     version: u64,
+    /// The register file's save count (`register_file`); absent in exports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
     register: &'a Register,
 }
 
@@ -36,16 +39,53 @@ fn file_of(register: &Register) -> FileRef<'_> {
     FileRef {
         format: FORMAT_TAG,
         version: FORMAT_VERSION,
+        revision: None,
         register,
     }
 }
 
 /// The register as a v1 file, pretty-printed with a final newline.
 pub fn encode(register: &Register) -> String {
+    encode_pretty(&file_of(register))
+}
+
+/// The register as a linked register file: `encode` with the envelope's
+/// `revision` (the number of the save), so another tab or machine can tell
+/// its copy is no longer the newest.
+pub fn encode_with_revision(register: &Register, revision: u64) -> String {
+    encode_pretty(&FileRef {
+        revision: Some(revision),
+        ..file_of(register)
+    })
+}
+
+fn encode_pretty(file: &FileRef<'_>) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(&file_of(register)).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(file).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The envelope's `revision` of a file's text, if it has a whole number there
+/// (the register itself is skipped, not read). Read as far as the text goes,
+/// so the first few KB of a file are enough when it comes first, as this app
+/// writes it; the file is only decoded in full when it is opened.
+pub fn revision_of(text: &str) -> Option<u64> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut j = Json::new(text);
+    if j.peek().ok()? != Kind::Object {
+        return None;
+    }
+    let mut revision = None;
+    // A cut-off text ends the read with an error; what was found before counts.
+    let _ = j.object(|j, key| {
+        if key.name == "revision" && j.peek()? == Kind::Number {
+            revision = json::whole_number(j.number()?).and_then(|n| u64::try_from(n).ok());
+            return Ok(());
+        }
+        j.skip()
+    });
+    revision
 }
 
 /// The register as a compact v1 file, for storage where space counts.

@@ -208,3 +208,33 @@ fn refusals_name_no_rust_types_and_quote_only_a_short_excerpt() {
         assert!(sentence.chars().count() < 400, "{sentence}");
     }
 }
+
+#[test]
+fn a_linked_file_carries_its_revision_and_still_reads_as_the_register() {
+    let register = sample_template();
+    let text = encode_with_revision(&register, 7);
+    assert!(
+        text.starts_with(
+            "{\n  \"format\": \"activity-register\",\n  \"version\": 1,\n  \"revision\": 7,"
+        ),
+        "{}",
+        &text[..80]
+    );
+    assert_eq!(revision_of(&text), Some(7));
+    assert_eq!(decode(&text).unwrap(), register);
+    // Exports carry none; a revision that is not a whole number is no revision.
+    assert_eq!(revision_of(&encode(&register)), None);
+    assert!(!encode(&register).contains("revision"));
+    assert_eq!(revision_of(r#"{"register": {}, "revision": 12}"#), Some(12));
+    // The first few KB of a file are enough.
+    assert_eq!(revision_of(&text[..200]), Some(7));
+    for bad in [
+        r#"{"revision": -1}"#,
+        r#"{"revision": 1.5}"#,
+        r#"{"revision": "3"}"#,
+        "[1]",
+        "{",
+    ] {
+        assert_eq!(revision_of(bad), None, "{bad}");
+    }
+}

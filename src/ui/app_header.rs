@@ -1,5 +1,5 @@
-//! The header on every view: the register's name and period, the views, and
-//! whether everything is saved.
+//! The header on every view: the register's name and period, the views, the
+//! register file's controls, and whether everything is saved.
 
 use super::navigation::Navigation;
 use super::state::{AppState, SaveStatus};
@@ -58,6 +58,7 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </nav>
+                <super::register_file_view::FileControls />
                 <p class="save-status" class:save-status-problem=unsaved class:save-status-saved=saved role="status">{save_text}</p>
                 <p class="storage-use">{move || {
                     let used = state.storage_used.get();

@@ -1,6 +1,6 @@
 //! What a first visit (or an unreadable store) offers: the sample register,
 //! opening this quarter's register (import or paste), and, separately, comparing
-//! with last quarter's.
+//! with last quarter's; and, in one sentence, where the register is kept.
 
 use super::compare_control::CompareControl;
 use super::import_controls::ImportControls;
@@ -63,6 +63,9 @@ pub fn FirstVisit() -> impl IntoView {
         <p class="lede">
             "Keep your Corporate Plan key activities register, summarise it by status and print the scrutiny pack. "
             "Everything stays in this browser: nothing is sent anywhere."
+        </p>
+        <p class="where-first">
+            "Your register is kept in this browser, which clearing browsing data deletes, so save it to a file in a OneDrive or SharePoint folder (Save as\u{2026} at the top) to keep it safe."
         </p>
         <div class="start-options">
             <section class="start-option" aria-labelledby="start-sample">

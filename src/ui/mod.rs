@@ -22,6 +22,9 @@ mod pack_render;
 mod pack_view;
 mod quarters_view;
 mod register_actions;
+mod register_file;
+mod register_file_js;
+mod register_file_view;
 mod register_view;
 mod returns_view;
 mod returns_worker;
@@ -57,6 +60,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    provide_context(register_file::RegisterFile::start(state));
     import_controls::accept_dropped_files(state);
     let nav = navigation::Navigation::start();
     provide_context(nav);
@@ -144,6 +148,7 @@ pub fn App() -> impl IntoView {
             })}
             <update_banner::UpdateBanner />
             <ConflictBanner />
+            <register_file_view::FileBanner />
             <import_review::ImportReview />
             {move || match route.get() {
                 Route::Register => view! { <register_view::RegisterPage /> }.into_any(),

@@ -29,6 +29,10 @@ test('the shipped sample register is valid against the schema', () => {
   assert.equal(valid, true, errorsOf());
 });
 
+test('a register file with its revision (version 1.1) is valid', () => {
+  assert.equal(validate(brokenSample((f) => { f.revision = 12; })), true, errorsOf());
+});
+
 test('the sample exercises every kind of object the schema describes', () => {
   const r = sample.register;
   assert.ok(r.statuses.length > 0);
@@ -41,6 +45,8 @@ const broken = [
   ['a wrong format tag', (f) => { f.format = 'activity-register-x'; }, '/format'],
   ['no format tag', (f) => { delete f.format; }, '/'],
   ['version 2', (f) => { f.version = 2; }, '/version'],
+  ['a revision below 0', (f) => { f.revision = -1; }, '/revision'],
+  ['a revision that is text', (f) => { f.revision = '3'; }, '/revision'],
   ['quarter 5', (f) => { f.register.period.quarter = 5; }, '/register/period/quarter'],
   ['a financial year written "19/20"', (f) => { f.register.period.financial_year = '19/20'; }, '/register/period/financial_year'],
   [

@@ -1,0 +1,112 @@
+//! The browser's file calls, in a few lines of JavaScript: the File System
+//! Access pickers (`window.showOpenFilePicker`/`showSaveFilePicker`, called
+//! here, so a test can replace them and hand in a handle), reading a file's
+//! stamp, whole-or-nothing writes, permission, the linked handle kept in its
+//! own IndexedDB database ("activity-register-file"), and whether the browser
+//! copy is persistent. Hand-written rather than a crate: `idb` would add about
+//! 13 KB gzip to the app's wasm to keep one record.
+
+use wasm_bindgen::prelude::*;
+
+pub const SAVE: u32 = 1;
+pub const SAVE_AS: u32 = 2;
+pub const HIDDEN: u32 = 3;
+pub const LEAVING: u32 = 4;
+
+#[wasm_bindgen(inline_js = r#"
+const DB = 'activity-register-file', STORE = 'link', KEY = 'file';
+const TYPES = [{ description: 'Activity Register file', accept: { 'application/json': ['.json'] } }];
+function store(mode, act) {
+  return new Promise((ok, fail) => {
+    const open = indexedDB.open(DB, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const db = open.result, tx = db.transaction(STORE, mode), req = act(tx.objectStore(STORE));
+      tx.oncomplete = () => { db.close(); ok(req.result); };
+      tx.onerror = tx.onabort = () => { db.close(); fail(tx.error); };
+    };
+  });
+}
+export function has_pickers() {
+  return typeof window.showSaveFilePicker === 'function' && typeof window.showOpenFilePicker === 'function';
+}
+export async function pick_open() {
+  const [handle] = await window.showOpenFilePicker({ types: TYPES, multiple: false });
+  return handle;
+}
+export function pick_save(name) { return window.showSaveFilePicker({ suggestedName: name, types: TYPES }); }
+export async function probe(handle) {
+  const file = await handle.getFile();
+  return [file.lastModified, file.size, await file.slice(0, 4096).text()];
+}
+export async function read_all(handle) {
+  const file = await handle.getFile();
+  return [file.lastModified, file.size, await file.text()];
+}
+export async function write_whole(handle, text) {
+  const out = await handle.createWritable();
+  try {
+    await out.write(text);
+    await out.close();
+  } catch (e) {
+    try { await out.abort(); } catch (_) { /* already closed */ }
+    throw e;
+  }
+  const file = await handle.getFile();
+  return [file.lastModified, file.size];
+}
+export async function permission(handle, ask) {
+  const mode = { mode: 'readwrite' };
+  if (!handle.queryPermission) return true;
+  let state = await handle.queryPermission(mode);
+  if (state !== 'granted' && ask) state = await handle.requestPermission(mode);
+  return state === 'granted';
+}
+export function keep(record) { return store('readwrite', (s) => s.put(record, KEY)); }
+export function kept() { return store('readonly', (s) => s.get(KEY)); }
+export function forget() { return store('readwrite', (s) => s.delete(KEY)); }
+export function watch_page(on) {
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault(); // never the browser's "save page" dialog
+      on(e.shiftKey ? 2 : 1);
+    }
+  });
+  document.addEventListener('visibilitychange', () => { if (document.hidden) on(3); });
+  window.addEventListener('beforeunload', (e) => {
+    if (on(4)) { e.preventDefault(); e.returnValue = ''; }
+  });
+}
+export async function persisted() {
+  return !!(navigator.storage && navigator.storage.persisted && await navigator.storage.persisted());
+}
+"#)]
+extern "C" {
+    pub fn has_pickers() -> bool;
+    /// Calls `on` with `SAVE` (Ctrl+S), `SAVE_AS` (Ctrl+Shift+S), `HIDDEN`
+    /// (the tab was hidden) or `LEAVING` (true: ask before leaving).
+    pub fn watch_page(on: &js_sys::Function);
+    #[wasm_bindgen(catch)]
+    pub async fn pick_open() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub async fn pick_save(name: &str) -> Result<JsValue, JsValue>;
+    /// `[lastModified, size, the first 4 KB]`.
+    #[wasm_bindgen(catch)]
+    pub async fn probe(handle: &JsValue) -> Result<JsValue, JsValue>;
+    /// `[lastModified, size, text]`.
+    #[wasm_bindgen(catch)]
+    pub async fn read_all(handle: &JsValue) -> Result<JsValue, JsValue>;
+    /// `[lastModified, size]` after the write.
+    #[wasm_bindgen(catch)]
+    pub async fn write_whole(handle: &JsValue, text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub async fn permission(handle: &JsValue, ask: bool) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub async fn keep(record: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub async fn kept() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub async fn forget() -> Result<JsValue, JsValue>;
+    pub async fn persisted() -> JsValue;
+}

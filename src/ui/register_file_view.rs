@@ -1,0 +1,127 @@
+//! What the officer sees of the register file: Open, Save and Save as in the
+//! header with the "saved" line (or Reconnect after a reload), the short
+//! explanation of where the data is, and, above the view, a file problem or
+//! the message when someone else saved the file (HTML from
+//! `crate::register_file::message`, one delegated click handler).
+
+use super::register_file::RegisterFile;
+use super::state::AppState;
+use crate::merge::Side;
+use crate::register_file as rules;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The header's file controls, line and "Where your data is".
+#[component]
+pub fn FileControls() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let file = expect_context::<RegisterFile>();
+    // Ticks each minute so "3 minutes ago" stays true.
+    let now = RwSignal::new(js_sys::Date::now() as u64);
+    if let Ok(tick) = set_interval_with_handle(
+        move || now.set(js_sys::Date::now() as u64),
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || tick.clear());
+    }
+    let reminding = move || {
+        let linked = file.linked.with(Option::is_some);
+        if linked && (file.problem.with(Option::is_some) || file.conflict.with(Option::is_some)) {
+            return true;
+        }
+        rules::needs_reminder(file.saved_at.get(), file.changed_at.get())
+            && file.linked.with(Option::is_none)
+            && file.reconnect.with(Option::is_none)
+            && state.register.with(Option::is_some)
+    };
+    let line = move || {
+        if file.linked.with(Option::is_some) {
+            return file.saved_line.get();
+        }
+        if file.reconnect.with(Option::is_some) {
+            return None;
+        }
+        let last = file
+            .saved_at
+            .get()
+            .map(|s| rules::last_saved_to_a_file(now.get(), s));
+        match (last, reminding()) {
+            (Some(l), true) => Some(format!("{l}. {}", rules::REMINDER)),
+            (Some(l), false) => Some(format!("{l}.")),
+            (None, true) if !file.can_write => {
+                Some("Not yet saved to a file: choose Save to download a copy.".to_owned())
+            }
+            _ => None,
+        }
+    };
+    let persistent = RwSignal::new(None::<bool>);
+    let look = move |_| {
+        leptos::task::spawn_local(async move {
+            persistent.try_set(super::register_file_js::persisted().await.as_bool());
+        });
+    };
+    let whereabouts = move || {
+        let linked = file.linked.get();
+        let reconnect = file.reconnect.get();
+        rules::where_html(&rules::Whereabouts {
+            linked: linked.as_deref(),
+            reconnect: reconnect.as_deref(),
+            can_write: file.can_write,
+            persistent: persistent.get(),
+        })
+    };
+    let reconnect_label =
+        move || format!("Reconnect to {}", file.reconnect.get().unwrap_or_default());
+    view! {
+        <div class="file-controls">
+            <button type="button" class="header-button" on:click=move |_| file.open(state)>"Open register file\u{2026}"</button>
+            <button type="button" class="header-button" aria-keyshortcuts="Control+S" on:click=move |_| file.save(state)>"Save"</button>
+            <button type="button" class="header-button" aria-keyshortcuts="Control+Shift+S" on:click=move |_| file.save_as(state)>"Save as\u{2026}"</button>
+            <button type="button" class="header-button header-button-strong" hidden=move || file.reconnect.with(Option::is_none)
+                on:click=move |_| file.reconnect_now(state)>{reconnect_label}</button>
+        </div>
+        <p class="file-status" class:file-status-reminder=reminding role="status">{line}</p>
+        <details class="where-data" on:toggle=look>
+            <summary>"Where your data is"</summary>
+            <ul inner_html=whereabouts></ul>
+        </details>
+    }
+}
+
+/// Above the view: what went wrong with the file, or the message when someone
+/// else saved it.
+#[component]
+pub fn FileBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let file = expect_context::<RegisterFile>();
+    let html = move || {
+        let mut out = String::new();
+        if let Some(p) = file.problem.get() {
+            out.push_str(&format!(
+                "<div class=\"notice notice-problem\" role=\"alert\"><p>{}</p></div>",
+                crate::html::escape(&p)
+            ));
+        }
+        file.conflict.with(|c| {
+            if let Some(c) = c {
+                out.push_str(&c.html());
+            }
+        });
+        out
+    };
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let action = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-file-action]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-file-action"));
+        match action.as_deref() {
+            Some("merge-mine") => file.merge(state, Side::Mine),
+            Some("merge-theirs") => file.merge(state, Side::Theirs),
+            Some("reload") => file.reload_theirs(state),
+            Some("new-file") => file.save_as(state),
+            _ => {}
+        }
+    };
+    view! { <div class="file-banner" on:click=act inner_html=html></div> }
+}
