@@ -200,7 +200,8 @@ pub fn merge_choosing(
     }
     let objectives = drop_orphans(objectives, &themes, |o| &o.theme);
     let activities = drop_orphans(activities, &objectives, |a| &a.objective);
-    let register = assemble(details, statuses, themes, objectives, activities);
+    let mut register = assemble(details, statuses, themes, objectives, activities);
+    register.trail = merged_trail(&base.trail, &mine.trail, &theirs.trail);
     let problems = crate::validate::problems(&register)
         .into_iter()
         .map(|p| p.message)
@@ -821,6 +822,26 @@ fn drop_orphans<C, P>(
         .collect()
 }
 
+/// The trail of applied returns, as a set: mine, less what theirs removed
+/// since the base (an undo there), plus what theirs added.
+fn merged_trail(
+    base: &[crate::register::AppliedReturn],
+    mine: &[crate::register::AppliedReturn],
+    theirs: &[crate::register::AppliedReturn],
+) -> Vec<crate::register::AppliedReturn> {
+    let mut out: Vec<_> = mine
+        .iter()
+        .filter(|e| !base.contains(e) || theirs.contains(e))
+        .cloned()
+        .collect();
+    for e in theirs {
+        if !base.contains(e) && !out.contains(e) {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
 fn assemble(
     details: Details,
     statuses: Vec<(String, Status)>,
@@ -859,6 +880,7 @@ fn assemble(
                 title,
             })
             .collect(),
+        trail: Vec::new(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! File format v1: the one door every register file goes through.
+//! File format 1.1: the one door every register file goes through.
 //!
 //! `encode` writes a pretty-printed file with a stable field order (so two exports
 //! diff well); `decode` reads one in a single pass (`json`: the syntax, duplicate
@@ -18,42 +18,55 @@ pub use error::{one_decimal, size_in_words, FormatError, Problem};
 use crate::register::Register;
 use fields::Reader;
 use json::{Fatal, Json, Kind};
-use serde::Serialize;
 
 /// The value of the `format` field.
 pub const FORMAT_TAG: &str = "activity-register";
-/// The newest version this app reads and the one it writes.
-pub const FORMAT_VERSION: u64 = 1;
+/// The newest version this app reads and the one it writes, in tenths: 1.1
+/// (1.0 plus the trail of applied returns). The file writes it as the JSON
+/// number `1.1`; files saying `1` or `1.0` (version 1.0) are read as before.
+pub const FORMAT_VERSION: u64 = 11;
+/// `FORMAT_VERSION` as the file writes it.
+const VERSION_TEXT: &str = "1.1";
 
-#[derive(Serialize)]
-struct FileRef<'a> {
-    format: &'a str,
-    version: u64,
-    register: &'a Register,
+/// The register as a file, pretty-printed with a final newline. The envelope
+/// is written here (the version is a decimal, and the wasm carries no float
+/// formatting); the register by serde in struct order.
+pub fn encode(register: &Register) -> String {
+    // Serialising plain structs of strings and numbers cannot fail. Pretty
+    // JSON has no newline inside a string, so indenting every line is safe.
+    let inner = serde_json::to_string_pretty(register).unwrap_or_default();
+    format!(
+        "{{\n  \"format\": \"{FORMAT_TAG}\",\n  \"version\": {VERSION_TEXT},\n  \"register\": {}\n}}\n",
+        inner.replace('\n', "\n  ")
+    )
 }
 
-fn file_of(register: &Register) -> FileRef<'_> {
-    FileRef {
-        format: FORMAT_TAG,
-        version: FORMAT_VERSION,
-        register,
+/// The register as a compact file, for storage where space counts.
+pub fn encode_compact(register: &Register) -> String {
+    let inner = serde_json::to_string(register).unwrap_or_default();
+    format!("{{\"format\":\"{FORMAT_TAG}\",\"version\":{VERSION_TEXT},\"register\":{inner}}}")
+}
+
+/// A version number's text in tenths ("1" and "1.0" → 10, "1.1" → 11, "2" →
+/// 20), or None if it is not a number of tenths.
+fn version_tenths(text: &str) -> Option<i64> {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], text[i + 1..].parse::<i64>().ok()?),
+        None => (text, 0),
+    };
+    json::whole_number(&format!("{mantissa}e{}", exponent.checked_add(1)?))
+}
+
+/// Tenths as a version is written: 11 → "1.1", 20 → "2".
+pub fn version_words(tenths: u64) -> String {
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        one_decimal(tenths)
     }
 }
 
-/// The register as a v1 file, pretty-printed with a final newline.
-pub fn encode(register: &Register) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(&file_of(register)).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// The register as a compact v1 file, for storage where space counts.
-pub fn encode_compact(register: &Register) -> String {
-    serde_json::to_string(&file_of(register)).unwrap_or_default()
-}
-
-/// Reads a v1 file, or says why not. One pass over the text: JSON syntax, the
+/// Reads a register file (version 1.0 or 1.1), or says why not. One pass over the text: JSON syntax, the
 /// envelope and every field are read together (`json`, `fields`); then the tag and
 /// version are checked, then the register's rules (`validate::problems`).
 pub fn decode(text: &str) -> Result<Register, FormatError> {
@@ -105,7 +118,7 @@ pub fn decode(text: &str) -> Result<Register, FormatError> {
     }
     let version = version
         .flatten()
-        .filter(|v| *v >= 1)
+        .filter(|v| *v >= 10)
         .ok_or(FormatError::BadVersion)?;
     if version > FORMAT_VERSION as i64 {
         return Err(FormatError::NewerVersion(version as u64));
@@ -144,7 +157,7 @@ struct Envelope {
     is_object: bool,
     /// `Some(None)`: there, but not text.
     format: Option<Option<String>>,
-    /// `Some(None)`: there, but not a whole number.
+    /// In tenths; `Some(None)`: there, but not a number of tenths.
     version: Option<Option<i64>>,
     /// `Some(None)`: there, but with problems.
     register: Option<Option<Register>>,
@@ -176,7 +189,7 @@ fn read_envelope(text: &str) -> Result<Envelope, Fatal> {
             match key.name.as_str() {
                 "format" if j.peek()? == Kind::Text => envelope.format = Some(Some(j.string()?)),
                 "version" if j.peek()? == Kind::Number => {
-                    envelope.version = Some(json::whole_number(j.number()?))
+                    envelope.version = Some(version_tenths(j.number()?))
                 }
                 "register" => envelope.register = Some(reader.register(j, "register")?),
                 "format" => {

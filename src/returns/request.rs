@@ -166,7 +166,8 @@ fn held(text: &str) -> Result<Vec<Returned>, String> {
 /// Reads each file against the register, adds the accepted ones to those held
 /// (a file of the same name replaces the one read before), and reviews them all.
 #[cfg(feature = "xlsx")]
-pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, String> {
+/// `now` is the time of reading (UTC), kept with each return for the trail.
+pub fn read(request: &ReadRequest, files: &[Vec<u8>], now: &str) -> Result<ReadAnswer, String> {
     let register = decode(&request.register)?;
     let mut returns = held(&request.held)?;
     let mut refused = Vec::new();
@@ -181,7 +182,8 @@ pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, Stri
             super::xlsx::read_return(bytes, &register, name)
         };
         match read {
-            Ok(returned) => {
+            Ok(mut returned) => {
+                returned.received = now.to_owned();
                 returns.retain(|r| r.file != returned.file);
                 accepted.push(name.clone());
                 returns.push(returned);
@@ -204,8 +206,9 @@ pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, Stri
     })
 }
 
-/// The register with the accepted changes, as a compact v1 file.
-pub fn apply(request: &ApplyRequest) -> Result<String, String> {
+/// The register with the accepted changes and the returns in its trail as
+/// applied at `now` (UTC), as a compact file.
+pub fn apply(request: &ApplyRequest, now: &str) -> Result<String, String> {
     let register = decode(&request.register)?;
     let returns = held(&request.returns)?;
     let decisions: Vec<Option<super::review::Decision>> = request
@@ -217,7 +220,7 @@ pub fn apply(request: &ApplyRequest) -> Result<String, String> {
             _ => None,
         })
         .collect();
-    let applied = super::review::apply(&register, &returns, &decisions)?;
+    let applied = super::review::apply(&register, &returns, &decisions, now)?;
     Ok(crate::format::encode_compact(&applied))
 }
 
@@ -294,5 +297,8 @@ pub fn view(request: &ViewRequest) -> Result<Answer, String> {
             if ids.len() == 1 { "it is" } else { "they are" }
         ));
     }
+    // The trail goes with the tracker: one region, so the page needs no
+    // code of its own for it, and it is drawn again after every change.
+    html.push_str(&super::html::trail_table(&register));
     Ok(vec![("tracker", html)])
 }

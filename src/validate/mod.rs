@@ -11,6 +11,9 @@
 //! by `ids::key` (canonically decomposed, as NFC compares; case folded;
 //! lookalike letters as Latin) and may not hold
 //! invisible, control or bidirectional characters (`ids::hidden_character`).
+//! Each applied return in the trail names a lead and a file, was received and
+//! then applied at UTC times, and lists each activity once with fields from
+//! status, progress and next_steps.
 //! Each problem carries the path of the offending value and a sentence for the
 //! user that quotes at most a short excerpt of any value.
 
@@ -48,7 +51,104 @@ pub fn problems(register: &Register) -> Vec<Problem> {
     long_texts(register, &mut found);
     statuses(register, &mut found);
     structure(register, &mut found);
+    trail(register, &mut found);
     found
+}
+
+/// Whether `text` is a UTC time as the trail writes it: "2019-08-14T09:30:00Z",
+/// optionally with fractions of a second ("…00.250Z").
+pub fn is_utc_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let fraction = match b.get(19..) {
+        Some([b'Z']) => true,
+        Some([b'.', rest @ .., b'Z']) => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
+        _ => false,
+    };
+    fraction
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19)
+}
+
+/// The trail of applied returns: who, which file, when (received, then
+/// applied, as UTC times), and the fields taken, each activity once per return.
+fn trail(register: &Register, found: &mut Vec<Problem>) {
+    for (i, entry) in register.trail.iter().enumerate() {
+        let path = format!("trail[{i}]");
+        let who = format!("The applied return {}", i + 1);
+        for (name, text) in [("lead", &entry.lead), ("file", &entry.file)] {
+            if text.trim().is_empty() {
+                push(
+                    found,
+                    format!("{path}.{name}"),
+                    format!("{who} names no {}.", if name == "lead" { "lead officer" } else { "file" }),
+                );
+            }
+        }
+        for (name, text) in [("received", &entry.received), ("applied", &entry.applied)] {
+            if !is_utc_time(text) {
+                push(
+                    found,
+                    format!("{path}.{name}"),
+                    format!(
+                        "{who} ({}) has \u{201c}{}\u{201d} as the time it was {name}; times are written like 2019-08-14T09:30:00Z.",
+                        excerpt(&entry.lead),
+                        excerpt(text)
+                    ),
+                );
+            }
+        }
+        if is_utc_time(&entry.received)
+            && is_utc_time(&entry.applied)
+            && entry.applied[..19] < entry.received[..19]
+        {
+            push(
+                found,
+                format!("{path}.applied"),
+                format!(
+                    "{who} ({}) was applied ({}) before it was received ({}).",
+                    excerpt(&entry.lead),
+                    entry.applied,
+                    entry.received
+                ),
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for (a, accepted) in entry.accepted.iter().enumerate() {
+            let path = format!("{path}.accepted[{a}]");
+            let id = excerpt(&accepted.activity);
+            if accepted.activity.trim().is_empty() {
+                push(found, format!("{path}.activity"), format!("{who} lists a change with no key activity ID."));
+            } else if seen.contains(&ids::key(&accepted.activity)) {
+                push(found, format!("{path}.activity"), format!("{who} lists key activity {id} twice; list each activity once with all its fields."));
+            } else {
+                seen.push(ids::key(&accepted.activity));
+            }
+            if accepted.fields.is_empty() {
+                push(found, format!("{path}.fields"), format!("{who} lists key activity {id} with no fields taken."));
+            }
+            for (f, field) in accepted.fields.iter().enumerate() {
+                if !crate::register::RETURN_FIELDS.contains(&field.as_str()) {
+                    push(
+                        found,
+                        format!("{path}.fields[{f}]"),
+                        format!("{who} lists \u{201c}{}\u{201d} for key activity {id}; a return changes only status, progress and next_steps.", excerpt(field)),
+                    );
+                } else if accepted.fields[..f].contains(field) {
+                    push(found, format!("{path}.fields[{f}]"), format!("{who} lists {field} twice for key activity {id}."));
+                }
+            }
+        }
+    }
 }
 
 fn push(found: &mut Vec<Problem>, path: String, message: String) {
@@ -284,6 +384,13 @@ fn long_texts(register: &Register, found: &mut Vec<Problem>) {
             ("meaning", &s.meaning),
         ] {
             check(format!("statuses[{i}].{name}"), text);
+        }
+    }
+    for (i, entry) in register.trail.iter().enumerate() {
+        check(format!("trail[{i}].lead"), &entry.lead);
+        check(format!("trail[{i}].file"), &entry.file);
+        for (a, accepted) in entry.accepted.iter().enumerate() {
+            check(format!("trail[{i}].accepted[{a}].activity"), &accepted.activity);
         }
     }
     for (t, theme) in register.themes.iter().enumerate() {
