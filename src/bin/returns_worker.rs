@@ -66,9 +66,15 @@ fn main() {
                     .iter()
                     .map(|f| js_sys::Uint8Array::new(&f).to_vec())
                     .collect();
-                Ok(strings(request::read_answer(request::read(&read, &files, &now())?)))
+                Ok(strings(request::read_answer(request::read(
+                    &read,
+                    &files,
+                    &now(),
+                )?)))
             }
-            Request::Apply(apply) => Ok(strings(vec![("register", request::apply(&apply, &now())?)])),
+            Request::Apply(apply) => {
+                Ok(strings(vec![("register", request::apply(&apply, &now())?)]))
+            }
             Request::View(view) => Ok(strings(request::view(&view)?)),
         }
     }

@@ -67,8 +67,15 @@ fn another_apps_json_is_refused() {
 
 #[test]
 fn a_newer_version_is_refused_with_the_reason() {
-    for (written, tenths, words) in [("7", 70, "7"), ("1.2", 12, "1.2"), ("2", 20, "2"), ("2.0", 20, "2"), ("12e-1", 12, "1.2")] {
-        let text = encode(&sample_template()).replace("\"version\": 1.1", &format!("\"version\": {written}"));
+    for (written, tenths, words) in [
+        ("7", 70, "7"),
+        ("1.2", 12, "1.2"),
+        ("2", 20, "2"),
+        ("2.0", 20, "2"),
+        ("12e-1", 12, "1.2"),
+    ] {
+        let text = encode(&sample_template())
+            .replace("\"version\": 1.1", &format!("\"version\": {written}"));
         let err = decode(&text).unwrap_err();
         assert_eq!(err, FormatError::NewerVersion(tenths), "{written}");
         assert_eq!(
@@ -82,11 +89,13 @@ fn a_newer_version_is_refused_with_the_reason() {
 fn versions_1_and_1_0_and_1_1_are_read_and_others_are_not_usable() {
     let register = sample_template();
     for written in ["1", "1.0", "1.1", "1.10", "11e-1", "10e-1"] {
-        let text = encode(&register).replace("\"version\": 1.1", &format!("\"version\": {written}"));
+        let text =
+            encode(&register).replace("\"version\": 1.1", &format!("\"version\": {written}"));
         assert_eq!(decode(&text), Ok(register.clone()), "{written}");
     }
     for written in ["0", "0.9", "-1", "1.05", "1.15", "\"1.1\"", "null"] {
-        let text = encode(&register).replace("\"version\": 1.1", &format!("\"version\": {written}"));
+        let text =
+            encode(&register).replace("\"version\": 1.1", &format!("\"version\": {written}"));
         assert_eq!(decode(&text), Err(FormatError::BadVersion), "{written}");
     }
 }
@@ -111,7 +120,11 @@ fn with_trail() -> crate::register::Register {
 fn the_trail_is_written_after_the_themes_and_read_back() {
     let register = with_trail();
     let text = encode(&register);
-    assert!(text.contains("\n  },\n  \"trail\": [") || text.contains("],\n    \"trail\": [\n      {\n        \"lead\": \"D. Atkinson\""), "{text}");
+    assert!(
+        text.contains("\n  },\n  \"trail\": [")
+            || text.contains("],\n    \"trail\": [\n      {\n        \"lead\": \"D. Atkinson\""),
+        "{text}"
+    );
     assert_eq!(decode(&text), Ok(register.clone()));
     assert_eq!(decode(&encode_compact(&register)), Ok(register));
 }
@@ -132,7 +145,11 @@ fn the_trail_breaking_its_rules_is_refused_with_sentences() {
         assert!(text.contains(from), "{from}");
         let bad = text.replacen(from, to, 1);
         let err = decode(&bad).unwrap_err();
-        assert!(err.sentences().contains(&sentence.to_owned()), "{to}: {:?}", err.sentences());
+        assert!(
+            err.sentences().contains(&sentence.to_owned()),
+            "{to}: {:?}",
+            err.sentences()
+        );
     }
 }
 

@@ -272,7 +272,11 @@ pub fn apply(
         .trail
         .extend(trail_entries(returns, &review, decisions, applied));
     let problems = crate::validate::problems(&merged.register);
-    if let Some(problem) = merged.problems.first().or(problems.first().map(|p| &p.message)) {
+    if let Some(problem) = merged
+        .problems
+        .first()
+        .or(problems.first().map(|p| &p.message))
+    {
         return Err(format!("The returns cannot be applied: {problem}"));
     }
     Ok(merged.register)

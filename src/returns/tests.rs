@@ -361,15 +361,34 @@ fn a_field_changed_on_both_sides_is_a_conflict_that_must_be_decided() {
         undecided.contains("Choose which value to keep"),
         "{undecided}"
     );
-    let theirs = apply(&now, std::slice::from_ref(&ret), &[Some(Decision::Accept)], T).unwrap();
+    let theirs = apply(
+        &now,
+        std::slice::from_ref(&ret),
+        &[Some(Decision::Accept)],
+        T,
+    )
+    .unwrap();
     assert_eq!(
         theirs.find_activity(&first.id).unwrap().activity.status,
         "amber"
     );
-    let mut mine = apply(&now, std::slice::from_ref(&ret), &[Some(Decision::Reject)], T).unwrap();
-    assert_eq!(mine.trail.len(), 1, "a return whose changes were kept out is still recorded");
+    let mut mine = apply(
+        &now,
+        std::slice::from_ref(&ret),
+        &[Some(Decision::Reject)],
+        T,
+    )
+    .unwrap();
+    assert_eq!(
+        mine.trail.len(),
+        1,
+        "a return whose changes were kept out is still recorded"
+    );
     assert!(mine.trail[0].accepted.is_empty());
-    assert_eq!(mine.trail[0].received, T, "no time of reading: the time applied");
+    assert_eq!(
+        mine.trail[0].received, T,
+        "no time of reading: the time applied"
+    );
     mine.trail.clear();
     assert_eq!(mine, now);
 }
@@ -572,7 +591,10 @@ fn undo_of_applied_returns_removes_their_trail_entry_and_two_tabs_keep_both() {
     assert_eq!(applied.trail.len(), 1);
     let mut back = applied.clone();
     let redo = crate::edit::Patch::between(&applied, &register).apply(&mut back);
-    assert_eq!(back, register, "undo restores the register and removes the entry");
+    assert_eq!(
+        back, register,
+        "undo restores the register and removes the entry"
+    );
     redo.apply(&mut back);
     assert_eq!(back, applied, "redo puts it back");
     // Another tab applied another lead's return meanwhile: both entries stay.
@@ -585,7 +607,12 @@ fn undo_of_applied_returns_removes_their_trail_entry_and_two_tabs_keep_both() {
     let theirs = apply(&register, &[other], &[], "2019-08-03T08:00:00Z").unwrap();
     let merged = crate::merge::merge(&register, &applied, &theirs);
     assert!(merged.is_clean(), "{:?}", merged.problems);
-    let leads: Vec<&str> = merged.register.trail.iter().map(|e| e.lead.as_str()).collect();
+    let leads: Vec<&str> = merged
+        .register
+        .trail
+        .iter()
+        .map(|e| e.lead.as_str())
+        .collect();
     assert_eq!(leads, ["D. Atkinson", lead.as_str()]);
     // And an undo in the other tab is kept: theirs removed what the base had.
     let undone = crate::merge::merge(&applied, &applied, &register);

@@ -59,7 +59,8 @@ pub fn problems(register: &Register) -> Vec<Problem> {
 /// optionally with fractions of a second ("…00.250Z").
 pub fn is_utc_time(text: &str) -> bool {
     let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     let fraction = match b.get(19..) {
         Some([b'Z']) => true,
         Some([b'.', rest @ .., b'Z']) => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
@@ -90,7 +91,14 @@ fn trail(register: &Register, found: &mut Vec<Problem>) {
                 push(
                     found,
                     format!("{path}.{name}"),
-                    format!("{who} names no {}.", if name == "lead" { "lead officer" } else { "file" }),
+                    format!(
+                        "{who} names no {}.",
+                        if name == "lead" {
+                            "lead officer"
+                        } else {
+                            "file"
+                        }
+                    ),
                 );
             }
         }
@@ -127,14 +135,22 @@ fn trail(register: &Register, found: &mut Vec<Problem>) {
             let path = format!("{path}.accepted[{a}]");
             let id = excerpt(&accepted.activity);
             if accepted.activity.trim().is_empty() {
-                push(found, format!("{path}.activity"), format!("{who} lists a change with no key activity ID."));
+                push(
+                    found,
+                    format!("{path}.activity"),
+                    format!("{who} lists a change with no key activity ID."),
+                );
             } else if seen.contains(&ids::key(&accepted.activity)) {
                 push(found, format!("{path}.activity"), format!("{who} lists key activity {id} twice; list each activity once with all its fields."));
             } else {
                 seen.push(ids::key(&accepted.activity));
             }
             if accepted.fields.is_empty() {
-                push(found, format!("{path}.fields"), format!("{who} lists key activity {id} with no fields taken."));
+                push(
+                    found,
+                    format!("{path}.fields"),
+                    format!("{who} lists key activity {id} with no fields taken."),
+                );
             }
             for (f, field) in accepted.fields.iter().enumerate() {
                 if !crate::register::RETURN_FIELDS.contains(&field.as_str()) {
@@ -144,7 +160,11 @@ fn trail(register: &Register, found: &mut Vec<Problem>) {
                         format!("{who} lists \u{201c}{}\u{201d} for key activity {id}; a return changes only status, progress and next_steps.", excerpt(field)),
                     );
                 } else if accepted.fields[..f].contains(field) {
-                    push(found, format!("{path}.fields[{f}]"), format!("{who} lists {field} twice for key activity {id}."));
+                    push(
+                        found,
+                        format!("{path}.fields[{f}]"),
+                        format!("{who} lists {field} twice for key activity {id}."),
+                    );
                 }
             }
         }
@@ -390,7 +410,10 @@ fn long_texts(register: &Register, found: &mut Vec<Problem>) {
         check(format!("trail[{i}].lead"), &entry.lead);
         check(format!("trail[{i}].file"), &entry.file);
         for (a, accepted) in entry.accepted.iter().enumerate() {
-            check(format!("trail[{i}].accepted[{a}].activity"), &accepted.activity);
+            check(
+                format!("trail[{i}].accepted[{a}].activity"),
+                &accepted.activity,
+            );
         }
     }
     for (t, theme) in register.themes.iter().enumerate() {
