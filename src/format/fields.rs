@@ -133,19 +133,29 @@ impl<'a> Reader<'a> {
         path: &str,
         mut item: impl FnMut(&mut Self, &mut Json, &str) -> Step<Option<T>>,
     ) -> Step<Option<Vec<T>>> {
-        if j.peek()? != Kind::List {
-            return self.wrong(j, path, Expected::List).map(|()| None);
-        }
         let mut out = Some(Vec::new());
-        j.list(|j, i| {
-            let got = item(self, j, &format!("{path}[{i}]"))?;
-            match (got, out.as_mut()) {
+        let is_list = self.list_dyn(j, path, &mut |r, j, p| {
+            match (item(r, j, p)?, out.as_mut()) {
                 (Some(v), Some(list)) => list.push(v),
                 _ => out = None,
             }
             Ok(())
         })?;
-        Ok(out)
+        Ok(out.filter(|_| is_list))
+    }
+
+    // One copy of the list's checks and paths for every kind of item (a smaller wasm).
+    fn list_dyn(
+        &mut self,
+        j: &mut Json,
+        path: &str,
+        item: &mut dyn FnMut(&mut Self, &mut Json, &str) -> Step<()>,
+    ) -> Step<bool> {
+        if j.peek()? != Kind::List {
+            return self.wrong(j, path, Expected::List).map(|()| false);
+        }
+        j.list(|j, i| item(self, j, &format!("{path}[{i}]")))?;
+        Ok(true)
     }
 
     fn texts(&mut self, j: &mut Json, path: &str) -> Step<Option<Vec<String>>> {

@@ -59,114 +59,79 @@ pub fn problems(register: &Register) -> Vec<Problem> {
 /// optionally with fractions of a second ("…00.250Z").
 pub fn is_utc_time(text: &str) -> bool {
     let b = text.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let fraction = match b.get(19..) {
-        Some([b'Z']) => true,
-        Some([b'.', rest @ .., b'Z']) => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
-        _ => false,
-    };
-    fraction
-        && digits(0..4)
-        && b[4] == b'-'
-        && digits(5..7)
-        && b[7] == b'-'
-        && digits(8..10)
-        && b[10] == b'T'
-        && digits(11..13)
-        && b[13] == b':'
-        && digits(14..16)
-        && b[16] == b':'
-        && digits(17..19)
+    let shape = b"0000-00-00T00:00:00".iter().enumerate().all(|(i, t)| {
+        b.get(i).is_some_and(|c| {
+            if *t == b'0' {
+                c.is_ascii_digit()
+            } else {
+                c == t
+            }
+        })
+    });
+    let rest = b.get(19..).unwrap_or_default();
+    shape
+        && (rest == b"Z"
+            || (rest.len() > 2
+                && rest[0] == b'.'
+                && rest.ends_with(b"Z")
+                && rest[1..rest.len() - 1].iter().all(u8::is_ascii_digit)))
 }
 
 /// The trail of applied returns: who, which file, when (received, then
 /// applied, as UTC times), and the fields taken, each activity once per return.
+/// One sentence shape for every rule keeps the app's wasm small.
 fn trail(register: &Register, found: &mut Vec<Problem>) {
     for (i, entry) in register.trail.iter().enumerate() {
-        let path = format!("trail[{i}]");
-        let who = format!("The applied return {}", i + 1);
-        for (name, text) in [("lead", &entry.lead), ("file", &entry.file)] {
-            if text.trim().is_empty() {
-                push(
-                    found,
-                    format!("{path}.{name}"),
-                    format!(
-                        "{who} names no {}.",
-                        if name == "lead" {
-                            "lead officer"
-                        } else {
-                            "file"
-                        }
-                    ),
-                );
-            }
-        }
-        for (name, text) in [("received", &entry.received), ("applied", &entry.applied)] {
-            if !is_utc_time(text) {
-                push(
-                    found,
-                    format!("{path}.{name}"),
-                    format!(
-                        "{who} ({}) has \u{201c}{}\u{201d} as the time it was {name}; times are written like 2019-08-14T09:30:00Z.",
-                        excerpt(&entry.lead),
-                        excerpt(text)
-                    ),
-                );
-            }
-        }
-        if is_utc_time(&entry.received)
-            && is_utc_time(&entry.applied)
-            && entry.applied[..19] < entry.received[..19]
-        {
+        let mut say = |place: String, what: &str| {
             push(
                 found,
-                format!("{path}.applied"),
+                format!("trail[{i}]{place}"),
                 format!(
-                    "{who} ({}) was applied ({}) before it was received ({}).",
-                    excerpt(&entry.lead),
-                    entry.applied,
-                    entry.received
+                    "The applied return {} ({} from {}): {what}.",
+                    i + 1,
+                    excerpt(&entry.file),
+                    excerpt(&entry.lead)
                 ),
-            );
+            )
+        };
+        if entry.lead.trim().is_empty() {
+            say(".lead".into(), "it names no lead officer");
         }
-        let mut seen: Vec<String> = Vec::new();
+        if entry.file.trim().is_empty() {
+            say(".file".into(), "it names no file");
+        }
+        let times = [&entry.received, &entry.applied];
+        for (name, time) in ["received", "applied"].into_iter().zip(times) {
+            if !is_utc_time(time) {
+                say(
+                    format!(".{name}"),
+                    &format!("the time it was {name}, \u{201c}{}\u{201d}, is not written like 2019-08-14T09:30:00Z", excerpt(time)),
+                );
+            }
+        }
+        if times.iter().all(|t| is_utc_time(t)) && entry.applied[..19] < entry.received[..19] {
+            say(".applied".into(), "it was applied before it was received");
+        }
         for (a, accepted) in entry.accepted.iter().enumerate() {
-            let path = format!("{path}.accepted[{a}]");
             let id = excerpt(&accepted.activity);
-            if accepted.activity.trim().is_empty() {
-                push(
-                    found,
-                    format!("{path}.activity"),
-                    format!("{who} lists a change with no key activity ID."),
-                );
-            } else if seen.contains(&ids::key(&accepted.activity)) {
-                push(found, format!("{path}.activity"), format!("{who} lists key activity {id} twice; list each activity once with all its fields."));
+            let repeated = entry.accepted[..a]
+                .iter()
+                .any(|b| ids::key(&b.activity) == ids::key(&accepted.activity));
+            let fields = &accepted.fields;
+            let bad_field = fields.iter().enumerate().any(|(f, name)| {
+                !crate::register::RETURN_FIELDS.contains(&name.as_str())
+                    || fields[..f].contains(name)
+            });
+            let what = if accepted.activity.trim().is_empty() {
+                "it lists a change with no key activity ID".to_owned()
+            } else if repeated {
+                format!("it lists key activity {id} twice")
+            } else if fields.is_empty() || bad_field {
+                format!("the fields taken for key activity {id} must be one or more of status, progress and next_steps, each once")
             } else {
-                seen.push(ids::key(&accepted.activity));
-            }
-            if accepted.fields.is_empty() {
-                push(
-                    found,
-                    format!("{path}.fields"),
-                    format!("{who} lists key activity {id} with no fields taken."),
-                );
-            }
-            for (f, field) in accepted.fields.iter().enumerate() {
-                if !crate::register::RETURN_FIELDS.contains(&field.as_str()) {
-                    push(
-                        found,
-                        format!("{path}.fields[{f}]"),
-                        format!("{who} lists \u{201c}{}\u{201d} for key activity {id}; a return changes only status, progress and next_steps.", excerpt(field)),
-                    );
-                } else if accepted.fields[..f].contains(field) {
-                    push(
-                        found,
-                        format!("{path}.fields[{f}]"),
-                        format!("{who} lists {field} twice for key activity {id}."),
-                    );
-                }
-            }
+                continue;
+            };
+            say(format!(".accepted[{a}]"), &what);
         }
     }
 }

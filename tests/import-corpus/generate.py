@@ -98,8 +98,8 @@ refused = {
     '52-unquoted-field-name.json': ('{"format": "activity-register", version: 1}', ['The file is not valid JSON: expected a field name in double quotes at line 1, column 33.']),
     # Format 1.1: the version as a decimal, and the trail of applied returns.
     '53-newer-minor-version.json': (variant(lambda d: d.update(version=1.2)), ['The file was made by a newer version of the app (format version 1.2); this version reads format versions up to 1.1. Open it with the newer version.']),
-    '54-trail-applied-before-received.json': (variant(lambda d: d['register'].update(trail=[trail_entry(applied='2019-08-01T08:00:00Z')])), ['The applied return 1 (D. Atkinson) was applied (2019-08-01T08:00:00Z) before it was received (2019-08-12T09:30:00Z).']),
-    '55-trail-taking-a-title.json': (variant(lambda d: d['register'].update(trail=[trail_entry(accepted=[{'activity': 'KA.01.01', 'fields': ['title']}])])), ['The applied return 1 lists “title” for key activity KA.01.01; a return changes only status, progress and next_steps.']),
+    '54-trail-applied-before-received.json': (variant(lambda d: d['register'].update(trail=[trail_entry(applied='2019-08-01T08:00:00Z')])), ['The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): it was applied before it was received.']),
+    '55-trail-taking-a-title.json': (variant(lambda d: d['register'].update(trail=[trail_entry(accepted=[{'activity': 'KA.01.01', 'fields': ['title']}])])), ['The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): the fields taken for key activity KA.01.01 must be one or more of status, progress and next_steps, each once.']),
 }
 
 accepted = {
