@@ -76,6 +76,13 @@ fn main() {
                 Ok(strings(vec![("register", request::apply(&apply, &now())?)]))
             }
             Request::View(view) => Ok(strings(request::view(&view)?)),
+            Request::Sheet(sheet) => {
+                let file = js_sys::Array::from(&field(data, "files"))
+                    .iter()
+                    .next()
+                    .map(|f| js_sys::Uint8Array::new(&f).to_vec());
+                Ok(strings(request::sheet(&sheet, file.as_deref())?))
+            }
         }
     }
 

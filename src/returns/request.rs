@@ -86,6 +86,21 @@ pub struct ApplyRequest {
     pub decisions: String,
 }
 
+/// Import spreadsheet, one step at a time: `read` the file (its bytes beside
+/// the JSON) and answer the mapping form; `form` draws the form again for the
+/// choices made; `build` makes the register (or the form with its problems).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetRequest {
+    /// The register now (a file): its details and status set are kept.
+    pub register: String,
+    pub step: String,
+    pub name: String,
+    /// The table read (JSON, from a `read` answer), for `form` and `build`.
+    pub table: String,
+    /// The form's choices, one a line: `map`/`word`, key, value, tab-separated.
+    pub choices: String,
+}
+
 /// The worker's messages tagged by what they answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
@@ -94,6 +109,7 @@ pub enum Request {
     Read(ReadRequest),
     Apply(ApplyRequest),
     View(ViewRequest),
+    Sheet(SheetRequest),
 }
 
 impl Request {
@@ -301,4 +317,154 @@ pub fn view(request: &ViewRequest) -> Result<Answer, String> {
     // code of its own for it, and it is drawn again after every change.
     html.push_str(&super::html::trail_table(&register));
     Ok(vec![("tracker", html)])
+}
+
+/// A sheet of a workbook as records of text (rows numbered from 1): the
+/// first visible sheet.
+#[cfg(feature = "xlsx")]
+fn table_of_workbook(name: &str, bytes: &[u8]) -> Result<crate::spreadsheet::Table, Vec<String>> {
+    let book = super::xlsx::read_book(bytes).map_err(|p| vec![p.to_string()])?;
+    let sheet = book
+        .sheets
+        .iter()
+        .find(|s| s.visibility == super::book::Visibility::Visible)
+        .ok_or_else(|| vec!["The workbook has no visible sheet to import.".to_owned()])?;
+    let mut records: Vec<(usize, Vec<String>)> = Vec::new();
+    for (&(row, col), value) in &sheet.cells {
+        let row = row as usize + 1;
+        if records.last().map(|(r, _)| *r) != Some(row) {
+            records.push((row, Vec::new()));
+        }
+        if let Some((_, cells)) = records.last_mut() {
+            cells.resize(cells.len().max(col as usize + 1), String::new());
+            cells[col as usize] = value.text();
+        }
+    }
+    crate::spreadsheet::Table::from_records(name, &sheet.name, records)
+}
+
+/// One step of Import spreadsheet (`file` the bytes, for `read`).
+#[cfg(feature = "xlsx")]
+pub fn sheet(request: &SheetRequest, file: Option<&[u8]>) -> Result<Answer, String> {
+    use crate::spreadsheet::{self, html, Table, TARGETS};
+    let register = decode(&request.register)?;
+    let refused = |sentences: Vec<String>| {
+        let mut out = String::from("<div class=\"notice notice-problem\" role=\"alert\"><p>");
+        crate::html::escape_into(
+            &mut out,
+            &format!("\u{201c}{}\u{201d} was not imported:", request.name),
+        );
+        out.push_str("</p><ul class=\"refusal-reasons\">");
+        for s in &sentences {
+            out.push_str("<li>");
+            crate::html::escape_into(&mut out, s);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></div>");
+        Ok(vec![
+            ("sheet", out),
+            ("table", String::new()),
+            ("status", String::new()),
+        ])
+    };
+    let table: Table = if request.step == "read" {
+        let bytes = file.unwrap_or_default();
+        let lower = request.name.to_lowercase();
+        let read = if bytes.len() as u64 > super::container::MAX_FILE_BYTES {
+            Err(vec![super::read::Problem::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: super::container::MAX_FILE_BYTES,
+            }
+            .to_string()])
+        } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
+            match crate::import::text_of_file(bytes) {
+                Ok(text) => Table::from_csv(&request.name, &text),
+                Err(e) => Err(e.sentences()),
+            }
+        } else {
+            table_of_workbook(&request.name, bytes)
+        };
+        match read {
+            Ok(t) => t,
+            Err(sentences) => return refused(sentences),
+        }
+    } else {
+        serde_json::from_str(&request.table).map_err(|_| {
+            "The spreadsheet read earlier could not be read back; choose it again.".to_owned()
+        })?
+    };
+    let mut mapping = spreadsheet::guess(&table.headers);
+    let mut words: Vec<(String, String)> = Vec::new();
+    if request.step != "read" {
+        mapping = [None; 9];
+        for line in request.choices.lines() {
+            let mut parts = line.splitn(3, '\t');
+            let (Some(kind), Some(key), Some(value)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            match kind {
+                "map" => {
+                    if let Some(t) = TARGETS.iter().position(|(k, _)| *k == key) {
+                        mapping[t] = value.parse().ok();
+                    }
+                }
+                _ if !value.is_empty() => words.push((key.to_owned(), value.to_owned())),
+                _ => {}
+            }
+        }
+    }
+    let unknown: Vec<(String, Option<String>)> =
+        spreadsheet::unknown_words(&table, mapping[4], &register)
+            .into_iter()
+            .map(|w| {
+                let chosen = words.iter().find(|(k, _)| *k == w).map(|(_, v)| v.clone());
+                let proposed = chosen.or_else(|| {
+                    (request.step == "read")
+                        .then(|| spreadsheet::propose(&register, &w))
+                        .flatten()
+                });
+                (w, proposed)
+            })
+            .collect();
+    let table_json = serde_json::to_string(&table).unwrap_or_default();
+    if request.step != "build" {
+        let n = table.rows.len();
+        return Ok(vec![
+            (
+                "sheet",
+                html::form(&table, &mapping, &unknown, &register, &[]),
+            ),
+            ("table", table_json),
+            (
+                "status",
+                format!(
+                    "Read {n} rows from {}: check the columns, then preview.",
+                    request.name
+                ),
+            ),
+        ]);
+    }
+    match spreadsheet::build(&table, &mapping, &words, &register) {
+        Ok(built) => Ok(vec![
+            ("offer", crate::format::encode_compact(&built)),
+            ("sheet", String::new()),
+            ("table", String::new()),
+            (
+                "status",
+                format!(
+                    "{} read: check the preview above, then replace the register or cancel.",
+                    request.name
+                ),
+            ),
+        ]),
+        Err(problems) => Ok(vec![
+            (
+                "sheet",
+                html::form(&table, &mapping, &unknown, &register, &problems),
+            ),
+            ("table", table_json),
+            ("status", String::new()),
+        ]),
+    }
 }
