@@ -59,7 +59,7 @@ fn version_tenths(text: &str) -> Option<i64> {
 
 /// Tenths as a version is written: 11 → "1.1", 20 → "2".
 pub fn version_words(tenths: u64) -> String {
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         (tenths / 10).to_string()
     } else {
         one_decimal(tenths)

@@ -262,7 +262,8 @@ fn item_into(out: &mut String, i: usize, item: &ReviewItem) {
 
 /// The whole view as the page first draws it; the page fills the regions
 /// (`#returns-period`, `#returns-status`, `#returns-tracker-table`,
-/// `#returns-refused`, `#returns-review-panel`, `#returns-problem`) and handles
+/// `#returns-refused`, `#returns-review-panel`, `#returns-sheet`,
+/// `#returns-problem`) and handles
 /// the controls by id and `data-action`.
 pub const PAGE: &str = concat!(
     "<h1>Returns<span class=\"heading-sub\" id=\"returns-period\"></span></h1>",
@@ -276,6 +277,7 @@ pub const PAGE: &str = concat!(
     "<section aria-labelledby=\"returns-in\"><h2 id=\"returns-in\">Take returns in</h2><div class=\"drop-zone\"><span class=\"file-button\"><input type=\"file\" id=\"import-returns\" class=\"file-input\" multiple accept=\".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"><label for=\"import-returns\" class=\"button button-secondary\">Import returns</label></span><p class=\"hint\">Choose the returned workbooks (several at once), or drop them on this view. Nothing changes until you apply them.</p></div></section>",
     "<div class=\"notice notice-problem\" role=\"alert\" id=\"returns-refused\"></div>",
     "<section class=\"panel panel-preview\" aria-labelledby=\"returns-review\" id=\"returns-review-panel\"></section>",
+    "<section aria-labelledby=\"returns-sheets\"><h2 id=\"returns-sheets\">Bring in a register kept in Excel or CSV</h2><div class=\"drop-zone\"><span class=\"file-button\"><input type=\"file\" id=\"import-spreadsheet\" class=\"file-input\" accept=\".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"><label for=\"import-spreadsheet\" class=\"button button-secondary\">Import spreadsheet</label></span><p class=\"hint\">An .xlsx or .csv file with a row per key activity (this app\u{2019}s Export CSV too). You match its columns to the register\u{2019}s fields, then the import preview shows what it holds; nothing is replaced until you confirm.</p></div><div id=\"returns-sheet\"></div></section>",
     "<p class=\"notice notice-problem\" role=\"alert\" id=\"returns-problem\"></p>",
 );
 

@@ -14,7 +14,9 @@
 use super::file_io;
 use super::returns_worker;
 use super::state::AppState;
-use crate::returns::request::{ApplyRequest, ExportRequest, ReadRequest, Request, ViewRequest};
+use crate::returns::request::{
+    ApplyRequest, ExportRequest, ReadRequest, Request, SheetRequest, ViewRequest,
+};
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -47,6 +49,11 @@ pub struct ReturnsSession {
     busy: RwSignal<bool>,
     status: RwSignal<String>,
     problem: RwSignal<String>,
+    /// Import spreadsheet: the mapping form (the worker's HTML), the table
+    /// read (its JSON, opaque here) and the file's name.
+    sheet: RwSignal<String>,
+    table: RwSignal<String>,
+    sheet_name: RwSignal<String>,
 }
 
 impl ReturnsSession {
@@ -66,6 +73,9 @@ impl ReturnsSession {
             busy: RwSignal::new(false),
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
+            sheet: RwSignal::new(String::new()),
+            table: RwSignal::new(String::new()),
+            sheet_name: RwSignal::new(String::new()),
         }
     }
 }
@@ -85,6 +95,8 @@ enum Then {
     Review,
     Download,
     Applied,
+    /// A step of Import spreadsheet: the form, or a register to preview.
+    Sheet,
 }
 
 /// Asks the worker and puts its answer on the page: every named region it
@@ -145,6 +157,8 @@ fn take(
         ("refused", s.refused),
         ("leads", s.leads),
         ("returns", s.held),
+        ("sheet", s.sheet),
+        ("table", s.table),
     ] {
         if let Some(text) = field(name) {
             signal.set(text);
@@ -183,6 +197,29 @@ fn take(
                 [(_, name, _)] => format!("Downloaded {name}."),
                 _ => format!("Downloaded {} workbooks, one per lead officer; each is also linked in the table below.", files.len()),
             });
+        }
+        Then::Sheet => {
+            // The form is drawn only when the worker sends one, so choices stay.
+            if let Some(html) = field("sheet") {
+                region("returns-sheet", &html);
+                if let Some(h) = document().get_element_by_id("sheet-heading") {
+                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            if let Some(text) = field("offer") {
+                // Through the usual import preview: the file format's rules.
+                let name = s.sheet_name.get_untracked();
+                let current = state.register.get_untracked();
+                state.offer_import(
+                    crate::import::preview_file(&name, text.as_bytes(), current.as_ref()).map_err(
+                        |e| super::state::Refusal {
+                            source: name,
+                            sentences: e.sentences(),
+                        },
+                    ),
+                );
+            }
+            return Ok(done);
         }
         Then::Applied => {}
     }
@@ -238,16 +275,17 @@ fn refresh(state: AppState, s: ReturnsSession) {
     );
 }
 
+/// Sets a region's HTML, if it is on the page.
+fn region(id: &str, html: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        el.set_inner_html(html);
+    }
+}
+
 /// Puts the session's regions on the page (after each answer, and when the
-/// view is opened again).
+/// view is opened again). An empty region is not shown (`.returns-view
+/// :empty` in the CSS).
 fn paint(s: ReturnsSession) {
-    let doc = document();
-    // An empty region is not shown (`.returns-view :empty` in the CSS).
-    let region = |id: &str, html: &str| {
-        if let Some(el) = doc.get_element_by_id(id) {
-            el.set_inner_html(html);
-        }
-    };
     region("returns-tracker-table", &s.tracker.get_untracked());
     region(
         "returns-status",
@@ -293,6 +331,7 @@ pub fn ReturnsPage() -> impl IntoView {
                 .set_checked(true);
         }
         s.review_stale.set(true);
+        region("returns-sheet", &s.sheet.get_untracked());
         paint(s);
         refresh(state, s);
     });
@@ -337,6 +376,10 @@ fn selects() -> Vec<web_sys::HtmlSelectElement> {
 }
 
 fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
+    if target_with(&ev, "select[data-sheet=\"map\"]").is_some() {
+        // Another status column has other words to map: draw the form again.
+        return sheet_step(state, s, "form", js_sys::Array::new());
+    }
     let Some(input) = target_with(&ev, "input") else {
         return;
     };
@@ -345,6 +388,13 @@ fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
         "import-returns" => {
             import_returns(state, s, input.files());
             // Choosing the same files again must fire `change` again.
+            input.set_value("");
+        }
+        "import-spreadsheet" => {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                s.sheet_name.set(file.name());
+                sheet_step(state, s, "read", js_sys::Array::of1(&file));
+            }
             input.set_value("");
         }
         "returns-deadline" => {
@@ -382,6 +432,15 @@ fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
             );
         }
         Some("apply") => apply(state, s),
+        Some("sheet-preview") => sheet_step(state, s, "build", js_sys::Array::new()),
+        Some("sheet-cancel") => {
+            s.sheet.set(String::new());
+            s.table.set(String::new());
+            region("returns-sheet", "");
+            s.status
+                .set("The spreadsheet was set aside; the register is unchanged.".to_owned());
+            paint(s);
+        }
         Some("discard") => {
             for signal in [s.held, s.review, s.conflicts, s.leads] {
                 signal.set(String::new());
@@ -403,6 +462,42 @@ fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
         }
         _ => {}
     }
+}
+
+/// A step of Import spreadsheet in the worker, with the form's choices (one
+/// a line: `data-sheet`, `data-key`, value).
+fn sheet_step(state: AppState, s: ReturnsSession, step: &str, files: js_sys::Array) {
+    let Some(register) = encoded(state) else {
+        return;
+    };
+    let mut choices = String::new();
+    if let Ok(list) = document().query_selector_all("select[data-sheet]") {
+        for select in (0..list.length()).filter_map(|i| list.item(i)) {
+            let select: web_sys::HtmlSelectElement = select.unchecked_into();
+            let attr = |n| select.get_attribute(n).unwrap_or_default();
+            choices.push_str(&format!(
+                "{}\t{}\t{}\n",
+                attr("data-sheet"),
+                attr("data-key"),
+                select.value()
+            ));
+        }
+    }
+    let request = SheetRequest {
+        register,
+        step: step.to_owned(),
+        name: s.sheet_name.get_untracked(),
+        table: s.table.get_untracked(),
+        choices,
+    };
+    run(
+        state,
+        s,
+        Request::Sheet(request),
+        files,
+        "Reading the spreadsheet\u{2026}",
+        Then::Sheet,
+    );
 }
 
 /// Reads the chosen or dropped files in the worker and reviews them.
