@@ -28,23 +28,76 @@ pub const FORMAT_VERSION: u64 = 11;
 /// `FORMAT_VERSION` as the file writes it.
 const VERSION_TEXT: &str = "1.1";
 
-/// The register as a file, pretty-printed with a final newline. The envelope
-/// is written here (the version is a decimal, and the wasm carries no float
-/// formatting); the register by serde in struct order.
+/// The register as a file, pretty-printed with a final newline: the compact
+/// text indented (`pretty`), so the wasm carries one serialiser of the
+/// register, not two.
 pub fn encode(register: &Register) -> String {
-    // Serialising plain structs of strings and numbers cannot fail. Pretty
-    // JSON has no newline inside a string, so indenting every line is safe.
-    let inner = serde_json::to_string_pretty(register).unwrap_or_default();
-    format!(
-        "{{\n  \"format\": \"{FORMAT_TAG}\",\n  \"version\": {VERSION_TEXT},\n  \"register\": {}\n}}\n",
-        inner.replace('\n', "\n  ")
-    )
+    let mut text = pretty(&encode_compact(register));
+    text.push('\n');
+    text
 }
 
-/// The register as a compact file, for storage where space counts.
+/// The register as a compact file, for storage where space counts. The
+/// envelope is written here (the version is a decimal, and the wasm carries
+/// no float formatting); the register by serde in struct order.
 pub fn encode_compact(register: &Register) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
     let inner = serde_json::to_string(register).unwrap_or_default();
     format!("{{\"format\":\"{FORMAT_TAG}\",\"version\":{VERSION_TEXT},\"register\":{inner}}}")
+}
+
+/// Compact JSON (no white space outside strings) laid out as serde_json's
+/// pretty printer does: two spaces a level, `": "`, `[]` and `{}` when empty.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_text, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_text {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_text = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_text = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A version number's text in tenths ("1" and "1.0" → 10, "1.1" → 11, "2" →

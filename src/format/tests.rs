@@ -288,3 +288,31 @@ fn refusals_name_no_rust_types_and_quote_only_a_short_excerpt() {
         assert!(sentence.chars().count() < 400, "{sentence}");
     }
 }
+
+#[test]
+fn the_pretty_file_is_laid_out_as_serde_json_pretty_prints() {
+    let mut register = with_trail();
+    register.themes[0].title = "Quotes \" and \\ back, {braces} [brackets]: commas, here".into();
+    register.meeting = "\u{2019}\n\t".into();
+    for r in [
+        register,
+        crate::sample::sample_register().unwrap(),
+        sample_template(),
+    ] {
+        #[derive(serde::Serialize)]
+        struct File<'a> {
+            format: &'a str,
+            version: u8,
+            register: &'a crate::register::Register,
+        }
+        let expected = serde_json::to_string_pretty(&File {
+            format: FORMAT_TAG,
+            version: 7,
+            register: &r,
+        })
+        .unwrap()
+        .replace("\"version\": 7", "\"version\": 1.1")
+            + "\n";
+        assert_eq!(encode(&r), expected);
+    }
+}

@@ -43,6 +43,9 @@ pub struct ViewRequest {
     /// One lead a line.
     pub applied: String,
     pub held: String,
+    /// The page has no skeleton yet: send `returns::html::PAGE` too.
+    #[serde(default)]
+    pub page: bool,
 }
 
 /// An answer for the page: named strings (the page sets each it knows, and
@@ -316,7 +319,11 @@ pub fn view(request: &ViewRequest) -> Result<Answer, String> {
     // The trail goes with the tracker: one region, so the page needs no
     // code of its own for it, and it is drawn again after every change.
     html.push_str(&super::html::trail_table(&register));
-    Ok(vec![("tracker", html)])
+    let mut answer = vec![("tracker", html)];
+    if request.page {
+        answer.insert(0, ("page", super::html::PAGE.to_owned()));
+    }
+    Ok(answer)
 }
 
 /// A sheet of a workbook as records of text (rows numbered from 1): the

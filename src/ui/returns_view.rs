@@ -54,6 +54,8 @@ pub struct ReturnsSession {
     sheet: RwSignal<String>,
     table: RwSignal<String>,
     sheet_name: RwSignal<String>,
+    /// The view's skeleton (`returns::html::PAGE`, sent by the worker).
+    page: RwSignal<String>,
 }
 
 impl ReturnsSession {
@@ -76,6 +78,7 @@ impl ReturnsSession {
             sheet: RwSignal::new(String::new()),
             table: RwSignal::new(String::new()),
             sheet_name: RwSignal::new(String::new()),
+            page: RwSignal::new(String::new()),
         }
     }
 }
@@ -163,6 +166,11 @@ fn take(
         if let Some(text) = field(name) {
             signal.set(text);
         }
+    }
+    if let Some(page) = field("page") {
+        region("returns-view", &page);
+        s.page.set(page);
+        setup(state, s);
     }
     s.review_stale
         .set(s.review_stale.get_untracked() || field("review").is_some());
@@ -264,6 +272,7 @@ fn refresh(state: AppState, s: ReturnsSession) {
         links: s.made.get_untracked(),
         applied: s.applied.get_untracked(),
         held: s.held.get_untracked(),
+        page: s.page.with_untracked(String::is_empty),
     };
     run(
         state,
@@ -303,6 +312,34 @@ fn paint(s: ReturnsSession) {
     );
 }
 
+/// The view's controls as the officer left them and its regions: after the
+/// skeleton is on the page, and again whenever the register changes (an
+/// edit, an undo, an applied return).
+fn setup(state: AppState, s: ReturnsSession) {
+    let period = state
+        .register
+        .with_untracked(|r| r.as_ref().map(|r| r.period.to_string()));
+    let doc = document();
+    if let Some(el) = doc.get_element_by_id("returns-period") {
+        el.set_text_content(period.as_deref());
+    }
+    if let Some(el) = doc.get_element_by_id("returns-deadline") {
+        el.unchecked_into::<web_sys::HtmlInputElement>()
+            .set_value(&s.deadline.get_untracked());
+    }
+    if let Some(el) = doc.get_element_by_id(if s.combined.get_untracked() {
+        "returns-combined"
+    } else {
+        "returns-apart"
+    }) {
+        el.unchecked_into::<web_sys::HtmlInputElement>()
+            .set_checked(true);
+    }
+    s.review_stale.set(true);
+    region("returns-sheet", &s.sheet.get_untracked());
+    paint(s);
+}
+
 #[component]
 pub fn ReturnsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -311,28 +348,8 @@ pub fn ReturnsPage() -> impl IntoView {
     // (an edit, an undo, an applied return): the period, the controls as the
     // officer left them, the regions, and the tracker (drawn by the worker).
     Effect::new(move |_| {
-        let period = state
-            .register
-            .with(|r| r.as_ref().map(|r| r.period.to_string()));
-        let doc = document();
-        if let Some(el) = doc.get_element_by_id("returns-period") {
-            el.set_text_content(period.as_deref());
-        }
-        if let Some(el) = doc.get_element_by_id("returns-deadline") {
-            el.unchecked_into::<web_sys::HtmlInputElement>()
-                .set_value(&s.deadline.get_untracked());
-        }
-        if let Some(el) = doc.get_element_by_id(if s.combined.get_untracked() {
-            "returns-combined"
-        } else {
-            "returns-apart"
-        }) {
-            el.unchecked_into::<web_sys::HtmlInputElement>()
-                .set_checked(true);
-        }
-        s.review_stale.set(true);
-        region("returns-sheet", &s.sheet.get_untracked());
-        paint(s);
+        state.register.track();
+        setup(state, s);
         refresh(state, s);
     });
     let empty = move || state.register.with(Option::is_none);
@@ -341,7 +358,12 @@ pub fn ReturnsPage() -> impl IntoView {
             <h1>"Returns"</h1>
             <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
         </div>
-        <div class="returns-view" hidden=empty inner_html=crate::returns::html::PAGE
+        // The skeleton comes from the worker with the first tracker (so its
+        // text is not in the initial download), and is kept for the session.
+        <div class="returns-view" id="returns-view" hidden=empty inner_html=move || {
+            let page = s.page.get_untracked();
+            if page.is_empty() { "<h1>Returns</h1><p class=\"hint\" role=\"status\">Loading the returns tools\u{2026}</p>".to_owned() } else { page }
+        }
             on:click=move |ev| on_click(state, s, ev) on:change=move |ev| on_change(state, s, ev)
             on:dragover=|ev: web_sys::DragEvent| { ev.prevent_default(); ev.stop_propagation(); }
             on:drop=move |ev: web_sys::DragEvent| {
