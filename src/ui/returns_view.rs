@@ -340,6 +340,10 @@ fn setup(state: AppState, s: ReturnsSession) {
     paint(s);
 }
 
+/// What the view shows until the worker sends its skeleton.
+const LOADING: &str =
+    "<h1>Returns</h1><p class=\"hint\" role=\"status\">Loading the returns tools\u{2026}</p>";
+
 #[component]
 pub fn ReturnsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -349,6 +353,10 @@ pub fn ReturnsPage() -> impl IntoView {
     // officer left them, the regions, and the tracker (drawn by the worker).
     Effect::new(move |_| {
         state.register.track();
+        let page = s.page.get_untracked();
+        if !page.is_empty() {
+            region("returns-view", &page);
+        }
         setup(state, s);
         refresh(state, s);
     });
@@ -360,10 +368,7 @@ pub fn ReturnsPage() -> impl IntoView {
         </div>
         // The skeleton comes from the worker with the first tracker (so its
         // text is not in the initial download), and is kept for the session.
-        <div class="returns-view" id="returns-view" hidden=empty inner_html=move || {
-            let page = s.page.get_untracked();
-            if page.is_empty() { "<h1>Returns</h1><p class=\"hint\" role=\"status\">Loading the returns tools\u{2026}</p>".to_owned() } else { page }
-        }
+        <div class="returns-view" id="returns-view" hidden=empty inner_html=LOADING
             on:click=move |ev| on_click(state, s, ev) on:change=move |ev| on_change(state, s, ev)
             on:dragover=|ev: web_sys::DragEvent| { ev.prevent_default(); ev.stop_propagation(); }
             on:drop=move |ev: web_sys::DragEvent| {

@@ -79,60 +79,55 @@ pub fn is_utc_time(text: &str) -> bool {
 
 /// The trail of applied returns: who, which file, when (received, then
 /// applied, as UTC times), and the fields taken, each activity once per return.
-/// One sentence shape for every rule keeps the app's wasm small.
+/// The first problem of each entry, in one sentence shape (a smaller wasm).
 fn trail(register: &Register, found: &mut Vec<Problem>) {
-    for (i, entry) in register.trail.iter().enumerate() {
-        let mut say = |place: String, what: &str| {
-            push(
-                found,
-                format!("trail[{i}]{place}"),
-                format!(
-                    "The applied return {} ({} from {}): {what}.",
-                    i + 1,
-                    excerpt(&entry.file),
-                    excerpt(&entry.lead)
-                ),
+    for (i, e) in register.trail.iter().enumerate() {
+        let bad_accepted = e.accepted.iter().enumerate().find_map(|(a, x)| {
+            let f = &x.fields;
+            let bad = x.activity.trim().is_empty()
+                || e.accepted[..a]
+                    .iter()
+                    .any(|y| ids::key(&y.activity) == ids::key(&x.activity))
+                || f.is_empty()
+                || f.iter().enumerate().any(|(k, n)| {
+                    !crate::register::RETURN_FIELDS.contains(&n.as_str()) || f[..k].contains(n)
+                });
+            bad.then_some(a)
+        });
+        let (place, what) = if e.lead.trim().is_empty() {
+            (".lead".to_owned(), "it names no lead officer")
+        } else if e.file.trim().is_empty() {
+            (".file".to_owned(), "it names no file")
+        } else if !is_utc_time(&e.received) {
+            (
+                ".received".to_owned(),
+                "the time it was received is not written like 2019-08-14T09:30:00Z",
             )
+        } else if !is_utc_time(&e.applied) {
+            (
+                ".applied".to_owned(),
+                "the time it was applied is not written like 2019-08-14T09:30:00Z",
+            )
+        } else if e.applied[..19] < e.received[..19] {
+            (
+                ".applied".to_owned(),
+                "it was applied before it was received",
+            )
+        } else if let Some(a) = bad_accepted {
+            (format!(".accepted[{a}]"), "each key activity is listed once, with its ID and one or more of status, progress and next_steps, each once")
+        } else {
+            continue;
         };
-        if entry.lead.trim().is_empty() {
-            say(".lead".into(), "it names no lead officer");
-        }
-        if entry.file.trim().is_empty() {
-            say(".file".into(), "it names no file");
-        }
-        let times = [&entry.received, &entry.applied];
-        for (name, time) in ["received", "applied"].into_iter().zip(times) {
-            if !is_utc_time(time) {
-                say(
-                    format!(".{name}"),
-                    &format!("the time it was {name}, \u{201c}{}\u{201d}, is not written like 2019-08-14T09:30:00Z", excerpt(time)),
-                );
-            }
-        }
-        if times.iter().all(|t| is_utc_time(t)) && entry.applied[..19] < entry.received[..19] {
-            say(".applied".into(), "it was applied before it was received");
-        }
-        for (a, accepted) in entry.accepted.iter().enumerate() {
-            let id = excerpt(&accepted.activity);
-            let repeated = entry.accepted[..a]
-                .iter()
-                .any(|b| ids::key(&b.activity) == ids::key(&accepted.activity));
-            let fields = &accepted.fields;
-            let bad_field = fields.iter().enumerate().any(|(f, name)| {
-                !crate::register::RETURN_FIELDS.contains(&name.as_str())
-                    || fields[..f].contains(name)
-            });
-            let what = if accepted.activity.trim().is_empty() {
-                "it lists a change with no key activity ID".to_owned()
-            } else if repeated {
-                format!("it lists key activity {id} twice")
-            } else if fields.is_empty() || bad_field {
-                format!("the fields taken for key activity {id} must be one or more of status, progress and next_steps, each once")
-            } else {
-                continue;
-            };
-            say(format!(".accepted[{a}]"), &what);
-        }
+        push(
+            found,
+            format!("trail[{i}]{place}"),
+            format!(
+                "The applied return {} ({} from {}): {what}.",
+                i + 1,
+                excerpt(&e.file),
+                excerpt(&e.lead)
+            ),
+        );
     }
 }
 

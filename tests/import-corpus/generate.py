@@ -99,7 +99,7 @@ refused = {
     # Format 1.1: the version as a decimal, and the trail of applied returns.
     '53-newer-minor-version.json': (variant(lambda d: d.update(version=1.2)), ['The file was made by a newer version of the app (format version 1.2); this version reads format versions up to 1.1. Open it with the newer version.']),
     '54-trail-applied-before-received.json': (variant(lambda d: d['register'].update(trail=[trail_entry(applied='2019-08-01T08:00:00Z')])), ['The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): it was applied before it was received.']),
-    '55-trail-taking-a-title.json': (variant(lambda d: d['register'].update(trail=[trail_entry(accepted=[{'activity': 'KA.01.01', 'fields': ['title']}])])), ['The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): the fields taken for key activity KA.01.01 must be one or more of status, progress and next_steps, each once.']),
+    '55-trail-taking-a-title.json': (variant(lambda d: d['register'].update(trail=[trail_entry(accepted=[{'activity': 'KA.01.01', 'fields': ['title']}])])), ['The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): each key activity is listed once, with its ID and one or more of status, progress and next_steps, each once.']),
 }
 
 accepted = {
