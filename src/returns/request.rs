@@ -115,9 +115,111 @@ pub enum Request {
     Sheet(SheetRequest),
 }
 
+/// A value of a request's field, as `Request::to_json` writes it.
+enum Value<'a> {
+    Text(&'a str),
+    Texts(&'a [String]),
+    Numbers(&'a [u64]),
+    Flag(bool),
+    Nothing,
+}
+
+/// `text` as a JSON string.
+fn quote(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 impl Request {
+    /// The request as JSON, as serde reads it (`{"kind": …, fields}`); written
+    /// by hand, so the app's wasm carries no serialiser for the requests.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        use Value::*;
+        let (kind, fields): (&str, Vec<(&str, Value)>) = match self {
+            Request::Export(r) => (
+                "Export",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("previous", r.previous.as_deref().map_or(Nothing, Text)),
+                    ("combined", Flag(r.combined)),
+                    ("deadline", Text(&r.deadline)),
+                ],
+            ),
+            Request::Read(r) => (
+                "Read",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("names", Texts(&r.names)),
+                    ("sizes", Numbers(&r.sizes)),
+                    ("held", Text(&r.held)),
+                ],
+            ),
+            Request::Apply(r) => (
+                "Apply",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("returns", Text(&r.returns)),
+                    ("decisions", Text(&r.decisions)),
+                ],
+            ),
+            Request::View(r) => (
+                "View",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("deadline", Text(&r.deadline)),
+                    ("links", Text(&r.links)),
+                    ("applied", Text(&r.applied)),
+                    ("held", Text(&r.held)),
+                    ("page", Flag(r.page)),
+                ],
+            ),
+            Request::Sheet(r) => (
+                "Sheet",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("step", Text(&r.step)),
+                    ("name", Text(&r.name)),
+                    ("table", Text(&r.table)),
+                    ("choices", Text(&r.choices)),
+                ],
+            ),
+        };
+        let mut out = String::from("{\"kind\":");
+        quote(&mut out, kind);
+        for (name, value) in fields {
+            out.push(',');
+            quote(&mut out, name);
+            out.push(':');
+            match value {
+                Text(t) => quote(&mut out, t),
+                Texts(list) => {
+                    out.push('[');
+                    for (i, t) in list.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        quote(&mut out, t);
+                    }
+                    out.push(']');
+                }
+                Numbers(list) => {
+                    let n: Vec<String> = list.iter().map(u64::to_string).collect();
+                    out.push_str(&format!("[{}]", n.join(",")));
+                }
+                Flag(b) => out.push_str(if b { "true" } else { "false" }),
+                Nothing => out.push_str("null"),
+            }
+        }
+        out.push('}');
+        out
     }
 }
 

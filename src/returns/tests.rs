@@ -618,3 +618,59 @@ fn undo_of_applied_returns_removes_their_trail_entry_and_two_tabs_keep_both() {
     let undone = crate::merge::merge(&applied, &applied, &register);
     assert!(undone.register.trail.is_empty());
 }
+
+#[test]
+fn requests_written_by_hand_are_read_by_serde_as_they_are() {
+    use request::*;
+    let odd = "quote \" back \\ line\n tab\t bell\u{7} \u{2019} \u{1f600}".to_owned();
+    let all = [
+        Request::Export(ExportRequest {
+            register: odd.clone(),
+            previous: None,
+            combined: true,
+            deadline: String::new(),
+        }),
+        Request::Export(ExportRequest {
+            register: String::new(),
+            previous: Some(odd.clone()),
+            combined: false,
+            deadline: "2019-08-14".into(),
+        }),
+        Request::Read(ReadRequest {
+            register: odd.clone(),
+            names: vec![odd.clone(), "b.xlsx".into()],
+            sizes: vec![0, u64::MAX],
+            held: String::new(),
+        }),
+        Request::Read(ReadRequest {
+            register: String::new(),
+            names: vec![],
+            sizes: vec![],
+            held: odd.clone(),
+        }),
+        Request::Apply(ApplyRequest {
+            register: odd.clone(),
+            returns: "[]".into(),
+            decisions: "ar-".into(),
+        }),
+        Request::View(ViewRequest {
+            register: odd.clone(),
+            deadline: "x".into(),
+            links: "a\tb\tc\n".into(),
+            applied: String::new(),
+            held: String::new(),
+            page: true,
+        }),
+        Request::Sheet(SheetRequest {
+            register: odd.clone(),
+            step: "read".into(),
+            name: "a.csv".into(),
+            table: odd.clone(),
+            choices: "map\tid\t3\n".into(),
+        }),
+    ];
+    for r in all {
+        let text = r.to_json();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), r, "{text}");
+    }
+}
