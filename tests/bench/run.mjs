@@ -667,6 +667,11 @@ async function benchReturns(app, leads = 50, each = 20, runs = 3) {
   }
   const folder = mkdtempSync(join(tmpdir(), 'activity-register-bench-returns-'));
   const { page, context } = await app.newPage({ acceptDownloads: true });
+  await page.addInitScript(() => {
+    const make = URL.createObjectURL;
+    window.__blobs = new Map();
+    URL.createObjectURL = (blob) => { const url = make.call(URL, blob); window.__blobs.set(url, blob); return url; };
+  });
   try {
     await page.goto(app.url);
     await waitForApp(page);
@@ -675,16 +680,21 @@ async function benchReturns(app, leads = 50, each = 20, runs = 3) {
     await page.getByRole('button', { name: 'Export return workbooks' }).waitFor();
     await page.getByRole('button', { name: 'Export return workbooks' }).click();
     await page.getByRole('status').filter({ hasText: `Downloaded ${leads} workbooks` }).waitFor({ timeout: 120000 });
-    // Chromium lets a page start only 10 downloads by itself; the other
-    // workbooks are taken from their links in the tracker, as an officer would.
-    const links = page.locator('#returns-tracker-table a[download]');
-    const paths = [];
-    for (let n = 0; n < leads; n += 1) {
-      const [d] = await Promise.all([page.waitForEvent('download'), links.nth(n).click()]);
-      const path = join(folder, d.suggestedFilename());
-      await d.saveAs(path);
-      paths.push(path);
-    }
+    // Chromium lets a page start only 10 downloads, so the workbooks are
+    // taken from the blobs behind the tracker's links (kept by the init script).
+    const files = await page.evaluate(async () => Promise.all([...document.querySelectorAll('#returns-tracker-table a[download]')].map(async (a) => {
+      const blob = window.__blobs.get(a.href);
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return [a.getAttribute('download'), btoa(text)];
+    })));
+    const paths = files.map(([name, base64]) => {
+      const path = join(folder, name);
+      writeFileSync(path, Buffer.from(base64, 'base64'));
+      return path;
+    });
+    if (paths.length !== leads) throw new Error(`expected ${leads} workbooks, got ${paths.length}`);
     spawnSync('/usr/bin/python3', ['-c', `
 import sys, openpyxl
 for path in sys.argv[1:]:
