@@ -25,8 +25,9 @@ pub const FORMAT_TAG: &str = "activity-register";
 /// (1.0 plus the trail of applied returns). The file writes it as the JSON
 /// number `1.1`; files saying `1` or `1.0` (version 1.0) are read as before.
 pub const FORMAT_VERSION: u64 = 11;
-/// `FORMAT_VERSION` as the file writes it.
-const VERSION_TEXT: &str = "1.1";
+/// The compact file up to the register: the tag, and `FORMAT_VERSION` as the
+/// file writes it.
+const ENVELOPE: &str = "{\"format\":\"activity-register\",\"version\":1.1,\"register\":";
 
 /// The register as a file, pretty-printed with a final newline: the compact
 /// text indented (`pretty`), so the wasm carries one serialiser of the
@@ -42,8 +43,10 @@ pub fn encode(register: &Register) -> String {
 /// no float formatting); the register by serde in struct order.
 pub fn encode_compact(register: &Register) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
-    let inner = serde_json::to_string(register).unwrap_or_default();
-    format!("{{\"format\":\"{FORMAT_TAG}\",\"version\":{VERSION_TEXT},\"register\":{inner}}}")
+    let mut out = String::from(ENVELOPE);
+    out.push_str(&serde_json::to_string(register).unwrap_or_default());
+    out.push('}');
+    out
 }
 
 /// Compact JSON (no white space outside strings) laid out as serde_json's

@@ -497,25 +497,12 @@ fn sheet_step(state: AppState, s: ReturnsSession, step: &str, files: js_sys::Arr
     let Some(register) = encoded(state) else {
         return;
     };
-    let mut choices = String::new();
-    if let Ok(list) = document().query_selector_all("select[data-sheet]") {
-        for select in (0..list.length()).filter_map(|i| list.item(i)) {
-            let select: web_sys::HtmlSelectElement = select.unchecked_into();
-            let attr = |n| select.get_attribute(n).unwrap_or_default();
-            choices.push_str(&format!(
-                "{}\t{}\t{}\n",
-                attr("data-sheet"),
-                attr("data-key"),
-                select.value()
-            ));
-        }
-    }
     let request = SheetRequest {
         register,
         step: step.to_owned(),
         name: s.sheet_name.get_untracked(),
         table: s.table.get_untracked(),
-        choices,
+        choices: returns_worker::sheet_choices(),
     };
     run(
         state,

@@ -33,8 +33,14 @@ export async function ask_returns(url, request, blobs, maxBytes, timeoutMs) {
   q = job.catch(() => {});
   return job;
 }
+// Import spreadsheet's choices, one a line: data-sheet, data-key, value.
+export function sheet_choices() {
+  return [...document.querySelectorAll('select[data-sheet]')].map((s) => `${s.dataset.sheet}\t${s.dataset.key}\t${s.value}\n`).join('');
+}
 "#)]
 extern "C" {
+    /// The mapping form's choices (`select[data-sheet]`), one a line.
+    pub fn sheet_choices() -> String;
     fn ask_returns(
         url: &str,
         request: &str,
