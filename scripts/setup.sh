@@ -52,11 +52,20 @@ command -v soffice >/dev/null || missing_debs+=(libreoffice-writer-nogui)
 # LibreOffice Calc converts them to CSV, Debian's openpyxl reads and edits them.
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing_debs+=(libreoffice-calc-nogui)
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing_debs+=(python3-openpyxl)
+# A real password-protected workbook for the bad-returns test: msoffcrypto-tool
+# (PyPI, pure Python, ~3 s) encrypts one as Excel does; its libraries are Debian's.
+/usr/bin/python3 -c 'import cryptography' >/dev/null 2>&1 || missing_debs+=(python3-cryptography)
+/usr/bin/python3 -c 'import olefile' >/dev/null 2>&1 || missing_debs+=(python3-olefile)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "Installing ${missing_debs[*]} from Debian"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing_debs[@]}"
+fi
+
+if [ ! -d "$ROOT/.tools/python/msoffcrypto" ]; then
+  say "Installing msoffcrypto-tool 6.1.0 from PyPI into .tools/python"
+  /usr/bin/python3 -m pip install -q --disable-pip-version-check --target "$ROOT/.tools/python" --no-deps msoffcrypto-tool==6.1.0
 fi
 
 # npm tools, exactly as locked; skipped when the installed tree matches the lock.

@@ -22,6 +22,7 @@ pub mod report_text;
 pub mod returns;
 pub mod route;
 pub mod sample;
+pub mod spreadsheet;
 pub mod status;
 pub mod storage;
 pub mod summary;

@@ -208,7 +208,7 @@ pub fn merge_choosing(
     }
     let objectives = drop_orphans(objectives, &themes, OBJECTIVE_THEME);
     let activities = drop_orphans(activities, &objectives, ACTIVITY_OBJECTIVE);
-    let register = assemble(
+    let mut register = assemble(
         details,
         statuses,
         themes,
@@ -216,6 +216,7 @@ pub fn merge_choosing(
         activities,
         mine.period,
     );
+    register.trail = merged_trail(&base.trail, &mine.trail, &theirs.trail);
     let problems = crate::validate::problems(&register)
         .into_iter()
         .map(|p| p.message)
@@ -789,6 +790,26 @@ fn drop_orphans(
         .collect()
 }
 
+/// The trail of applied returns, as a set: mine, less what theirs removed
+/// since the base (an undo there), plus what theirs added.
+fn merged_trail(
+    base: &[crate::register::AppliedReturn],
+    mine: &[crate::register::AppliedReturn],
+    theirs: &[crate::register::AppliedReturn],
+) -> Vec<crate::register::AppliedReturn> {
+    let mut out: Vec<_> = mine
+        .iter()
+        .filter(|e| !base.contains(e) || theirs.contains(e))
+        .cloned()
+        .collect();
+    for e in theirs {
+        if !base.contains(e) && !out.contains(e) {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
 /// The register the merged records make; `period` stands in should the
 /// details' period not be one (it always is: every record has its kind's fields).
 fn assemble(
@@ -863,6 +884,7 @@ fn assemble(
                 title,
             })
             .collect(),
+        trail: Vec::new(),
     }
 }
 

@@ -128,6 +128,8 @@ pub fn next_quarter(register: &Register, carry: Carry) -> Result<Register, Quart
         .next()
         .ok_or(QuarterError::LastPeriod(register.period))?;
     next.meeting_date.clear();
+    // The trail of applied returns is the quarter's: it stays with the archive.
+    next.trail.clear();
     let fresh = fresh_status(register);
     for theme in &mut next.themes {
         for objective in &mut theme.objectives {
@@ -157,6 +159,13 @@ mod tests {
     fn q4_rolls_into_q1_of_the_next_financial_year() {
         let mut r = sample_register().unwrap();
         r.period = Period::new(2019, 4).unwrap();
+        r.trail = vec![crate::register::AppliedReturn {
+            lead: "D. Atkinson".into(),
+            file: "return.xlsx".into(),
+            received: "2020-01-10T09:00:00Z".into(),
+            applied: "2020-01-11T09:00:00Z".into(),
+            accepted: Vec::new(),
+        }];
         let next = next_quarter(
             &r,
             Carry {
@@ -167,6 +176,10 @@ mod tests {
         .unwrap();
         assert_eq!(next.period.to_string(), "2020/21 Quarter 1");
         assert_eq!(next.themes, r.themes);
+        assert!(
+            next.trail.is_empty(),
+            "the trail stays with the quarter it belongs to"
+        );
     }
 
     #[test]

@@ -27,7 +27,41 @@ pub struct Register {
     pub author: String,
     pub statuses: StatusSet,
     pub themes: Vec<Theme>,
+    /// The returns applied to this register, oldest first (format 1.1); a
+    /// register with none writes no `trail` field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trail: Vec<AppliedReturn>,
 }
+
+/// One lead officer's return as applied: who said what, and what was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppliedReturn {
+    /// The lead officer the return was for.
+    pub lead: String,
+    /// The workbook's file name as it was imported.
+    pub file: String,
+    /// When the workbook was read in, and when it was applied: UTC,
+    /// "2019-08-14T09:30:00Z".
+    pub received: String,
+    pub applied: String,
+    /// The fields taken from the return, by activity; a return whose changes
+    /// were all kept out (or that changed nothing) has none.
+    pub accepted: Vec<AcceptedFields>,
+}
+
+/// The fields of one activity taken from a return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedFields {
+    /// The activity's ID when the return was applied.
+    pub activity: String,
+    /// Each of "status", "progress", "next_steps", in that order.
+    pub fields: Vec<String>,
+}
+
+/// The activity fields a return can change, as the file names them.
+pub const RETURN_FIELDS: [&str; 3] = ["status", "progress", "next_steps"];
 
 /// A register's own details (what is not its statuses or themes), as one value:
 /// undo keeps them whole when any changed, and the merge merges them field by field.
@@ -122,6 +156,7 @@ impl Register {
             author: String::new(),
             statuses: StatusSet::default_set(),
             themes: Vec::new(),
+            trail: Vec::new(),
         }
     }
 

@@ -33,6 +33,14 @@ fn main() {
         }
         o.into()
     }
+    /// Now, UTC, to the second: "2019-08-14T09:30:00Z".
+    fn now() -> String {
+        let iso = String::from(js_sys::Date::new_0().to_iso_string());
+        match iso.get(..19) {
+            Some(seconds) => format!("{seconds}Z"),
+            None => iso,
+        }
+    }
     fn answer(data: &JsValue) -> Result<JsValue, String> {
         let text = field(data, "request")
             .as_string()
@@ -58,10 +66,23 @@ fn main() {
                     .iter()
                     .map(|f| js_sys::Uint8Array::new(&f).to_vec())
                     .collect();
-                Ok(strings(request::read_answer(request::read(&read, &files)?)))
+                Ok(strings(request::read_answer(request::read(
+                    &read,
+                    &files,
+                    &now(),
+                )?)))
             }
-            Request::Apply(apply) => Ok(strings(vec![("register", request::apply(&apply)?)])),
+            Request::Apply(apply) => {
+                Ok(strings(vec![("register", request::apply(&apply, &now())?)]))
+            }
             Request::View(view) => Ok(strings(request::view(&view)?)),
+            Request::Sheet(sheet) => {
+                let file = js_sys::Array::from(&field(data, "files"))
+                    .iter()
+                    .next()
+                    .map(|f| js_sys::Uint8Array::new(&f).to_vec());
+                Ok(strings(request::sheet(&sheet, file.as_deref())?))
+            }
         }
     }
 

@@ -9,7 +9,7 @@
 //! becomes its own inverse: undo hands redo the step back without copying the
 //! register.
 
-use crate::register::{Details, KeyActivity, Objective, Register, Theme};
+use crate::register::{AppliedReturn, Details, KeyActivity, Objective, Register, Theme};
 use crate::status::StatusSet;
 
 /// How one list changed.
@@ -106,6 +106,8 @@ pub struct Patch {
     details: Option<Details>,
     statuses: Option<StatusSet>,
     themes: ListPatch<Theme, ThemePatch>,
+    /// The trail of applied returns, whole, when it changed.
+    trail: Option<Vec<AppliedReturn>>,
 }
 
 fn objective_patch(now: &Objective, then: &Objective) -> ObjectivePatch {
@@ -131,12 +133,16 @@ impl Patch {
             details: (a != b).then_some(b),
             statuses: (now.statuses != then.statuses).then(|| then.statuses.clone()),
             themes: ListPatch::between(&now.themes, &then.themes, theme_patch),
+            trail: (now.trail != then.trail).then(|| then.trail.clone()),
         }
     }
 
     /// Whether the patch changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.details.is_none() && self.statuses.is_none() && self.themes.is_same()
+        self.details.is_none()
+            && self.statuses.is_none()
+            && self.themes.is_same()
+            && self.trail.is_none()
     }
 
     /// Applies the patch to `register`; returns the patch that undoes it.
@@ -145,6 +151,9 @@ impl Patch {
         let statuses = self
             .statuses
             .map(|s| std::mem::replace(&mut register.statuses, s));
+        let trail = self
+            .trail
+            .map(|t| std::mem::replace(&mut register.trail, t));
         let themes = self
             .themes
             .apply(&mut register.themes, |theme, p| ThemePatch {
@@ -165,6 +174,7 @@ impl Patch {
             details,
             statuses,
             themes,
+            trail,
         }
     }
 }

@@ -37,6 +37,7 @@ pub enum FormatError {
     /// JSON, but not one of ours; the reason says why.
     NotARegisterFile(String),
     BadVersion,
+    /// In tenths (12 is version 1.2).
     NewerVersion(u64),
     /// Ours, but the content breaks the format or the register's invariants.
     Content(Vec<Problem>),
@@ -97,8 +98,9 @@ impl fmt::Display for FormatError {
             ),
             FormatError::NewerVersion(v) => write!(
                 f,
-                "The file was made by a newer version of the app (format version {v}); this version reads format version {}. Open it with the newer version.",
-                super::FORMAT_VERSION
+                "The file was made by a newer version of the app (format version {}); this version reads format versions up to {}. Open it with the newer version.",
+                super::version_words(*v),
+                super::version_words(super::FORMAT_VERSION)
             ),
             FormatError::Content(problems) => {
                 let sentences: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();

@@ -7,7 +7,7 @@ use super::error::Problem;
 use super::json::{whole_number, Fatal, Json, Key, Kind};
 use super::truncate;
 use crate::period::Period;
-use crate::register::{KeyActivity, Objective, Register, Theme};
+use crate::register::{AcceptedFields, AppliedReturn, KeyActivity, Objective, Register, Theme};
 use crate::status::{Status, StatusSet};
 
 type Step<T> = Result<T, Fatal>;
@@ -133,19 +133,29 @@ impl<'a> Reader<'a> {
         path: &str,
         mut item: impl FnMut(&mut Self, &mut Json, &str) -> Step<Option<T>>,
     ) -> Step<Option<Vec<T>>> {
-        if j.peek()? != Kind::List {
-            return self.wrong(j, path, Expected::List).map(|()| None);
-        }
         let mut out = Some(Vec::new());
-        j.list(|j, i| {
-            let got = item(self, j, &format!("{path}[{i}]"))?;
-            match (got, out.as_mut()) {
+        let is_list = self.list_dyn(j, path, &mut |r, j, p| {
+            match (item(r, j, p)?, out.as_mut()) {
                 (Some(v), Some(list)) => list.push(v),
                 _ => out = None,
             }
             Ok(())
         })?;
-        Ok(out)
+        Ok(out.filter(|_| is_list))
+    }
+
+    // One copy of the list's checks and paths for every kind of item (a smaller wasm).
+    fn list_dyn(
+        &mut self,
+        j: &mut Json,
+        path: &str,
+        item: &mut dyn FnMut(&mut Self, &mut Json, &str) -> Step<()>,
+    ) -> Step<bool> {
+        if j.peek()? != Kind::List {
+            return self.wrong(j, path, Expected::List).map(|()| false);
+        }
+        j.list(|j, i| item(self, j, &format!("{path}[{i}]")))?;
+        Ok(true)
     }
 
     fn texts(&mut self, j: &mut Json, path: &str) -> Step<Option<Vec<String>>> {
@@ -217,7 +227,7 @@ impl<'a> Reader<'a> {
             Some(String::new()),
             Some(String::new()),
         );
-        let (mut statuses, mut themes) = (None, None);
+        let (mut statuses, mut themes, mut trail) = (None, None, Some(Vec::new()));
         let complete = self.fields(
             j,
             path,
@@ -230,6 +240,7 @@ impl<'a> Reader<'a> {
                 "author",
                 "statuses",
                 "themes",
+                "trail",
             ],
             &["organisation", "title", "period", "statuses", "themes"],
             |r, j, i, p| {
@@ -241,7 +252,8 @@ impl<'a> Reader<'a> {
                     4 => meeting_date = r.text(j, p)?,
                     5 => author = r.text(j, p)?,
                     6 => statuses = r.list(j, p, |r, j, p| r.status(j, p))?,
-                    _ => themes = r.list(j, p, |r, j, p| r.theme(j, p))?,
+                    7 => themes = r.list(j, p, |r, j, p| r.theme(j, p))?,
+                    _ => trail = r.list(j, p, |r, j, p| r.applied(j, p))?,
                 }
                 Ok(())
             },
@@ -261,7 +273,53 @@ impl<'a> Reader<'a> {
             author: author.unwrap_or_default(),
             statuses: StatusSet(statuses.unwrap_or_default()),
             themes: themes.unwrap_or_default(),
+            trail: trail.unwrap_or_default(),
         }))
+    }
+
+    /// One entry of the trail of applied returns (format 1.1).
+    fn applied(&mut self, j: &mut Json, path: &str) -> Step<Option<AppliedReturn>> {
+        let mut texts: [Option<String>; 4] = Default::default();
+        let mut accepted = None;
+        let before = self.problems.len();
+        let names = ["lead", "file", "received", "applied", "accepted"];
+        let complete = self.fields(j, path, &names, &names, |r, j, i, p| {
+            match i {
+                0..=3 => texts[i] = r.text(j, p)?,
+                _ => accepted = r.list(j, p, |r, j, p| r.accepted(j, p))?,
+            }
+            Ok(())
+        })?;
+        if !complete || self.problems.len() > before {
+            return Ok(None);
+        }
+        let [lead, file, received, applied] = texts.map(Option::unwrap_or_default);
+        Ok(Some(AppliedReturn {
+            lead,
+            file,
+            received,
+            applied,
+            accepted: accepted.unwrap_or_default(),
+        }))
+    }
+
+    fn accepted(&mut self, j: &mut Json, path: &str) -> Step<Option<AcceptedFields>> {
+        let (mut activity, mut fields) = (None, None);
+        let before = self.problems.len();
+        let names = ["activity", "fields"];
+        let complete = self.fields(j, path, &names, &names, |r, j, i, p| {
+            match i {
+                0 => activity = r.text(j, p)?,
+                _ => fields = r.texts(j, p)?,
+            }
+            Ok(())
+        })?;
+        Ok(
+            (complete && self.problems.len() == before).then(|| AcceptedFields {
+                activity: activity.unwrap_or_default(),
+                fields: fields.unwrap_or_default(),
+            }),
+        )
     }
 
     fn period(&mut self, j: &mut Json, path: &str) -> Step<Option<Period>> {

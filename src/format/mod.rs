@@ -1,4 +1,4 @@
-//! File format v1: the one door every register file goes through.
+//! File format 1.1: the one door every register file goes through.
 //!
 //! `encode` writes a pretty-printed file with a stable field order (so two exports
 //! diff well); `decode` reads one in a single pass (`json`: the syntax, duplicate
@@ -18,50 +18,33 @@ pub use error::{one_decimal, size_in_words, FormatError, Problem};
 use crate::register::Register;
 use fields::Reader;
 use json::{Fatal, Json, Kind};
-use serde::Serialize;
 
 /// The value of the `format` field.
 pub const FORMAT_TAG: &str = "activity-register";
-/// The newest version this app reads and the one it writes.
-pub const FORMAT_VERSION: u64 = 1;
+/// The newest version this app reads and the one it writes, in tenths: 1.1
+/// (1.0 plus the trail of applied returns). The file writes it as the JSON
+/// number `1.1`; files saying `1` or `1.0` (version 1.0) are read as before.
+pub const FORMAT_VERSION: u64 = 11;
+/// The compact file up to its revision or register: the tag, and `FORMAT_VERSION` as the
+/// file writes it.
+const ENVELOPE: &str = "{\"format\":\"activity-register\",\"version\":1.1,";
 
-#[derive(Serialize)]
-struct FileRef<'a> {
-    format: &'a str,
-    version: u64,
-    /// The register file's save count (`register_file`); absent in exports.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    revision: Option<u64>,
-    register: &'a Register,
-}
-
-fn file_of(register: &Register) -> FileRef<'_> {
-    FileRef {
-        format: FORMAT_TAG,
-        version: FORMAT_VERSION,
-        revision: None,
-        register,
-    }
-}
-
-/// The register as a v1 file, pretty-printed with a final newline.
+/// The register as a file, pretty-printed with a final newline: the compact
+/// text indented (`pretty`), so the wasm carries one serialiser of the
+/// register, not two.
 pub fn encode(register: &Register) -> String {
-    encode_pretty(&file_of(register))
+    encode_file(register, None)
 }
 
 /// The register as a linked register file: `encode` with the envelope's
 /// `revision` (the number of the save), so another tab or machine can tell
 /// its copy is no longer the newest.
 pub fn encode_with_revision(register: &Register, revision: u64) -> String {
-    encode_pretty(&FileRef {
-        revision: Some(revision),
-        ..file_of(register)
-    })
+    encode_file(register, Some(revision))
 }
 
-fn encode_pretty(file: &FileRef<'_>) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(file).unwrap_or_default();
+fn encode_file(register: &Register, revision: Option<u64>) -> String {
+    let mut text = pretty(&compact_file(register, revision));
     text.push('\n');
     text
 }
@@ -88,12 +71,103 @@ pub fn revision_of(text: &str) -> Option<u64> {
     revision
 }
 
-/// The register as a compact v1 file, for storage where space counts.
+/// The register as a compact file, for storage where space counts. The
+/// envelope is written here (the version is a decimal, and the wasm carries
+/// no float formatting); the register by serde in struct order.
 pub fn encode_compact(register: &Register) -> String {
-    serde_json::to_string(&file_of(register)).unwrap_or_default()
+    compact_file(register, None)
 }
 
-/// Reads a v1 file, or says why not. One pass over the text: JSON syntax, the
+/// The compact file, with the register file's `revision` before the register
+/// when there is one (so `revision_of` finds it in the first few KB).
+fn compact_file(register: &Register, revision: Option<u64>) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    let mut out = String::from(ENVELOPE);
+    if let Some(revision) = revision {
+        out.push_str("\"revision\":");
+        out.push_str(&revision.to_string());
+        out.push(',');
+    }
+    out.push_str("\"register\":");
+    out.push_str(&serde_json::to_string(register).unwrap_or_default());
+    out.push('}');
+    out
+}
+
+/// Compact JSON (no white space outside strings) laid out as serde_json's
+/// pretty printer does: two spaces a level, `": "`, `[]` and `{}` when empty.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_text, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_text {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_text = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_text = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A version number's text in tenths ("1" and "1.0" → 10, "1.1" → 11, "2" →
+/// 20), or None if it is not a number of tenths.
+fn version_tenths(text: &str) -> Option<i64> {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], text[i + 1..].parse::<i64>().ok()?),
+        None => (text, 0),
+    };
+    json::whole_number(&format!("{mantissa}e{}", exponent.checked_add(1)?))
+}
+
+/// Tenths as a version is written: 11 → "1.1", 20 → "2".
+pub fn version_words(tenths: u64) -> String {
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        one_decimal(tenths)
+    }
+}
+
+/// Reads a register file (version 1.0 or 1.1), or says why not. One pass over the text: JSON syntax, the
 /// envelope and every field are read together (`json`, `fields`); then the tag and
 /// version are checked, then the register's rules (`validate::problems`).
 pub fn decode(text: &str) -> Result<Register, FormatError> {
@@ -145,7 +219,7 @@ pub fn decode(text: &str) -> Result<Register, FormatError> {
     }
     let version = version
         .flatten()
-        .filter(|v| *v >= 1)
+        .filter(|v| *v >= 10)
         .ok_or(FormatError::BadVersion)?;
     if version > FORMAT_VERSION as i64 {
         return Err(FormatError::NewerVersion(version as u64));
@@ -184,7 +258,7 @@ struct Envelope {
     is_object: bool,
     /// `Some(None)`: there, but not text.
     format: Option<Option<String>>,
-    /// `Some(None)`: there, but not a whole number.
+    /// In tenths; `Some(None)`: there, but not a number of tenths.
     version: Option<Option<i64>>,
     /// `Some(None)`: there, but with problems.
     register: Option<Option<Register>>,
@@ -216,7 +290,7 @@ fn read_envelope(text: &str) -> Result<Envelope, Fatal> {
             match key.name.as_str() {
                 "format" if j.peek()? == Kind::Text => envelope.format = Some(Some(j.string()?)),
                 "version" if j.peek()? == Kind::Number => {
-                    envelope.version = Some(json::whole_number(j.number()?))
+                    envelope.version = Some(version_tenths(j.number()?))
                 }
                 "register" => envelope.register = Some(reader.register(j, "register")?),
                 "format" => {

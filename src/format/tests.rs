@@ -11,7 +11,8 @@ fn encode_then_decode_gives_the_register_back() {
 #[test]
 fn the_file_starts_with_its_tag_and_version() {
     let text = encode(&sample_template());
-    assert!(text.starts_with("{\n  \"format\": \"activity-register\",\n  \"version\": 1,\n  \"register\": {\n    \"organisation\""), "{text}");
+    assert!(text.starts_with("{\n  \"format\": \"activity-register\",\n  \"version\": 1.1,\n  \"register\": {\n    \"organisation\""), "{text}");
+    assert!(!text.contains("\"trail\""), "no trail, no trail field");
     assert!(text.ends_with("}\n"));
 }
 
@@ -66,12 +67,91 @@ fn another_apps_json_is_refused() {
 
 #[test]
 fn a_newer_version_is_refused_with_the_reason() {
-    let text = encode(&sample_template()).replace("\"version\": 1", "\"version\": 7");
-    let err = decode(&text).unwrap_err();
-    assert_eq!(err, FormatError::NewerVersion(7));
-    assert!(err
-        .to_string()
-        .contains("made by a newer version of the app"));
+    for (written, tenths, words) in [
+        ("7", 70, "7"),
+        ("1.2", 12, "1.2"),
+        ("2", 20, "2"),
+        ("2.0", 20, "2"),
+        ("12e-1", 12, "1.2"),
+    ] {
+        let text = encode(&sample_template())
+            .replace("\"version\": 1.1", &format!("\"version\": {written}"));
+        let err = decode(&text).unwrap_err();
+        assert_eq!(err, FormatError::NewerVersion(tenths), "{written}");
+        assert_eq!(
+            err.to_string(),
+            format!("The file was made by a newer version of the app (format version {words}); this version reads format versions up to 1.1. Open it with the newer version.")
+        );
+    }
+}
+
+#[test]
+fn versions_1_and_1_0_and_1_1_are_read_and_others_are_not_usable() {
+    let register = sample_template();
+    for written in ["1", "1.0", "1.1", "1.10", "11e-1", "10e-1"] {
+        let text =
+            encode(&register).replace("\"version\": 1.1", &format!("\"version\": {written}"));
+        assert_eq!(decode(&text), Ok(register.clone()), "{written}");
+    }
+    for written in ["0", "0.9", "-1", "1.05", "1.15", "\"1.1\"", "null"] {
+        let text =
+            encode(&register).replace("\"version\": 1.1", &format!("\"version\": {written}"));
+        assert_eq!(decode(&text), Err(FormatError::BadVersion), "{written}");
+    }
+}
+
+fn with_trail() -> crate::register::Register {
+    let mut register = sample_template();
+    register.themes = decode(&one_activity_file(ACTIVITY)).unwrap().themes;
+    register.trail = vec![crate::register::AppliedReturn {
+        lead: "D. Atkinson".into(),
+        file: "return-2019-20-q1-d-atkinson.xlsx".into(),
+        received: "2019-08-01T09:00:00Z".into(),
+        applied: "2019-08-02T10:30:00.250Z".into(),
+        accepted: vec![crate::register::AcceptedFields {
+            activity: "KA.01.01".into(),
+            fields: vec!["status".into(), "next_steps".into()],
+        }],
+    }];
+    register
+}
+
+#[test]
+fn the_trail_is_written_after_the_themes_and_read_back() {
+    let register = with_trail();
+    let text = encode(&register);
+    assert!(
+        text.contains("\n  },\n  \"trail\": [")
+            || text.contains("],\n    \"trail\": [\n      {\n        \"lead\": \"D. Atkinson\""),
+        "{text}"
+    );
+    assert_eq!(decode(&text), Ok(register.clone()));
+    assert_eq!(decode(&encode_compact(&register)), Ok(register));
+}
+
+#[test]
+fn the_trail_breaking_its_rules_is_refused_with_sentences() {
+    let text = encode(&with_trail());
+    let cases = [
+        ("\"lead\": \"D. Atkinson\"", "\"lead\": \" \"", "The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from  ): it names no lead officer."),
+        ("\"received\": \"2019-08-01T09:00:00Z\"", "\"received\": \"1 August 2019\"", "The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): the time it was received is not written like 2019-08-14T09:30:00Z."),
+        ("\"received\": \"2019-08-01T09:00:00Z\"", "\"received\": \"2019-08-03T09:00:00Z\"", "The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): it was applied before it was received."),
+        ("\"next_steps\"\n", "\"title\"\n", "The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): each key activity is listed once, with its ID and one or more of status, progress and next_steps, each once."),
+        ("\"status\",", "\"next_steps\",", "The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): each key activity is listed once, with its ID and one or more of status, progress and next_steps, each once."),
+        ("\"applied\": \"2019-08-02T10:30:00.250Z\"", "\"applied\": \"2019-08-02T10:30:00.Z\"", "The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): the time it was applied is not written like 2019-08-14T09:30:00Z."),
+        ("\"lead\": \"D. Atkinson\",", "\"lead\": \"D. Atkinson\", \"who\": 1,", "At register.trail[0].who: a register file has no field called \u{201c}who\u{201d} here; check its spelling."),
+        ("\"accepted\": [", "\"accepted\": 3, \"x\": [", "At register.trail[0].accepted: this should be a list in [ ], but it is the number 3."),
+    ];
+    for (from, to, sentence) in cases {
+        assert!(text.contains(from), "{from}");
+        let bad = text.replacen(from, to, 1);
+        let err = decode(&bad).unwrap_err();
+        assert!(
+            err.sentences().contains(&sentence.to_owned()),
+            "{to}: {:?}",
+            err.sentences()
+        );
+    }
 }
 
 #[test]
@@ -140,8 +220,8 @@ fn a_repeated_key_is_refused_with_both_places() {
     let sentence = err.to_string();
     assert!(sentence.starts_with("In key activity KA.01.01: At register.themes[0].objectives[0].activities[0].status: the field \u{201c}status\u{201d} is given twice (again at line "), "{sentence}");
     let top = encode(&sample_template()).replacen(
-        "\"version\": 1,",
-        "\"version\": 1, \"version\": 1,",
+        "\"version\": 1.1,",
+        "\"version\": 1.1, \"version\": 1,",
         1,
     );
     assert!(decode(&top)
@@ -155,7 +235,7 @@ fn whole_numbers_written_with_a_point_are_read_as_the_schema_allows() {
     let mut register = sample_template();
     register.themes = decode(&one_activity_file(ACTIVITY)).unwrap().themes;
     let text = encode(&register)
-        .replace("\"version\": 1,", "\"version\": 1.0,")
+        .replace("\"version\": 1.1,", "\"version\": 1.0,")
         .replace("\"quarter\": 1", "\"quarter\": 1.0")
         .replace("\"rank\": 4,", "\"rank\": 4.0,");
     assert_eq!(decode(&text), Ok(register));
@@ -164,7 +244,7 @@ fn whole_numbers_written_with_a_point_are_read_as_the_schema_allows() {
         decode(&half).unwrap_err().to_string(),
         "At register.period.quarter: this should be a whole number, but it is 1.5."
     );
-    let version = encode(&sample_template()).replace("\"version\": 1,", "\"version\": 1.5,");
+    let version = encode(&sample_template()).replace("\"version\": 1.1,", "\"version\": 1.05,");
     assert_eq!(decode(&version), Err(FormatError::BadVersion));
 }
 
@@ -215,7 +295,7 @@ fn a_linked_file_carries_its_revision_and_still_reads_as_the_register() {
     let text = encode_with_revision(&register, 7);
     assert!(
         text.starts_with(
-            "{\n  \"format\": \"activity-register\",\n  \"version\": 1,\n  \"revision\": 7,"
+            "{\n  \"format\": \"activity-register\",\n  \"version\": 1.1,\n  \"revision\": 7,"
         ),
         "{}",
         &text[..80]
@@ -236,5 +316,33 @@ fn a_linked_file_carries_its_revision_and_still_reads_as_the_register() {
         "{",
     ] {
         assert_eq!(revision_of(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn the_pretty_file_is_laid_out_as_serde_json_pretty_prints() {
+    let mut register = with_trail();
+    register.themes[0].title = "Quotes \" and \\ back, {braces} [brackets]: commas, here".into();
+    register.meeting = "\u{2019}\n\t".into();
+    for r in [
+        register,
+        crate::sample::sample_register().unwrap(),
+        sample_template(),
+    ] {
+        #[derive(serde::Serialize)]
+        struct File<'a> {
+            format: &'a str,
+            version: u8,
+            register: &'a crate::register::Register,
+        }
+        let expected = serde_json::to_string_pretty(&File {
+            format: FORMAT_TAG,
+            version: 7,
+            register: &r,
+        })
+        .unwrap()
+        .replace("\"version\": 7", "\"version\": 1.1")
+            + "\n";
+        assert_eq!(encode(&r), expected);
     }
 }

@@ -81,6 +81,50 @@ pub fn tracker_table(
     out
 }
 
+/// "2019-08-14T09:30:00Z" as "2019-08-14 09:30 UTC" (anything else as it is).
+fn time_words(utc: &str) -> String {
+    match (utc.get(..10), utc.get(11..16)) {
+        (Some(day), Some(time)) if crate::validate::is_utc_time(utc) => format!("{day} {time} UTC"),
+        _ => utc.to_owned(),
+    }
+}
+
+/// The register's trail of applied returns: who, which file, when received
+/// and applied, and the fields taken per activity; empty with no trail.
+pub fn trail_table(register: &Register) -> String {
+    if register.trail.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<table class=\"figures-table returns-trail\"><caption>Returns applied to this register: {}</caption><thead><tr><th scope=\"col\">Lead officer</th><th scope=\"col\">File</th><th scope=\"col\">Received</th><th scope=\"col\">Applied</th><th scope=\"col\">Fields taken</th></tr></thead><tbody>",
+        register.trail.len()
+    );
+    for entry in &register.trail {
+        out.push_str("<tr><th scope=\"row\">");
+        escape_into(&mut out, &entry.lead);
+        out.push_str("</th><td>");
+        escape_into(&mut out, &entry.file);
+        out.push_str("</td><td>");
+        escape_into(&mut out, &time_words(&entry.received));
+        out.push_str("</td><td>");
+        escape_into(&mut out, &time_words(&entry.applied));
+        out.push_str("</td><td>");
+        if entry.accepted.is_empty() {
+            out.push_str("None (every change kept out, or none made)");
+        }
+        for (i, a) in entry.accepted.iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            let fields: Vec<String> = a.fields.iter().map(|f| f.replace('_', " ")).collect();
+            escape_into(&mut out, &format!("{}: {}", a.activity, fields.join(", ")));
+        }
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
 fn link_into(out: &mut String, link: &Link) {
     // Only the page's own blob: URLs are links.
     if !link.url.starts_with("blob:") {
@@ -218,7 +262,8 @@ fn item_into(out: &mut String, i: usize, item: &ReviewItem) {
 
 /// The whole view as the page first draws it; the page fills the regions
 /// (`#returns-period`, `#returns-status`, `#returns-tracker-table`,
-/// `#returns-refused`, `#returns-review-panel`, `#returns-problem`) and handles
+/// `#returns-refused`, `#returns-review-panel`, `#returns-sheet`,
+/// `#returns-problem`) and handles
 /// the controls by id and `data-action`.
 pub const PAGE: &str = concat!(
     "<h1>Returns<span class=\"heading-sub\" id=\"returns-period\"></span></h1>",
@@ -232,6 +277,7 @@ pub const PAGE: &str = concat!(
     "<section aria-labelledby=\"returns-in\"><h2 id=\"returns-in\">Take returns in</h2><div class=\"drop-zone\"><span class=\"file-button\"><input type=\"file\" id=\"import-returns\" class=\"file-input\" multiple accept=\".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"><label for=\"import-returns\" class=\"button button-secondary\">Import returns</label></span><p class=\"hint\">Choose the returned workbooks (several at once), or drop them on this view. Nothing changes until you apply them.</p></div></section>",
     "<div class=\"notice notice-problem\" role=\"alert\" id=\"returns-refused\"></div>",
     "<section class=\"panel panel-preview\" aria-labelledby=\"returns-review\" id=\"returns-review-panel\"></section>",
+    "<section aria-labelledby=\"returns-sheets\"><h2 id=\"returns-sheets\">Bring in a register kept in Excel or CSV</h2><div class=\"drop-zone\"><span class=\"file-button\"><input type=\"file\" id=\"import-spreadsheet\" class=\"file-input\" accept=\".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"><label for=\"import-spreadsheet\" class=\"button button-secondary\">Import spreadsheet</label></span><p class=\"hint\">An .xlsx or .csv file with a row per key activity (this app\u{2019}s Export CSV too). You match its columns to the register\u{2019}s fields, then the import preview shows what it holds; nothing is replaced until you confirm.</p></div><div id=\"returns-sheet\"></div></section>",
     "<p class=\"notice notice-problem\" role=\"alert\" id=\"returns-problem\"></p>",
 );
 

@@ -143,6 +143,10 @@ pub struct ReturnedLead {
 pub struct Returned {
     pub file: String,
     pub leads: Vec<ReturnedLead>,
+    /// When it was read in (UTC, "2019-08-14T09:30:00Z"), for the trail;
+    /// set by the worker, empty in a check alone.
+    #[serde(default)]
+    pub received: String,
 }
 
 /// Checks `book` against `register`; every problem found (up to 20), or the return.
@@ -180,6 +184,7 @@ pub fn check(book: &Book, register: &Register, file: &str) -> Result<Returned, V
         Ok(Returned {
             file: file.to_owned(),
             leads,
+            received: String::new(),
         })
     } else {
         problems.truncate(MAX_PROBLEMS);

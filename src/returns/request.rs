@@ -43,6 +43,9 @@ pub struct ViewRequest {
     /// One lead a line.
     pub applied: String,
     pub held: String,
+    /// The page has no skeleton yet: send `returns::html::PAGE` too.
+    #[serde(default)]
+    pub page: bool,
 }
 
 /// An answer for the page: named strings (the page sets each it knows, and
@@ -86,6 +89,21 @@ pub struct ApplyRequest {
     pub decisions: String,
 }
 
+/// Import spreadsheet, one step at a time: `read` the file (its bytes beside
+/// the JSON) and answer the mapping form; `form` draws the form again for the
+/// choices made; `build` makes the register (or the form with its problems).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetRequest {
+    /// The register now (a file): its details and status set are kept.
+    pub register: String,
+    pub step: String,
+    pub name: String,
+    /// The table read (JSON, from a `read` answer), for `form` and `build`.
+    pub table: String,
+    /// The form's choices, one a line: `map`/`word`, key, value, tab-separated.
+    pub choices: String,
+}
+
 /// The worker's messages tagged by what they answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
@@ -94,11 +112,114 @@ pub enum Request {
     Read(ReadRequest),
     Apply(ApplyRequest),
     View(ViewRequest),
+    Sheet(SheetRequest),
+}
+
+/// A value of a request's field, as `Request::to_json` writes it.
+enum Value<'a> {
+    Text(&'a str),
+    Texts(&'a [String]),
+    Numbers(&'a [u64]),
+    Flag(bool),
+    Nothing,
+}
+
+/// `text` as a JSON string.
+fn quote(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 impl Request {
+    /// The request as JSON, as serde reads it (`{"kind": …, fields}`); written
+    /// by hand, so the app's wasm carries no serialiser for the requests.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        use Value::*;
+        let (kind, fields): (&str, Vec<(&str, Value)>) = match self {
+            Request::Export(r) => (
+                "Export",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("previous", r.previous.as_deref().map_or(Nothing, Text)),
+                    ("combined", Flag(r.combined)),
+                    ("deadline", Text(&r.deadline)),
+                ],
+            ),
+            Request::Read(r) => (
+                "Read",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("names", Texts(&r.names)),
+                    ("sizes", Numbers(&r.sizes)),
+                    ("held", Text(&r.held)),
+                ],
+            ),
+            Request::Apply(r) => (
+                "Apply",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("returns", Text(&r.returns)),
+                    ("decisions", Text(&r.decisions)),
+                ],
+            ),
+            Request::View(r) => (
+                "View",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("deadline", Text(&r.deadline)),
+                    ("links", Text(&r.links)),
+                    ("applied", Text(&r.applied)),
+                    ("held", Text(&r.held)),
+                    ("page", Flag(r.page)),
+                ],
+            ),
+            Request::Sheet(r) => (
+                "Sheet",
+                vec![
+                    ("register", Text(&r.register)),
+                    ("step", Text(&r.step)),
+                    ("name", Text(&r.name)),
+                    ("table", Text(&r.table)),
+                    ("choices", Text(&r.choices)),
+                ],
+            ),
+        };
+        let mut out = String::from("{\"kind\":");
+        quote(&mut out, kind);
+        for (name, value) in fields {
+            out.push(',');
+            quote(&mut out, name);
+            out.push(':');
+            match value {
+                Text(t) => quote(&mut out, t),
+                Texts(list) => {
+                    out.push('[');
+                    for (i, t) in list.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        quote(&mut out, t);
+                    }
+                    out.push(']');
+                }
+                Numbers(list) => {
+                    let n: Vec<String> = list.iter().map(u64::to_string).collect();
+                    out.push_str(&format!("[{}]", n.join(",")));
+                }
+                Flag(b) => out.push_str(if b { "true" } else { "false" }),
+                Nothing => out.push_str("null"),
+            }
+        }
+        out.push('}');
+        out
     }
 }
 
@@ -166,7 +287,8 @@ fn held(text: &str) -> Result<Vec<Returned>, String> {
 /// Reads each file against the register, adds the accepted ones to those held
 /// (a file of the same name replaces the one read before), and reviews them all.
 #[cfg(feature = "xlsx")]
-pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, String> {
+/// `now` is the time of reading (UTC), kept with each return for the trail.
+pub fn read(request: &ReadRequest, files: &[Vec<u8>], now: &str) -> Result<ReadAnswer, String> {
     let register = decode(&request.register)?;
     let mut returns = held(&request.held)?;
     let mut refused = Vec::new();
@@ -181,7 +303,8 @@ pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, Stri
             super::xlsx::read_return(bytes, &register, name)
         };
         match read {
-            Ok(returned) => {
+            Ok(mut returned) => {
+                returned.received = now.to_owned();
                 returns.retain(|r| r.file != returned.file);
                 accepted.push(name.clone());
                 returns.push(returned);
@@ -204,8 +327,9 @@ pub fn read(request: &ReadRequest, files: &[Vec<u8>]) -> Result<ReadAnswer, Stri
     })
 }
 
-/// The register with the accepted changes, as a compact v1 file.
-pub fn apply(request: &ApplyRequest) -> Result<String, String> {
+/// The register with the accepted changes and the returns in its trail as
+/// applied at `now` (UTC), as a compact file.
+pub fn apply(request: &ApplyRequest, now: &str) -> Result<String, String> {
     let register = decode(&request.register)?;
     let returns = held(&request.returns)?;
     let decisions: Vec<Option<super::review::Decision>> = request
@@ -217,7 +341,7 @@ pub fn apply(request: &ApplyRequest) -> Result<String, String> {
             _ => None,
         })
         .collect();
-    let applied = super::review::apply(&register, &returns, &decisions)?;
+    let applied = super::review::apply(&register, &returns, &decisions, now)?;
     Ok(crate::format::encode_compact(&applied))
 }
 
@@ -294,5 +418,162 @@ pub fn view(request: &ViewRequest) -> Result<Answer, String> {
             if ids.len() == 1 { "it is" } else { "they are" }
         ));
     }
-    Ok(vec![("tracker", html)])
+    // The trail goes with the tracker: one region, so the page needs no
+    // code of its own for it, and it is drawn again after every change.
+    html.push_str(&super::html::trail_table(&register));
+    let mut answer = vec![("tracker", html)];
+    if request.page {
+        answer.insert(0, ("page", super::html::PAGE.to_owned()));
+    }
+    Ok(answer)
+}
+
+/// A sheet of a workbook as records of text (rows numbered from 1): the
+/// first visible sheet.
+#[cfg(feature = "xlsx")]
+fn table_of_workbook(name: &str, bytes: &[u8]) -> Result<crate::spreadsheet::Table, Vec<String>> {
+    let book = super::xlsx::read_book(bytes).map_err(|p| vec![p.to_string()])?;
+    let sheet = book
+        .sheets
+        .iter()
+        .find(|s| s.visibility == super::book::Visibility::Visible)
+        .ok_or_else(|| vec!["The workbook has no visible sheet to import.".to_owned()])?;
+    let mut records: Vec<(usize, Vec<String>)> = Vec::new();
+    for (&(row, col), value) in &sheet.cells {
+        let row = row as usize + 1;
+        if records.last().map(|(r, _)| *r) != Some(row) {
+            records.push((row, Vec::new()));
+        }
+        if let Some((_, cells)) = records.last_mut() {
+            cells.resize(cells.len().max(col as usize + 1), String::new());
+            cells[col as usize] = value.text();
+        }
+    }
+    crate::spreadsheet::Table::from_records(name, &sheet.name, records)
+}
+
+/// One step of Import spreadsheet (`file` the bytes, for `read`).
+#[cfg(feature = "xlsx")]
+pub fn sheet(request: &SheetRequest, file: Option<&[u8]>) -> Result<Answer, String> {
+    use crate::spreadsheet::{self, html, Table, TARGETS};
+    let register = decode(&request.register)?;
+    let refused = |sentences: Vec<String>| {
+        let mut out = String::from("<div class=\"notice notice-problem\" role=\"alert\"><p>");
+        crate::html::escape_into(
+            &mut out,
+            &format!("\u{201c}{}\u{201d} was not imported:", request.name),
+        );
+        out.push_str("</p><ul class=\"refusal-reasons\">");
+        for s in &sentences {
+            out.push_str("<li>");
+            crate::html::escape_into(&mut out, s);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></div>");
+        Ok(vec![
+            ("sheet", out),
+            ("table", String::new()),
+            ("status", String::new()),
+        ])
+    };
+    let table: Table = if request.step == "read" {
+        let bytes = file.unwrap_or_default();
+        let lower = request.name.to_lowercase();
+        let read = if bytes.len() as u64 > super::container::MAX_FILE_BYTES {
+            Err(vec![super::read::Problem::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: super::container::MAX_FILE_BYTES,
+            }
+            .to_string()])
+        } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
+            match crate::import::text_of_file(bytes) {
+                Ok(text) => Table::from_csv(&request.name, &text),
+                Err(e) => Err(e.sentences()),
+            }
+        } else {
+            table_of_workbook(&request.name, bytes)
+        };
+        match read {
+            Ok(t) => t,
+            Err(sentences) => return refused(sentences),
+        }
+    } else {
+        serde_json::from_str(&request.table).map_err(|_| {
+            "The spreadsheet read earlier could not be read back; choose it again.".to_owned()
+        })?
+    };
+    let mut mapping = spreadsheet::guess(&table.headers);
+    let mut words: Vec<(String, String)> = Vec::new();
+    if request.step != "read" {
+        mapping = [None; 9];
+        for line in request.choices.lines() {
+            let mut parts = line.splitn(3, '\t');
+            let (Some(kind), Some(key), Some(value)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            match kind {
+                "map" => {
+                    if let Some(t) = TARGETS.iter().position(|(k, _)| *k == key) {
+                        mapping[t] = value.parse().ok();
+                    }
+                }
+                _ if !value.is_empty() => words.push((key.to_owned(), value.to_owned())),
+                _ => {}
+            }
+        }
+    }
+    let unknown: Vec<(String, Option<String>)> =
+        spreadsheet::unknown_words(&table, mapping[4], &register)
+            .into_iter()
+            .map(|w| {
+                let chosen = words.iter().find(|(k, _)| *k == w).map(|(_, v)| v.clone());
+                let proposed = chosen.or_else(|| {
+                    (request.step == "read")
+                        .then(|| spreadsheet::propose(&register, &w))
+                        .flatten()
+                });
+                (w, proposed)
+            })
+            .collect();
+    let table_json = serde_json::to_string(&table).unwrap_or_default();
+    if request.step != "build" {
+        let n = table.rows.len();
+        return Ok(vec![
+            (
+                "sheet",
+                html::form(&table, &mapping, &unknown, &register, &[]),
+            ),
+            ("table", table_json),
+            (
+                "status",
+                format!(
+                    "Read {n} rows from {}: check the columns, then preview.",
+                    request.name
+                ),
+            ),
+        ]);
+    }
+    match spreadsheet::build(&table, &mapping, &words, &register) {
+        Ok(built) => Ok(vec![
+            ("offer", crate::format::encode_compact(&built)),
+            ("sheet", String::new()),
+            ("table", String::new()),
+            (
+                "status",
+                format!(
+                    "{} read: check the preview above, then replace the register or cancel.",
+                    request.name
+                ),
+            ),
+        ]),
+        Err(problems) => Ok(vec![
+            (
+                "sheet",
+                html::form(&table, &mapping, &unknown, &register, &problems),
+            ),
+            ("table", table_json),
+            ("status", String::new()),
+        ]),
+    }
 }

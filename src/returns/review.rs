@@ -8,7 +8,7 @@
 
 use super::read::Returned;
 use crate::merge::{self, Choices, Field, Side, Target};
-use crate::register::Register;
+use crate::register::{AcceptedFields, AppliedReturn, Register, RETURN_FIELDS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -167,12 +167,68 @@ fn field_of(label: &str) -> Option<Field> {
     FIELDS.into_iter().find(|f| f.label() == label)
 }
 
-/// The register with the accepted changes of `returns` merged in; `decisions`
-/// by item index of [`review`]'s items. Every conflict must be decided.
+/// The trail's entries for `returns` applied at `applied` (UTC): one per
+/// lead of each return, with the fields taken from it (an undecided item that
+/// is no conflict is taken, as the review proposes).
+fn trail_entries(
+    returns: &[Returned],
+    review: &Review,
+    decisions: &[Option<Decision>],
+    applied: &str,
+) -> Vec<AppliedReturn> {
+    let mut out = Vec::new();
+    for ret in returns {
+        for lead in &ret.leads {
+            let mut accepted: Vec<AcceptedFields> = Vec::new();
+            for (i, item) in review.items.iter().enumerate() {
+                let taken = match decisions.get(i).copied().flatten() {
+                    Some(Decision::Accept) => true,
+                    Some(Decision::Reject) => false,
+                    None => !item.conflict,
+                };
+                let Some(field) = field_of(&item.field) else {
+                    continue;
+                };
+                if !taken || item.file != ret.file || item.lead != lead.lead {
+                    continue;
+                }
+                let name = RETURN_FIELDS[FIELDS.iter().position(|f| *f == field).unwrap_or(0)];
+                match accepted.iter_mut().find(|a| a.activity == item.id) {
+                    Some(a) => a.fields.push(name.to_owned()),
+                    None => accepted.push(AcceptedFields {
+                        activity: item.id.clone(),
+                        fields: vec![name.to_owned()],
+                    }),
+                }
+            }
+            for a in &mut accepted {
+                a.fields
+                    .sort_by_key(|f| RETURN_FIELDS.iter().position(|n| n == f));
+            }
+            out.push(AppliedReturn {
+                lead: lead.lead.clone(),
+                file: ret.file.clone(),
+                received: if ret.received.is_empty() {
+                    applied.to_owned()
+                } else {
+                    ret.received.clone()
+                },
+                applied: applied.to_owned(),
+                accepted,
+            });
+        }
+    }
+    out
+}
+
+/// The register with the accepted changes of `returns` merged in, and each
+/// return added to its trail as applied at `applied` (UTC); `decisions` by
+/// item index of [`review`]'s items. Every conflict must be decided.
 pub fn apply(
     mine: &Register,
     returns: &[Returned],
     decisions: &[Option<Decision>],
+    applied: &str,
 ) -> Result<Register, String> {
     let review = review(mine, returns);
     let mut notes = Vec::new();
@@ -210,8 +266,17 @@ pub fn apply(
             _ => {}
         }
     }
-    let merged = merge::merge_choosing(&base, mine, &theirs, &choices);
-    if let Some(problem) = merged.problems.first() {
+    let mut merged = merge::merge_choosing(&base, mine, &theirs, &choices);
+    merged
+        .register
+        .trail
+        .extend(trail_entries(returns, &review, decisions, applied));
+    let problems = crate::validate::problems(&merged.register);
+    if let Some(problem) = merged
+        .problems
+        .first()
+        .or(problems.first().map(|p| &p.message))
+    {
         return Err(format!("The returns cannot be applied: {problem}"));
     }
     Ok(merged.register)

@@ -290,12 +290,29 @@ fn the_review_shows_exactly_what_came_back_and_apply_takes_it() {
     );
     assert_eq!(r.items[0].returned, ["Amber"]);
     assert_eq!(r.items[0].sent, r.items[0].now);
+    let mut ret = ret;
+    ret.received = "2019-08-01T09:00:00Z".into();
     let applied = apply(
         &register,
         std::slice::from_ref(&ret),
         &[Some(Decision::Accept), Some(Decision::Reject)],
+        "2019-08-02T10:30:00Z",
     )
     .unwrap();
+    assert_eq!(
+        applied.trail,
+        [crate::register::AppliedReturn {
+            lead: "D. Atkinson".into(),
+            file: ret.file.clone(),
+            received: "2019-08-01T09:00:00Z".into(),
+            applied: "2019-08-02T10:30:00Z".into(),
+            accepted: vec![crate::register::AcceptedFields {
+                activity: first.id.clone(),
+                fields: vec!["status".into()],
+            }],
+        }],
+        "the trail records who, which file, when, and only the field taken"
+    );
     let a = applied.find_activity(&first.id).unwrap().activity;
     assert_eq!(a.status, "amber");
     assert_eq!(
@@ -306,8 +323,11 @@ fn the_review_shows_exactly_what_came_back_and_apply_takes_it() {
     let place = crate::edit::find(&others, &first.id).unwrap();
     others.themes[place.theme].objectives[place.objective].activities[place.activity].status =
         first.status.clone();
+    others.trail.clear();
     assert_eq!(others, register, "nothing else changed");
 }
+
+const T: &str = "2019-08-02T10:30:00Z";
 
 #[test]
 fn a_field_changed_on_both_sides_is_a_conflict_that_must_be_decided() {
@@ -336,17 +356,40 @@ fn a_field_changed_on_both_sides_is_a_conflict_that_must_be_decided() {
             &["Amber".to_owned()][..]
         )
     );
-    let undecided = apply(&now, std::slice::from_ref(&ret), &[None]).unwrap_err();
+    let undecided = apply(&now, std::slice::from_ref(&ret), &[None], T).unwrap_err();
     assert!(
         undecided.contains("Choose which value to keep"),
         "{undecided}"
     );
-    let theirs = apply(&now, std::slice::from_ref(&ret), &[Some(Decision::Accept)]).unwrap();
+    let theirs = apply(
+        &now,
+        std::slice::from_ref(&ret),
+        &[Some(Decision::Accept)],
+        T,
+    )
+    .unwrap();
     assert_eq!(
         theirs.find_activity(&first.id).unwrap().activity.status,
         "amber"
     );
-    let mine = apply(&now, std::slice::from_ref(&ret), &[Some(Decision::Reject)]).unwrap();
+    let mut mine = apply(
+        &now,
+        std::slice::from_ref(&ret),
+        &[Some(Decision::Reject)],
+        T,
+    )
+    .unwrap();
+    assert_eq!(
+        mine.trail.len(),
+        1,
+        "a return whose changes were kept out is still recorded"
+    );
+    assert!(mine.trail[0].accepted.is_empty());
+    assert_eq!(
+        mine.trail[0].received, T,
+        "no time of reading: the time applied"
+    );
+    mine.trail.clear();
     assert_eq!(mine, now);
 }
 
@@ -532,8 +575,102 @@ fn fifty_returns_of_twenty_activities_read_and_reviewed() {
     };
     let bytes: Vec<Vec<u8>> = files.into_iter().map(|(_, b)| b).collect();
     let start = std::time::Instant::now();
-    let answer = request::read(&request, &bytes).unwrap();
+    let answer = request::read(&request, &bytes, T).unwrap();
     let elapsed = start.elapsed();
     assert_eq!(answer.accepted.len(), 50);
     println!("50 returns × 20 activities read and reviewed natively in {elapsed:?}");
+}
+
+#[test]
+fn undo_of_applied_returns_removes_their_trail_entry_and_two_tabs_keep_both() {
+    let register = sample();
+    let ret = changed_return(&register, "D. Atkinson", |s| {
+        s.set(FIRST_ACTIVITY_ROW, STATUS_COL, "Amber")
+    });
+    let applied = apply(&register, std::slice::from_ref(&ret), &[None], T).unwrap();
+    assert_eq!(applied.trail.len(), 1);
+    let mut back = applied.clone();
+    let redo = crate::edit::Patch::between(&applied, &register).apply(&mut back);
+    assert_eq!(
+        back, register,
+        "undo restores the register and removes the entry"
+    );
+    redo.apply(&mut back);
+    assert_eq!(back, applied, "redo puts it back");
+    // Another tab applied another lead's return meanwhile: both entries stay.
+    let lead = sheets_for(&register, None)
+        .into_iter()
+        .map(|s| s.lead)
+        .find(|l| l != "D. Atkinson")
+        .unwrap();
+    let other = changed_return(&register, &lead, |_| {});
+    let theirs = apply(&register, &[other], &[], "2019-08-03T08:00:00Z").unwrap();
+    let merged = crate::merge::merge(&register, &applied, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.problems);
+    let leads: Vec<&str> = merged
+        .register
+        .trail
+        .iter()
+        .map(|e| e.lead.as_str())
+        .collect();
+    assert_eq!(leads, ["D. Atkinson", lead.as_str()]);
+    // And an undo in the other tab is kept: theirs removed what the base had.
+    let undone = crate::merge::merge(&applied, &applied, &register);
+    assert!(undone.register.trail.is_empty());
+}
+
+#[test]
+fn requests_written_by_hand_are_read_by_serde_as_they_are() {
+    use request::*;
+    let odd = "quote \" back \\ line\n tab\t bell\u{7} \u{2019} \u{1f600}".to_owned();
+    let all = [
+        Request::Export(ExportRequest {
+            register: odd.clone(),
+            previous: None,
+            combined: true,
+            deadline: String::new(),
+        }),
+        Request::Export(ExportRequest {
+            register: String::new(),
+            previous: Some(odd.clone()),
+            combined: false,
+            deadline: "2019-08-14".into(),
+        }),
+        Request::Read(ReadRequest {
+            register: odd.clone(),
+            names: vec![odd.clone(), "b.xlsx".into()],
+            sizes: vec![0, u64::MAX],
+            held: String::new(),
+        }),
+        Request::Read(ReadRequest {
+            register: String::new(),
+            names: vec![],
+            sizes: vec![],
+            held: odd.clone(),
+        }),
+        Request::Apply(ApplyRequest {
+            register: odd.clone(),
+            returns: "[]".into(),
+            decisions: "ar-".into(),
+        }),
+        Request::View(ViewRequest {
+            register: odd.clone(),
+            deadline: "x".into(),
+            links: "a\tb\tc\n".into(),
+            applied: String::new(),
+            held: String::new(),
+            page: true,
+        }),
+        Request::Sheet(SheetRequest {
+            register: odd.clone(),
+            step: "read".into(),
+            name: "a.csv".into(),
+            table: odd.clone(),
+            choices: "map\tid\t3\n".into(),
+        }),
+    ];
+    for r in all {
+        let text = r.to_json();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), r, "{text}");
+    }
 }

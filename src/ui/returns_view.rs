@@ -14,7 +14,9 @@
 use super::file_io;
 use super::returns_worker;
 use super::state::AppState;
-use crate::returns::request::{ApplyRequest, ExportRequest, ReadRequest, Request, ViewRequest};
+use crate::returns::request::{
+    ApplyRequest, ExportRequest, ReadRequest, Request, SheetRequest, ViewRequest,
+};
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -47,6 +49,13 @@ pub struct ReturnsSession {
     busy: RwSignal<bool>,
     status: RwSignal<String>,
     problem: RwSignal<String>,
+    /// Import spreadsheet: the mapping form (the worker's HTML), the table
+    /// read (its JSON, opaque here) and the file's name.
+    sheet: RwSignal<String>,
+    table: RwSignal<String>,
+    sheet_name: RwSignal<String>,
+    /// The view's skeleton (`returns::html::PAGE`, sent by the worker).
+    page: RwSignal<String>,
 }
 
 impl ReturnsSession {
@@ -66,6 +75,10 @@ impl ReturnsSession {
             busy: RwSignal::new(false),
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
+            sheet: RwSignal::new(String::new()),
+            table: RwSignal::new(String::new()),
+            sheet_name: RwSignal::new(String::new()),
+            page: RwSignal::new(String::new()),
         }
     }
 }
@@ -85,6 +98,8 @@ enum Then {
     Review,
     Download,
     Applied,
+    /// A step of Import spreadsheet: the form, or a register to preview.
+    Sheet,
 }
 
 /// Asks the worker and puts its answer on the page: every named region it
@@ -145,10 +160,17 @@ fn take(
         ("refused", s.refused),
         ("leads", s.leads),
         ("returns", s.held),
+        ("sheet", s.sheet),
+        ("table", s.table),
     ] {
         if let Some(text) = field(name) {
             signal.set(text);
         }
+    }
+    if let Some(page) = field("page") {
+        region("returns-view", &page);
+        s.page.set(page);
+        setup(state, s);
     }
     s.review_stale
         .set(s.review_stale.get_untracked() || field("review").is_some());
@@ -183,6 +205,29 @@ fn take(
                 [(_, name, _)] => format!("Downloaded {name}."),
                 _ => format!("Downloaded {} workbooks, one per lead officer; each is also linked in the table below.", files.len()),
             });
+        }
+        Then::Sheet => {
+            // The form is drawn only when the worker sends one, so choices stay.
+            if let Some(html) = field("sheet") {
+                region("returns-sheet", &html);
+                if let Some(h) = document().get_element_by_id("sheet-heading") {
+                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            if let Some(text) = field("offer") {
+                // Through the usual import preview: the file format's rules.
+                let name = s.sheet_name.get_untracked();
+                let current = state.register.get_untracked();
+                state.offer_import(
+                    crate::import::preview_file(&name, text.as_bytes(), current.as_ref()).map_err(
+                        |e| super::state::Refusal {
+                            source: name,
+                            sentences: e.sentences(),
+                        },
+                    ),
+                );
+            }
+            return Ok(done);
         }
         Then::Applied => {}
     }
@@ -227,6 +272,7 @@ fn refresh(state: AppState, s: ReturnsSession) {
         links: s.made.get_untracked(),
         applied: s.applied.get_untracked(),
         held: s.held.get_untracked(),
+        page: s.page.with_untracked(String::is_empty),
     };
     run(
         state,
@@ -238,16 +284,17 @@ fn refresh(state: AppState, s: ReturnsSession) {
     );
 }
 
+/// Sets a region's HTML, if it is on the page.
+fn region(id: &str, html: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        el.set_inner_html(html);
+    }
+}
+
 /// Puts the session's regions on the page (after each answer, and when the
-/// view is opened again).
+/// view is opened again). An empty region is not shown (`.returns-view
+/// :empty` in the CSS).
 fn paint(s: ReturnsSession) {
-    let doc = document();
-    // An empty region is not shown (`.returns-view :empty` in the CSS).
-    let region = |id: &str, html: &str| {
-        if let Some(el) = doc.get_element_by_id(id) {
-            el.set_inner_html(html);
-        }
-    };
     region("returns-tracker-table", &s.tracker.get_untracked());
     region(
         "returns-status",
@@ -265,6 +312,38 @@ fn paint(s: ReturnsSession) {
     );
 }
 
+/// The view's controls as the officer left them and its regions: after the
+/// skeleton is on the page, and again whenever the register changes (an
+/// edit, an undo, an applied return).
+fn setup(state: AppState, s: ReturnsSession) {
+    let period = state
+        .register
+        .with_untracked(|r| r.as_ref().map(|r| r.period.to_string()));
+    let doc = document();
+    if let Some(el) = doc.get_element_by_id("returns-period") {
+        el.set_text_content(period.as_deref());
+    }
+    if let Some(el) = doc.get_element_by_id("returns-deadline") {
+        el.unchecked_into::<web_sys::HtmlInputElement>()
+            .set_value(&s.deadline.get_untracked());
+    }
+    if let Some(el) = doc.get_element_by_id(if s.combined.get_untracked() {
+        "returns-combined"
+    } else {
+        "returns-apart"
+    }) {
+        el.unchecked_into::<web_sys::HtmlInputElement>()
+            .set_checked(true);
+    }
+    s.review_stale.set(true);
+    region("returns-sheet", &s.sheet.get_untracked());
+    paint(s);
+}
+
+/// What the view shows until the worker sends its skeleton.
+const LOADING: &str =
+    "<h1>Returns</h1><p class=\"hint\" role=\"status\">Loading the returns tools\u{2026}</p>";
+
 #[component]
 pub fn ReturnsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -273,27 +352,12 @@ pub fn ReturnsPage() -> impl IntoView {
     // (an edit, an undo, an applied return): the period, the controls as the
     // officer left them, the regions, and the tracker (drawn by the worker).
     Effect::new(move |_| {
-        let period = state
-            .register
-            .with(|r| r.as_ref().map(|r| r.period.to_string()));
-        let doc = document();
-        if let Some(el) = doc.get_element_by_id("returns-period") {
-            el.set_text_content(period.as_deref());
+        state.register.track();
+        let page = s.page.get_untracked();
+        if !page.is_empty() {
+            region("returns-view", &page);
         }
-        if let Some(el) = doc.get_element_by_id("returns-deadline") {
-            el.unchecked_into::<web_sys::HtmlInputElement>()
-                .set_value(&s.deadline.get_untracked());
-        }
-        if let Some(el) = doc.get_element_by_id(if s.combined.get_untracked() {
-            "returns-combined"
-        } else {
-            "returns-apart"
-        }) {
-            el.unchecked_into::<web_sys::HtmlInputElement>()
-                .set_checked(true);
-        }
-        s.review_stale.set(true);
-        paint(s);
+        setup(state, s);
         refresh(state, s);
     });
     let empty = move || state.register.with(Option::is_none);
@@ -302,7 +366,9 @@ pub fn ReturnsPage() -> impl IntoView {
             <h1>"Returns"</h1>
             <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
         </div>
-        <div class="returns-view" hidden=empty inner_html=crate::returns::html::PAGE
+        // The skeleton comes from the worker with the first tracker (so its
+        // text is not in the initial download), and is kept for the session.
+        <div class="returns-view" id="returns-view" hidden=empty inner_html=LOADING
             on:click=move |ev| on_click(state, s, ev) on:change=move |ev| on_change(state, s, ev)
             on:dragover=|ev: web_sys::DragEvent| { ev.prevent_default(); ev.stop_propagation(); }
             on:drop=move |ev: web_sys::DragEvent| {
@@ -337,6 +403,10 @@ fn selects() -> Vec<web_sys::HtmlSelectElement> {
 }
 
 fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
+    if target_with(&ev, "select[data-sheet=\"map\"]").is_some() {
+        // Another status column has other words to map: draw the form again.
+        return sheet_step(state, s, "form", js_sys::Array::new());
+    }
     let Some(input) = target_with(&ev, "input") else {
         return;
     };
@@ -345,6 +415,13 @@ fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
         "import-returns" => {
             import_returns(state, s, input.files());
             // Choosing the same files again must fire `change` again.
+            input.set_value("");
+        }
+        "import-spreadsheet" => {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                s.sheet_name.set(file.name());
+                sheet_step(state, s, "read", js_sys::Array::of1(&file));
+            }
             input.set_value("");
         }
         "returns-deadline" => {
@@ -382,6 +459,15 @@ fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
             );
         }
         Some("apply") => apply(state, s),
+        Some("sheet-preview") => sheet_step(state, s, "build", js_sys::Array::new()),
+        Some("sheet-cancel") => {
+            s.sheet.set(String::new());
+            s.table.set(String::new());
+            region("returns-sheet", "");
+            s.status
+                .set("The spreadsheet was set aside; the register is unchanged.".to_owned());
+            paint(s);
+        }
         Some("discard") => {
             for signal in [s.held, s.review, s.conflicts, s.leads] {
                 signal.set(String::new());
@@ -403,6 +489,29 @@ fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
         }
         _ => {}
     }
+}
+
+/// A step of Import spreadsheet in the worker, with the form's choices (one
+/// a line: `data-sheet`, `data-key`, value).
+fn sheet_step(state: AppState, s: ReturnsSession, step: &str, files: js_sys::Array) {
+    let Some(register) = encoded(state) else {
+        return;
+    };
+    let request = SheetRequest {
+        register,
+        step: step.to_owned(),
+        name: s.sheet_name.get_untracked(),
+        table: s.table.get_untracked(),
+        choices: returns_worker::sheet_choices(),
+    };
+    run(
+        state,
+        s,
+        Request::Sheet(request),
+        files,
+        "Reading the spreadsheet\u{2026}",
+        Then::Sheet,
+    );
 }
 
 /// Reads the chosen or dropped files in the worker and reviews them.

@@ -14,6 +14,7 @@ const START_TIMEOUT_MS: u32 = 30_000;
 
 #[wasm_bindgen(inline_js = r#"
 let w = null;
+let q = Promise.resolve();
 export async function ask_returns(url, request, blobs, maxBytes, timeoutMs) {
   const files = await Promise.all(blobs.map(async (b) => new Uint8Array(b.size > maxBytes ? 0 : await b.arrayBuffer())));
   const starting = w || (w = new Promise((ok, no) => {
@@ -23,14 +24,23 @@ export async function ask_returns(url, request, blobs, maxBytes, timeoutMs) {
     x.onerror = (e) => { e.preventDefault(); clearTimeout(t); no(new Error(e.message || 'their files could not be loaded')); };
   }));
   const x = await starting.catch((why) => { w = null; throw why; });
-  return new Promise((ok, no) => {
+  // One request at a time: each answer goes to the request it answers.
+  const job = q.then(() => new Promise((ok, no) => {
     x.onmessage = (e) => (typeof e.data === 'string' ? no(new Error(e.data)) : ok(e.data));
     x.onerror = (e) => { e.preventDefault(); x.terminate(); w = null; no(new Error(e.message || 'the workbook tools stopped')); };
     x.postMessage({ request, files }, files.map((f) => f.buffer));
-  });
+  }));
+  q = job.catch(() => {});
+  return job;
+}
+// Import spreadsheet's choices, one a line: data-sheet, data-key, value.
+export function sheet_choices() {
+  return [...document.querySelectorAll('select[data-sheet]')].map((s) => `${s.dataset.sheet}\t${s.dataset.key}\t${s.value}\n`).join('');
 }
 "#)]
 extern "C" {
+    /// The mapping form's choices (`select[data-sheet]`), one a line.
+    pub fn sheet_choices() -> String;
     fn ask_returns(
         url: &str,
         request: &str,

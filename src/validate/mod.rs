@@ -11,6 +11,9 @@
 //! by `ids::key` (canonically decomposed, as NFC compares; case folded;
 //! lookalike letters as Latin) and may not hold
 //! invisible, control or bidirectional characters (`ids::hidden_character`).
+//! Each applied return in the trail names a lead and a file, was received and
+//! then applied at UTC times, and lists each activity once with fields from
+//! status, progress and next_steps.
 //! Each problem carries the path of the offending value and a sentence for the
 //! user that quotes at most a short excerpt of any value.
 
@@ -48,7 +51,84 @@ pub fn problems(register: &Register) -> Vec<Problem> {
     long_texts(register, &mut found);
     statuses(register, &mut found);
     structure(register, &mut found);
+    trail(register, &mut found);
     found
+}
+
+/// Whether `text` is a UTC time as the trail writes it: "2019-08-14T09:30:00Z",
+/// optionally with fractions of a second ("…00.250Z").
+pub fn is_utc_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let shape = b"0000-00-00T00:00:00".iter().enumerate().all(|(i, t)| {
+        b.get(i).is_some_and(|c| {
+            if *t == b'0' {
+                c.is_ascii_digit()
+            } else {
+                c == t
+            }
+        })
+    });
+    let rest = b.get(19..).unwrap_or_default();
+    shape
+        && (rest == b"Z"
+            || (rest.len() > 2
+                && rest[0] == b'.'
+                && rest.ends_with(b"Z")
+                && rest[1..rest.len() - 1].iter().all(u8::is_ascii_digit)))
+}
+
+/// The trail of applied returns: who, which file, when (received, then
+/// applied, as UTC times), and the fields taken, each activity once per return.
+/// The first problem of each entry, in one sentence shape (a smaller wasm).
+fn trail(register: &Register, found: &mut Vec<Problem>) {
+    for (i, e) in register.trail.iter().enumerate() {
+        let bad_accepted = e.accepted.iter().enumerate().find_map(|(a, x)| {
+            let f = &x.fields;
+            let bad = x.activity.trim().is_empty()
+                || e.accepted[..a]
+                    .iter()
+                    .any(|y| ids::key(&y.activity) == ids::key(&x.activity))
+                || f.is_empty()
+                || f.iter().enumerate().any(|(k, n)| {
+                    !crate::register::RETURN_FIELDS.contains(&n.as_str()) || f[..k].contains(n)
+                });
+            bad.then_some(a)
+        });
+        let (place, what) = if e.lead.trim().is_empty() {
+            (".lead".to_owned(), "it names no lead officer")
+        } else if e.file.trim().is_empty() {
+            (".file".to_owned(), "it names no file")
+        } else if !is_utc_time(&e.received) {
+            (
+                ".received".to_owned(),
+                "the time it was received is not written like 2019-08-14T09:30:00Z",
+            )
+        } else if !is_utc_time(&e.applied) {
+            (
+                ".applied".to_owned(),
+                "the time it was applied is not written like 2019-08-14T09:30:00Z",
+            )
+        } else if e.applied[..19] < e.received[..19] {
+            (
+                ".applied".to_owned(),
+                "it was applied before it was received",
+            )
+        } else if let Some(a) = bad_accepted {
+            (format!(".accepted[{a}]"), "each key activity is listed once, with its ID and one or more of status, progress and next_steps, each once")
+        } else {
+            continue;
+        };
+        push(
+            found,
+            format!("trail[{i}]{place}"),
+            format!(
+                "The applied return {} ({} from {}): {what}.",
+                i + 1,
+                excerpt(&e.file),
+                excerpt(&e.lead)
+            ),
+        );
+    }
 }
 
 fn push(found: &mut Vec<Problem>, path: String, message: String) {
@@ -284,6 +364,16 @@ fn long_texts(register: &Register, found: &mut Vec<Problem>) {
             ("meaning", &s.meaning),
         ] {
             check(format!("statuses[{i}].{name}"), text);
+        }
+    }
+    for (i, entry) in register.trail.iter().enumerate() {
+        check(format!("trail[{i}].lead"), &entry.lead);
+        check(format!("trail[{i}].file"), &entry.file);
+        for (a, accepted) in entry.accepted.iter().enumerate() {
+            check(
+                format!("trail[{i}].accepted[{a}].activity"),
+                &accepted.activity,
+            );
         }
     }
     for (t, theme) in register.themes.iter().enumerate() {

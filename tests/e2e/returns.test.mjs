@@ -11,9 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
 import { startApp, replaceRegister, axeViolations } from './browser.mjs';
 
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 let app;
 let folder;
 before(async () => {
@@ -158,6 +159,15 @@ test('returns go out per lead, come back edited in openpyxl, are reviewed field 
   await review.getByRole('button', { name: 'Apply returns' }).click();
   await page.getByText(/Returns applied from D\. Atkinson, R\. Szadziewski/).waitFor();
   await page.getByRole('table', { name: /2 returned, 3 outstanding/ }).waitFor();
+  const rsFirst = JSON.parse(py(INSPECT, szadziewski, 'R. Szadziewski')).first_row[0];
+  // The trail: who said what, shown on the Returns view.
+  const trail = page.getByRole('table', { name: 'Returns applied to this register: 2' });
+  await trail.waitFor();
+  const trailRows = await trail.locator('tbody tr').allInnerTexts();
+  assert.equal(trailRows.length, 2, trailRows.join(' | '));
+  assert.match(trailRows[0], /^D\. Atkinson\s+back-return-2019-20-q1-d-atkinson\.xlsx\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  assert.ok(trailRows[0].endsWith(`${firstId}: status, progress`), trailRows[0]);
+  assert.ok(trailRows[1].startsWith('R. Szadziewski') && trailRows[1].endsWith(`${rsFirst}: next steps`), trailRows[1]);
 
   await page.goto(`${app.url}#/register`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
@@ -168,14 +178,29 @@ test('returns go out per lead, come back edited in openpyxl, are reviewed field 
   const changed = find(after, firstId);
   assert.equal(changed.status, 'amber');
   assert.equal(changed.progress.at(-1), 'A new point from the lead');
-  const rsFirst = JSON.parse(py(INSPECT, szadziewski, 'R. Szadziewski')).first_row[0];
   assert.deepEqual(find(after, rsFirst).next_steps, ['Report to Cabinet in October']);
   // Nothing else changed.
   const others = (r) => JSON.stringify(acts(r).filter((a) => a.id !== firstId && a.id !== rsFirst));
   assert.equal(others(after), others(JSON.parse(before)));
+  // The exported file (format 1.1) holds the trail.
+  assert.equal(after.version, 1.1);
+  assert.deepEqual(after.register.trail.map((e) => [e.lead, e.file, e.accepted]), [
+    ['D. Atkinson', 'back-' + FILES[2], [{ activity: firstId, fields: ['status', 'progress'] }]],
+    ['R. Szadziewski', 'back-' + FILES[3], [{ activity: rsFirst, fields: ['next_steps'] }]],
+  ]);
+  for (const e of after.register.trail) {
+    assert.match(e.received, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.ok(e.received <= e.applied, `${e.received} <= ${e.applied}`);
+  }
+  assert.equal(JSON.parse(before).register.trail, undefined, 'no trail before');
 
   await page.getByRole('button', { name: 'Undo' }).click();
+  // Undo restores the register and takes the trail's entries away with it.
   await page.waitForFunction(([key, text]) => localStorage.getItem(key) === text, [REGISTER_KEY, before]);
+  await page.goto(`${app.url}#/returns`);
+  await page.getByRole('table', { name: /Lead officers:/ }).waitFor();
+  // The tracker is drawn again by the worker; the trail's table goes with the entries.
+  await page.waitForFunction(() => document.querySelector('#returns-tracker-table .returns-trail') === null);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -227,8 +252,12 @@ import sys, zipfile, shutil, openpyxl
 good, out = sys.argv[1], sys.argv[2]
 open(out + '/not-a-zip.xlsx', 'w').write('ID,Title\nKA.01.01,x\n')
 with zipfile.ZipFile(out + '/zip-not-workbook.xlsx', 'w') as z: z.writestr('notes.txt', 'hello')
-# An encrypted workbook is an OLE file holding an EncryptionInfo stream.
-open(out + '/password.xlsx', 'wb').write(bytes.fromhex('d0cf11e0a1b11ae1') + b'\0' * 504 + 'EncryptionInfo'.encode('utf-16-le') + b'\0' * 1024)
+# A real password-protected workbook: the good one encrypted as Excel does
+# (msoffcrypto-tool, installed by scripts/setup.sh into .tools/python).
+sys.path.insert(0, sys.argv[3])
+from msoffcrypto.format.ooxml import OOXMLFile
+with open(good, 'rb') as plain, open(out + '/password.xlsx', 'wb') as locked:
+    OOXMLFile(plain).encrypt('secret', locked)
 def edit(name, f):
     wb = openpyxl.load_workbook(good)
     f(wb)
@@ -246,7 +275,7 @@ with open(out + '/fifty-mb.xlsx', 'wb') as f: f.write(b'PK\x03\x04' + b'\0' * (5
 with zipfile.ZipFile(out + '/bomb.xlsx', 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('xl/workbook.xml', '<workbook/>')
     z.writestr('xl/worksheets/sheet1.xml', b'0' * 101_000_000)
-`, good, folder);
+`, good, folder, join(ROOT, '.tools', 'python'));
   const expected = {
     'not-a-zip.xlsx': 'This is not an Excel workbook (.xlsx): open it in Excel and save it as \u201cExcel Workbook (*.xlsx)\u201d.',
     'zip-not-workbook.xlsx': 'This is a zip file but not an Excel workbook: it has no workbook inside.',

@@ -64,7 +64,24 @@ const broken = [
   ['an empty theme title', (f) => { f.register.themes[2].title = ' '; }, '/register/themes/2/title'],
   ['an empty objective ID', (f) => { f.register.themes[0].objectives[1].id = ''; }, '/register/themes/0/objectives/1/id'],
   ['no key activities', (f) => { f.register.themes = []; }, '/register/themes'],
+  ['version 1.2', (f) => { f.version = 1.2; }, '/version'],
+  ['version "1.1" as text', (f) => { f.version = '1.1'; }, '/version'],
+  ['a trail entry received in words', (f) => { f.register.trail = [trailEntry({ received: '1 August 2019' })]; }, '/register/trail/0/received'],
+  ['a trail entry taking a title', (f) => { f.register.trail = [trailEntry({ accepted: [{ activity: 'KA.01.01', fields: ['title'] }] })]; }, '/register/trail/0/accepted/0/fields/0'],
+  ['a trail entry with no lead', (f) => { const e = trailEntry(); delete e.lead; f.register.trail = [e]; }, '/register/trail/0'],
 ];
+
+/** A valid entry of the trail of applied returns (format 1.1), changed by `over`. */
+function trailEntry(over = {}) {
+  return {
+    lead: 'D. Atkinson',
+    file: 'return-2019-20-q1-d-atkinson.xlsx',
+    received: '2019-08-12T09:30:00Z',
+    applied: '2019-08-14T15:02:41.250Z',
+    accepted: [{ activity: 'KA.01.01', fields: ['status', 'next_steps'] }],
+    ...over,
+  };
+}
 
 for (const [what, edit, where] of broken) {
   test(`a copy with ${what} is invalid at ${where}`, () => {
@@ -81,5 +98,14 @@ test('meeting, meeting_date and author may be left out', () => {
     delete f.register.meeting_date;
     delete f.register.author;
   });
+  assert.equal(validate(file), true, errorsOf());
+});
+
+test('versions 1, 1.0 and 1.1 are valid, and so is a trail of applied returns', () => {
+  assert.equal(sample.version, 1.1, 'the app writes version 1.1');
+  for (const version of [1, 1.0, 1.1]) {
+    assert.equal(validate(brokenSample((f) => { f.version = version; })), true, errorsOf());
+  }
+  const file = brokenSample((f) => { f.register.trail = [trailEntry(), trailEntry({ accepted: [] })]; });
   assert.equal(validate(file), true, errorsOf());
 });

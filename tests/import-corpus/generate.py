@@ -30,6 +30,12 @@ def setter(fn):
         fn(doc)
     return change
 
+def trail_entry(**over):
+    entry = {'lead': 'D. Atkinson', 'file': 'return-2019-20-q1-d-atkinson.xlsx', 'received': '2019-08-12T09:30:00Z',
+             'applied': '2019-08-14T15:02:41Z', 'accepted': [{'activity': 'KA.01.01', 'fields': ['status', 'progress']}]}
+    entry.update(over)
+    return entry
+
 sample_text = pretty(SAMPLE)
 deep = '{"format": "activity-register", "version": 1, "register": ' + '[' * 300 + ']' * 300 + '}'
 
@@ -90,6 +96,10 @@ refused = {
     '50-control-character-in-id.json': (variant(lambda d: act(d, 2, 0, 0).update(id='KA.10\u000701')), ['holds an invisible or control character (U+0007) at character 6']),
     '51-register-as-a-list.json': ('{"format": "activity-register", "version": 1, "register": []}', ['At register: this should be a group of fields in { }, but it is a list.']),
     '52-unquoted-field-name.json': ('{"format": "activity-register", version: 1}', ['The file is not valid JSON: expected a field name in double quotes at line 1, column 33.']),
+    # Format 1.1: the version as a decimal, and the trail of applied returns.
+    '53-newer-minor-version.json': (variant(lambda d: d.update(version=1.2)), ['The file was made by a newer version of the app (format version 1.2); this version reads format versions up to 1.1. Open it with the newer version.']),
+    '54-trail-applied-before-received.json': (variant(lambda d: d['register'].update(trail=[trail_entry(applied='2019-08-01T08:00:00Z')])), ['The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): it was applied before it was received.']),
+    '55-trail-taking-a-title.json': (variant(lambda d: d['register'].update(trail=[trail_entry(accepted=[{'activity': 'KA.01.01', 'fields': ['title']}])])), ['The applied return 1 (return-2019-20-q1-d-atkinson.xlsx from D. Atkinson): each key activity is listed once, with its ID and one or more of status, progress and next_steps, each once.']),
 }
 
 accepted = {
@@ -99,7 +109,9 @@ accepted = {
         act(d).update(title='<img src=x onerror="window.__pwned=1"> <b>Adoption</b> & "Local Plan"'),
         act(d).update(progress=['<script>window.__pwned=1</script>', "Robert'); DROP TABLE activities;--"]),
     )).encode('utf-8'),
-    'whole-numbers-with-a-point.json': sample_text.replace('"version": 1,', '"version": 1.0,', 1).replace('"quarter": 1', '"quarter": 1.0', 1).replace('"rank": 4,', '"rank": 4.0,', 1).encode('utf-8'),
+    'whole-numbers-with-a-point.json': sample_text.replace('"version": 1.1,', '"version": 1.0,', 1).replace('"quarter": 1', '"quarter": 1.0', 1).replace('"rank": 4,', '"rank": 4.0,', 1).encode('utf-8'),
+    'version-1.json': variant(lambda d: d.update(version=1)).encode('utf-8'),
+    'with-a-trail.json': variant(lambda d: d['register'].update(trail=[trail_entry(), trail_entry(lead='S. Riley', accepted=[])])).encode('utf-8'),
     'no-meeting-or-author.json': variant(lambda d: [d['register'].pop(k) for k in ('meeting', 'meeting_date', 'author')]).encode('utf-8'),
 }
 
