@@ -279,7 +279,10 @@ fn read_envelope(text: &str) -> Result<Envelope, Fatal> {
         j.skip()?;
     } else {
         j.object(|j, key| {
-            if key.repeated && matches!(key.name.as_str(), "format" | "version" | "register") {
+            if key.repeated && matches!(
+                    key.name.as_str(),
+                    "format" | "version" | "revision" | "register"
+                ) {
                 let (line, column) = Json::line_column(text, key.offset);
                 reader.problems.push(Problem {
                     path: key.name.clone(),
@@ -300,6 +303,21 @@ fn read_envelope(text: &str) -> Result<Envelope, Fatal> {
                 "version" => {
                     envelope.version = Some(None);
                     j.skip()?
+                }
+                // The register file's save count (`revision_of` reads it).
+                "revision" => {
+                    let whole = if j.peek()? == Kind::Number {
+                        json::whole_number(j.number()?).is_some_and(|n| n >= 0)
+                    } else {
+                        j.skip()?;
+                        false
+                    };
+                    if !whole {
+                        reader.problems.push(Problem {
+                            path: "revision".into(),
+                            message: "The field \u{201c}revision\u{201d} (how many times the register file has been saved) must be a whole number of 0 or more.".into(),
+                        });
+                    }
                 }
                 _ => j.skip()?,
             }

@@ -317,6 +317,18 @@ fn a_linked_file_carries_its_revision_and_still_reads_as_the_register() {
     ] {
         assert_eq!(revision_of(bad), None, "{bad}");
     }
+    // The reader refuses what `revision_of` would not take as a revision.
+    for bad in ["-1", "1.5", "\"3\"", "null"] {
+        let file = text.replace("\"revision\": 7", &format!("\"revision\": {bad}"));
+        let sentences = decode(&file).unwrap_err().sentences();
+        assert_eq!(sentences.len(), 1, "{bad}: {sentences:?}");
+        assert!(
+            sentences[0].contains("\u{201c}revision\u{201d}"),
+            "{bad}: {sentences:?}"
+        );
+    }
+    let twice = text.replace("\"revision\": 7,", "\"revision\": 7, \"revision\": 8,");
+    assert!(decode(&twice).unwrap_err().sentences()[0].contains("given twice"));
 }
 
 #[test]
