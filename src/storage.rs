@@ -10,6 +10,9 @@ use crate::format::{self, FormatError};
 use crate::register::Register;
 use std::fmt;
 
+pub mod copy;
+pub mod migration;
+
 /// Where the register is kept.
 pub const REGISTER_KEY: &str = "activity-register/v1/register";
 /// The revision (`revision_of`) of the register text the stored register was
@@ -99,6 +102,24 @@ pub trait KeyValueStore {
     fn keys(&self) -> Vec<String>;
     /// Characters used by every key and value (what the quota counts).
     fn used_chars(&self) -> usize;
+}
+
+impl<S: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<S> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        (**self).keys()
+    }
+    fn used_chars(&self) -> usize {
+        (**self).used_chars()
+    }
 }
 
 /// What was found in storage at start.
