@@ -76,6 +76,8 @@ pub enum StoreError {
     QuotaExceeded,
     /// Storage is switched off or not reachable; the browser's words.
     Unavailable(String),
+    /// The browser's database refused or failed a change; its words.
+    Database(String),
 }
 
 impl fmt::Display for StoreError {
@@ -88,6 +90,10 @@ impl fmt::Display for StoreError {
             StoreError::Unavailable(why) => write!(
                 f,
                 "the browser's storage cannot be used ({why}), so changes are only in this tab: export JSON to keep them"
+            ),
+            StoreError::Database(why) => write!(
+                f,
+                "the browser's database did not take the change ({why}); it is kept in this tab and saved again with your next change, or export JSON to keep it"
             ),
         }
     }

@@ -56,6 +56,11 @@ impl BufferedStore {
         }
     }
 
+    /// Whether `key` has a change not yet written.
+    pub fn has_pending_key(&self, key: &str) -> bool {
+        self.pending.borrow().contains_key(key)
+    }
+
     pub fn has_pending(&self) -> bool {
         !self.pending.borrow().is_empty()
     }
