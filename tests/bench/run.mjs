@@ -291,7 +291,7 @@ async function benchSave(app, runs = 5) {
   });
   const longest = [];
   const untilSaved = [];
-  const labels = ['Amber', 'Green'];
+  const labels = ['▲ Amber', '● Green'];
   for (let i = 0; i < runs; i += 1) {
     const id = await page.locator('tbody tr[data-activity-id]').first().getAttribute('data-activity-id');
     await page.getByRole('button', { name: `Edit ${id}` }).click();

@@ -196,14 +196,14 @@ test('IndexedDB full: "Not saved" says so, nothing is lost, and the next change 
   await page.evaluate(() => { window.__full = true; });
   await page.getByRole('button', { name: 'Edit KA.01.01' }).click();
   let panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.01' });
-  await panel.getByLabel('Status').selectOption({ label: 'Amber' });
+  await panel.getByLabel('Status').selectOption({ label: '▲ Amber' });
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await page.locator('.save-status').filter({ hasText: /Not saved: the browser.s storage for this page is full/ }).waitFor();
   assert.equal(await stored(page, KEY), original, 'the browser copy is as it was');
   await page.evaluate(() => { window.__full = false; });
   await page.getByRole('button', { name: 'Edit KA.01.02' }).click();
   panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.02' });
-  await panel.getByLabel('Status').selectOption({ label: 'Amber' });
+  await panel.getByLabel('Status').selectOption({ label: '▲ Amber' });
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await saved(page);
   const after = JSON.parse(await stored(page, KEY)).register;
