@@ -20,6 +20,11 @@ pub const REGISTER_KEY: &str = "activity-register/v1/register";
 /// merges from that base, not from what it wrote itself (two tabs saving at the
 /// same instant each write over the same register).
 pub const BASE_KEY: &str = "activity-register/v1/register-base";
+/// The revision (`revision_of`) of the stored register text itself, written
+/// with it: a write behind (IndexedDB) first checks that the store still holds
+/// the revision this tab last saw, so another tab's save is never written over
+/// unseen.
+pub const REVISION_KEY: &str = "activity-register/v1/register-revision";
 /// Where the register an import replaced is kept, for "Restore previous register".
 pub const PREVIOUS_KEY: &str = "activity-register/v1/previous";
 /// Where the previous quarter loaded for direction of travel is kept until cleared.
@@ -221,7 +226,12 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         if let Some(why) = &self.blocked {
             return Err(SaveError::Blocked(why.clone()));
         }
-        self.store.set(REGISTER_KEY, text).map_err(SaveError::Store)
+        self.store
+            .set(REGISTER_KEY, text)
+            .map_err(SaveError::Store)?;
+        // Only a help to the check before a write behind; never stops a save.
+        let _ = self.store.set(REVISION_KEY, &revision_of(text));
+        Ok(())
     }
 
     /// Saves the register text with the revision of the text it was based on

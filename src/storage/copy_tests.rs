@@ -60,7 +60,10 @@ fn the_storage_rules_run_over_the_copy_and_leave_one_write() {
     storage.save_encoded_on(&text, Some("before")).unwrap();
     let changes = store.take_pending();
     let keys: Vec<&str> = changes.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, vec![REGISTER_KEY, BASE_KEY]);
+    assert_eq!(
+        keys,
+        vec![REGISTER_KEY, BASE_KEY, crate::storage::REVISION_KEY]
+    );
     // Read back at the next start: the same register.
     let next = BufferedStore::from_entries(changes.into_iter().filter_map(|(k, v)| Some((k, v?))));
     assert_eq!(

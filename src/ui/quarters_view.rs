@@ -146,7 +146,10 @@ fn Quarters() -> impl IntoView {
             .map(|p| format!("This browser\u{2019}s storage is {p}% used. "))
             .unwrap_or_default();
         let fit = if status.quota > 0 {
-            format!(", so about {} more quarters of that size fit", status.free() / size)
+            format!(
+                ", so about {} more quarters of that size fit",
+                status.free() / size
+            )
         } else {
             String::new()
         };

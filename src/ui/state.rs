@@ -10,7 +10,7 @@
 //! two versions are merged three ways (`merge`, base = what this tab last read or
 //! wrote); only the same field changed in both asks the user.
 
-use super::browser_copy::{BrowserCopy, CopyStore};
+use super::browser_copy::{BrowserCopy, CopyStore, Refused};
 use crate::edit::{EditError, History};
 use crate::format;
 use crate::import::ImportPreview;
@@ -100,6 +100,10 @@ pub struct AppState {
     /// The one before it: when two tabs save at the same instant, the other
     /// tab's version is based on this, not on what this tab just wrote.
     earlier_stored: StoredValue<Option<String>, LocalStorage>,
+    /// The register text last known to be in the store (read, taken in, or a
+    /// write committed): with writes behind, `last_stored` is ahead of it until
+    /// the write commits, and a refused write falls back to it.
+    confirmed: StoredValue<Option<String>, LocalStorage>,
     save_timer: StoredValue<Option<leptos::prelude::TimeoutHandle>, LocalStorage>,
     storage: StoredValue<Option<RegisterStorage<CopyStore>>, LocalStorage>,
     copy: StoredValue<Option<BrowserCopy>, LocalStorage>,
@@ -182,6 +186,7 @@ impl AppState {
             history: StoredValue::new_local(History::default()),
             last_stored: StoredValue::new_local(None),
             earlier_stored: StoredValue::new_local(None),
+            confirmed: StoredValue::new_local(None),
             save_timer: StoredValue::new_local(None),
             storage: StoredValue::new_local(None),
             copy: StoredValue::new_local(None),
@@ -253,7 +258,14 @@ impl AppState {
         });
         match outcome {
             Some(Ok(written)) => {
-                self.remember_stored(Some(text));
+                if self.writes_behind() {
+                    // Not in the store until the write commits (`flush`).
+                    let confirmed = self.confirmed.get_value();
+                    self.remember_stored(Some(text));
+                    self.confirmed.set_value(confirmed);
+                } else {
+                    self.remember_stored(Some(text));
+                }
                 if self.writes_behind() {
                     // "Saved" once IndexedDB has committed it (`flush`).
                     self.flush();
@@ -341,18 +353,20 @@ impl AppState {
         if before != text {
             self.earlier_stored.set_value(before);
         }
+        self.confirmed.set_value(text.clone());
         self.last_stored.set_value(text);
     }
 
     /// The text the stored register was based on, as far as this tab knows it:
     /// the one of its last two texts whose revision the store names (two tabs
     /// that saved at the same instant each based theirs on the same register),
-    /// otherwise what this tab last read or wrote.
+    /// otherwise what this tab last knew to be stored.
     fn base_for_theirs(self) -> Option<String> {
         let named = self.with_storage(|s| s.stored_base()).flatten();
         let last = self.last_stored.get_value();
+        let confirmed = self.confirmed.get_value().or_else(|| last.clone());
         let Some(named) = named else {
-            return last;
+            return confirmed;
         };
         let matches = |t: &Option<String>| {
             t.as_deref()
@@ -365,7 +379,7 @@ impl AppState {
         if matches(&earlier) {
             return earlier;
         }
-        last
+        confirmed
     }
 
     /// The three-way merge of this tab's register with `theirs`, or `None` when
@@ -472,18 +486,17 @@ impl AppState {
             return;
         }
         self.flushing.set_value((true, false));
-        let revision = changes
-            .iter()
-            .find(|(k, _)| k == REGISTER_KEY)
-            .and_then(|(_, v)| v.as_deref())
-            .map(crate::storage::revision_of)
-            .unwrap_or_default();
         leptos::task::spawn_local(async move {
-            let result = copy.write(&changes, &revision).await;
+            let result = copy.write(&changes).await;
             let again = self.flushing.try_with_value(|f| f.1).unwrap_or(false);
             self.flushing.try_set_value((false, false));
             match result {
                 Ok(()) => {
+                    if let Some((_, Some(text))) =
+                        changes.into_iter().find(|(k, _)| k == REGISTER_KEY)
+                    {
+                        self.confirmed.try_set_value(Some(text));
+                    }
                     if again || memory.has_pending() {
                         self.flush();
                     } else {
@@ -491,7 +504,30 @@ impl AppState {
                         self.refresh_estimate(false);
                     }
                 }
-                Err(err) => {
+                Err(Refused::OtherTab) => {
+                    // Another tab saved first: nothing was written. Its version
+                    // is read and combined with this tab's, then saved.
+                    memory.restore_pending(changes);
+                    // What this tab wrote is not stored: it merges from what was.
+                    self.last_stored.set_value(self.confirmed.get_value());
+                    let keys = [
+                        REGISTER_KEY,
+                        crate::storage::BASE_KEY,
+                        crate::storage::REVISION_KEY,
+                    ]
+                    .map(str::to_owned);
+                    if let Err(err) = copy.reread(&keys).await {
+                        self.save_status.try_set(SaveStatus::NotSaved(
+                            crate::storage::SaveError::Store(err).to_string(),
+                        ));
+                        return;
+                    }
+                    let Some(theirs) = self.with_storage(|s| s.stored_text()).flatten() else {
+                        return;
+                    };
+                    self.combine_and_save(theirs);
+                }
+                Err(Refused::Store(err)) => {
                     memory.restore_pending(changes);
                     if err == crate::storage::StoreError::QuotaExceeded {
                         self.copy_status.try_update(|c| c.usage = c.quota);

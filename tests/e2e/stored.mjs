@@ -36,3 +36,12 @@ export async function waitForStored(page, key, text, timeout = 10000) {
 export function blockIndexedDb() {
   window.indexedDB.open = () => { throw new DOMException('IndexedDB is blocked by a policy', 'SecurityError'); };
 }
+/** An init script after which `window.__full = true` makes every IndexedDB
+ *  write of that page fail as a full disk does (QuotaExceededError). */
+export function fullIndexedDbWhenAsked() {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  };
+}

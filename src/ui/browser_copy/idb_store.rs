@@ -4,7 +4,7 @@
 
 use super::super::browser_storage::unavailable;
 use crate::storage::copy::Change;
-use crate::storage::{StoreError, ARCHIVE_PREFIX};
+use crate::storage::{revision_of, StoreError, ARCHIVE_PREFIX, REGISTER_KEY, REVISION_KEY};
 use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
@@ -37,7 +37,10 @@ pub enum Keys<'a> {
 }
 
 /// Reads keys and values, in one read-only transaction.
-pub async fn read(db: &Database, which: Keys<'_>) -> Result<Vec<(String, Option<String>)>, StoreError> {
+pub async fn read(
+    db: &Database,
+    which: Keys<'_>,
+) -> Result<Vec<(String, Option<String>)>, StoreError> {
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadOnly)
         .map_err(store_error)?;
@@ -81,12 +84,42 @@ pub async fn read(db: &Database, which: Keys<'_>) -> Result<Vec<(String, Option<
     Ok(out)
 }
 
-/// Writes every change in one transaction: all of them or none.
-pub async fn write(db: &Database, changes: &[Change]) -> Result<(), StoreError> {
+/// Why a write did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Store(StoreError),
+    /// The register is no longer the revision this tab last saw: another tab
+    /// saved it. Nothing was written.
+    OtherTab,
+}
+
+impl From<StoreError> for Refused {
+    fn from(err: StoreError) -> Self {
+        Refused::Store(err)
+    }
+}
+
+/// Writes every change in one transaction: all of them or none. With
+/// `expect`, only if the stored register is still that revision (`None`: no
+/// register), checked in the same transaction, so no other tab can save between.
+pub async fn write(
+    db: &Database,
+    changes: &[Change],
+    expect: Option<Option<String>>,
+) -> Result<(), Refused> {
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadWrite)
         .map_err(store_error)?;
     let store = tx.object_store(STORE).map_err(store_error)?;
+    if let Some(expected) = expect {
+        let found = stored_revision(&store).await?;
+        if found != expected {
+            if let Ok(tx) = tx.abort() {
+                let _ = tx.await;
+            }
+            return Err(Refused::OtherTab);
+        }
+    }
     for (key, value) in changes {
         let key = JsValue::from_str(key);
         let queued = match value {
@@ -97,7 +130,7 @@ pub async fn write(db: &Database, changes: &[Change]) -> Result<(), StoreError> 
             if let Ok(tx) = tx.abort() {
                 let _ = tx.await;
             }
-            return Err(store_error(err));
+            return Err(store_error(err).into());
         }
     }
     let outcome = tx.commit().map_err(store_error)?.await;
@@ -108,9 +141,26 @@ pub async fn write(db: &Database, changes: &[Change]) -> Result<(), StoreError> 
             .error()
             .map(|e| unavailable(&e.into()))
             .map(database_error)
-            .unwrap_or_else(|| StoreError::Database("the change was cancelled".into()))),
-        Err(err) => Err(store_error(err)),
+            .unwrap_or_else(|| StoreError::Database("the change was cancelled".into()))
+            .into()),
+        Err(err) => Err(store_error(err).into()),
     }
+}
+
+/// The revision of the register the store holds: its revision key, or (a
+/// register moved in from localStorage, never saved since) its text's.
+async fn stored_revision(store: &idb::ObjectStore) -> Result<Option<String>, StoreError> {
+    let get = |key: &str| {
+        store
+            .get(Query::Key(JsValue::from_str(key)))
+            .map_err(store_error)
+    };
+    let revision = get(REVISION_KEY)?.await.map_err(store_error)?;
+    if let Some(revision) = revision.and_then(|v| v.as_string()) {
+        return Ok(Some(revision));
+    }
+    let text = get(REGISTER_KEY)?.await.map_err(store_error)?;
+    Ok(text.and_then(|v| v.as_string()).map(|t| revision_of(&t)))
 }
 
 fn archive_end() -> String {

@@ -8,10 +8,13 @@
 
 mod idb_store;
 
+pub use idb_store::Refused;
+
 use super::browser_storage::BrowserStorage;
 use crate::storage::copy::{BufferedStore, Change, CopyStatus};
 use crate::storage::migration::{self, Step};
-use crate::storage::{KeyValueStore, StoreError};
+use crate::storage::{revision_of, KeyValueStore, StoreError, REGISTER_KEY, REVISION_KEY};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -64,6 +67,20 @@ pub struct BrowserCopy {
     pub store: CopyStore,
     db: Option<Rc<idb::Database>>,
     channel: Option<web_sys::BroadcastChannel>,
+    /// The revision of the register the database held when this tab last read
+    /// or wrote it: a write of the register expects it still.
+    known: Rc<RefCell<Option<String>>>,
+}
+
+/// The revision of the register `store` holds (its revision key, or its text's).
+fn revision_in(store: &BufferedStore) -> Option<String> {
+    store.get(REVISION_KEY).ok().flatten().or_else(|| {
+        store
+            .get(REGISTER_KEY)
+            .ok()
+            .flatten()
+            .map(|t| revision_of(&t))
+    })
 }
 
 /// The channel every tab of this site listens on for saves.
@@ -74,10 +91,13 @@ pub const CHANNEL: &str = "activity-register";
 pub async fn open() -> (BrowserCopy, CopyStatus) {
     match open_database().await {
         Ok((db, entries)) => {
+            let memory = Rc::new(BufferedStore::from_entries(entries));
+            let known = Rc::new(RefCell::new(revision_in(&memory)));
             let copy = BrowserCopy {
-                store: CopyStore::Memory(Rc::new(BufferedStore::from_entries(entries))),
+                store: CopyStore::Memory(memory),
                 db: Some(Rc::new(db)),
                 channel: web_sys::BroadcastChannel::new(CHANNEL).ok(),
+                known,
             };
             (copy, CopyStatus::default())
         }
@@ -88,6 +108,7 @@ pub async fn open() -> (BrowserCopy, CopyStatus) {
                 store: CopyStore::Local(local),
                 db: None,
                 channel: None,
+                known: Rc::default(),
             };
             (copy, status)
         }
@@ -142,7 +163,12 @@ async fn move_local_storage_in(db: &idb::Database) -> Result<(), StoreError> {
             None => return Ok(()),
             Some(Step::Copy(pairs)) => {
                 let changes: Vec<Change> = pairs.into_iter().map(|(k, v)| (k, Some(v))).collect();
-                idb_store::write(db, &changes).await?;
+                idb_store::write(db, &changes, None)
+                    .await
+                    .map_err(|e| match e {
+                        Refused::Store(e) => e,
+                        Refused::OtherTab => StoreError::Database("another tab wrote first".into()),
+                    })?;
                 pause_for_test("copied").await;
             }
             Some(Step::Remove(keys)) => {
@@ -159,7 +185,8 @@ async fn move_local_storage_in(db: &idb::Database) -> Result<(), StoreError> {
 /// defines `window.__migrationPause` (a function returning a promise), it is
 /// awaited after that step. Nothing in the app defines it.
 async fn pause_for_test(step: &str) {
-    let Ok(f) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("__migrationPause")) else {
+    let Ok(f) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("__migrationPause"))
+    else {
         return;
     };
     let Some(f) = f.dyn_ref::<js_sys::Function>() else {
@@ -202,19 +229,32 @@ impl BrowserCopy {
         for (key, value) in idb_store::read(db, idb_store::Keys::These(keys)).await? {
             memory.take_in(&key, value);
         }
+        if keys.iter().any(|k| k == REGISTER_KEY) {
+            *self.known.borrow_mut() = revision_in(memory);
+        }
         Ok(())
     }
 
-    /// Writes `changes` to the database in one transaction, then tells other
-    /// tabs which keys changed and the revision of the register written.
-    pub async fn write(&self, changes: &[Change], revision: &str) -> Result<(), StoreError> {
+    /// Writes `changes` to the database in one transaction (a register only
+    /// over the revision this tab last saw), then tells other tabs which keys
+    /// changed and the revision of the register written.
+    pub async fn write(&self, changes: &[Change]) -> Result<(), Refused> {
         let Some(db) = &self.db else {
             return Ok(());
         };
-        idb_store::write(db, changes).await?;
+        let written = changes
+            .iter()
+            .find(|(k, _)| k == REGISTER_KEY)
+            .map(|(_, v)| v.as_deref().map(revision_of));
+        let expect = written.as_ref().map(|_| self.known.borrow().clone());
+        idb_store::write(db, changes, expect).await?;
+        if let Some(written) = &written {
+            *self.known.borrow_mut() = written.clone();
+        }
+        let revision = written.flatten().unwrap_or_default();
         if let Some(channel) = &self.channel {
             let message = js_sys::Array::new();
-            message.push(&JsValue::from_str(revision));
+            message.push(&JsValue::from_str(&revision));
             for (key, _) in changes {
                 message.push(&JsValue::from_str(key));
             }
