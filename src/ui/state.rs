@@ -104,6 +104,8 @@ pub struct AppState {
     /// write committed): with writes behind, `last_stored` is ahead of it until
     /// the write commits, and a refused write falls back to it.
     confirmed: StoredValue<Option<String>, LocalStorage>,
+    /// The changes of the write behind under way.
+    in_flight: StoredValue<Vec<crate::storage::copy::Change>, LocalStorage>,
     save_timer: StoredValue<Option<leptos::prelude::TimeoutHandle>, LocalStorage>,
     storage: StoredValue<Option<RegisterStorage<CopyStore>>, LocalStorage>,
     copy: StoredValue<Option<BrowserCopy>, LocalStorage>,
@@ -187,6 +189,7 @@ impl AppState {
             last_stored: StoredValue::new_local(None),
             earlier_stored: StoredValue::new_local(None),
             confirmed: StoredValue::new_local(None),
+            in_flight: StoredValue::new_local(Vec::new()),
             save_timer: StoredValue::new_local(None),
             storage: StoredValue::new_local(None),
             copy: StoredValue::new_local(None),
@@ -211,6 +214,9 @@ impl AppState {
         let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
             if self.save_status.get_untracked() == SaveStatus::Pending {
                 self.save_now();
+                // The page is going: no time to check and wait, so whatever
+                // is not yet committed is handed to IndexedDB now.
+                self.write_at_once();
             }
         });
         on_cleanup(move || hidden.remove());
@@ -486,8 +492,10 @@ impl AppState {
             return;
         }
         self.flushing.set_value((true, false));
+        self.in_flight.set_value(changes.clone());
         leptos::task::spawn_local(async move {
             let result = copy.write(&changes).await;
+            self.in_flight.try_set_value(Vec::new());
             let again = self.flushing.try_with_value(|f| f.1).unwrap_or(false);
             self.flushing.try_set_value((false, false));
             match result {
@@ -538,6 +546,23 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// Issues every change not yet committed (in flight or waiting) in one
+    /// transaction, without the revision check, as the page is hidden.
+    fn write_at_once(self) {
+        let Some(copy) = self.copy.get_value() else {
+            return;
+        };
+        let Some(memory) = copy.memory() else {
+            return;
+        };
+        let mut changes: std::collections::BTreeMap<String, Option<String>> =
+            self.in_flight.get_value().into_iter().collect();
+        changes.extend(memory.take_pending());
+        if !changes.is_empty() {
+            copy.write_at_once(&changes.into_iter().collect::<Vec<_>>());
+        }
     }
 
     /// "Saved" when a save was waiting and nothing is left to write.

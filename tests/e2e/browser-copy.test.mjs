@@ -209,3 +209,15 @@ test('IndexedDB full: "Not saved" says so, nothing is lost, and the next change 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a change and at once a reload (before the save\u2019s pause is over): the change is kept', async () => {
+  const { page, context, errors } = await app.newPageWithSample();
+  await page.getByRole('button', { name: 'Edit KA.01.01' }).click();
+  const panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.01' });
+  await panel.getByLabel('Status').selectOption({ label: '▲ Amber' });
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await page.reload();
+  await page.locator('tr[data-activity-id="KA.01.01"] .status-tag').filter({ hasText: 'Amber' }).waitFor({ timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -163,6 +163,24 @@ async fn stored_revision(store: &idb::ObjectStore) -> Result<Option<String>, Sto
     Ok(text.and_then(|v| v.as_string()).map(|t| revision_of(&t)))
 }
 
+/// Issues every change and commits, without waiting for the outcome.
+pub fn write_at_once(db: &Database, changes: &[Change]) {
+    let Ok(tx) = db.transaction(&[STORE], TransactionMode::ReadWrite) else {
+        return;
+    };
+    let Ok(store) = tx.object_store(STORE) else {
+        return;
+    };
+    for (key, value) in changes {
+        let key = JsValue::from_str(key);
+        let _ = match value {
+            Some(v) => store.put(&JsValue::from_str(v), Some(&key)).map(drop),
+            None => store.delete(Query::Key(key)).map(drop),
+        };
+    }
+    let _ = tx.commit();
+}
+
 fn archive_end() -> String {
     format!("{ARCHIVE_PREFIX}\u{ffff}")
 }

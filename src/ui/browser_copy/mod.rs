@@ -248,19 +248,37 @@ impl BrowserCopy {
             .map(|(_, v)| v.as_deref().map(revision_of));
         let expect = written.as_ref().map(|_| self.known.borrow().clone());
         idb_store::write(db, changes, expect).await?;
-        if let Some(written) = &written {
-            *self.known.borrow_mut() = written.clone();
+        if let Some(written) = written {
+            *self.known.borrow_mut() = written;
         }
-        let revision = written.flatten().unwrap_or_default();
+        self.announce(changes);
+        Ok(())
+    }
+
+    /// Issues `changes` in one transaction and commits it at once, without
+    /// waiting (the page is being hidden or closed), and announces it.
+    pub fn write_at_once(&self, changes: &[Change]) {
+        let Some(db) = &self.db else {
+            return;
+        };
+        idb_store::write_at_once(db, changes);
+        self.announce(changes);
+    }
+
+    fn announce(&self, changes: &[Change]) {
         if let Some(channel) = &self.channel {
             let message = js_sys::Array::new();
+            let revision = changes
+                .iter()
+                .find(|(k, _)| k == REGISTER_KEY)
+                .and_then(|(_, v)| v.as_deref().map(revision_of))
+                .unwrap_or_default();
             message.push(&JsValue::from_str(&revision));
             for (key, _) in changes {
                 message.push(&JsValue::from_str(key));
             }
             let _ = channel.post_message(&message);
         }
-        Ok(())
     }
 
     /// Calls `heard(revision, keys)` for each save another tab announces.
