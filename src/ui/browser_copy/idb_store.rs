@@ -217,7 +217,9 @@ pub fn store_error(err: idb::Error) -> StoreError {
     };
     match js {
         Some(js) => database_error(unavailable(&js)),
-        None => StoreError::Database(err.to_string()),
+        // Not the crate's own words: its messages are developers', and
+        // formatting them would add all of them to the download.
+        None => StoreError::Database("it gave no reason".into()),
     }
 }
 
