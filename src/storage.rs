@@ -243,10 +243,20 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         // A base that could not be noted only makes the reader fall back to its
         // own last text, as before; it never stops the save.
         let _ = match base {
-            Some(base) => self.store.set(BASE_KEY, &revision_of(base)),
+            Some(base) => self.store.set(BASE_KEY, &self.revision_of_stored(base)),
             None => self.store.remove(BASE_KEY),
         };
         self.save_encoded(text)
+    }
+
+    /// `revision_of(text)`, read from `REVISION_KEY` when `text` is what is
+    /// stored (a 10 MB register is hashed once per save, not twice).
+    fn revision_of_stored(&self, text: &str) -> String {
+        let noted = self.store.get(REVISION_KEY).ok().flatten();
+        match noted {
+            Some(rev) if self.stored_text().as_deref() == Some(text) => rev,
+            _ => revision_of(text),
+        }
     }
 
     /// The revision the stored register says it was based on, if any.

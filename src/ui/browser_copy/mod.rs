@@ -83,6 +83,16 @@ fn revision_in(store: &BufferedStore) -> Option<String> {
     })
 }
 
+/// The register text's revision: the one written with it (`REVISION_KEY`),
+/// or hashed when there is none.
+fn revision_among(changes: &[Change], text: &str) -> String {
+    changes
+        .iter()
+        .find(|(k, _)| k == REVISION_KEY)
+        .and_then(|(_, v)| v.clone())
+        .unwrap_or_else(|| revision_of(text))
+}
+
 /// The channel every tab of this site listens on for saves.
 pub const CHANNEL: &str = "activity-register";
 
@@ -245,13 +255,14 @@ impl BrowserCopy {
         let written = changes
             .iter()
             .find(|(k, _)| k == REGISTER_KEY)
-            .map(|(_, v)| v.as_deref().map(revision_of));
+            .map(|(_, v)| v.as_ref().map(|text| revision_among(changes, text)));
         let expect = written.as_ref().map(|_| self.known.borrow().clone());
         idb_store::write(db, changes, expect).await?;
+        let revision = written.clone().flatten().unwrap_or_default();
         if let Some(written) = written {
             *self.known.borrow_mut() = written;
         }
-        self.announce(changes);
+        self.announce(changes, &revision);
         Ok(())
     }
 
@@ -262,18 +273,18 @@ impl BrowserCopy {
             return;
         };
         idb_store::write_at_once(db, changes);
-        self.announce(changes);
+        let revision = changes
+            .iter()
+            .find(|(k, _)| k == REGISTER_KEY)
+            .and_then(|(_, v)| v.as_ref().map(|text| revision_among(changes, text)))
+            .unwrap_or_default();
+        self.announce(changes, &revision);
     }
 
-    fn announce(&self, changes: &[Change]) {
+    fn announce(&self, changes: &[Change], revision: &str) {
         if let Some(channel) = &self.channel {
             let message = js_sys::Array::new();
-            let revision = changes
-                .iter()
-                .find(|(k, _)| k == REGISTER_KEY)
-                .and_then(|(_, v)| v.as_deref().map(revision_of))
-                .unwrap_or_default();
-            message.push(&JsValue::from_str(&revision));
+            message.push(&JsValue::from_str(revision));
             for (key, _) in changes {
                 message.push(&JsValue::from_str(key));
             }
