@@ -2,7 +2,7 @@
 # The benchmark command: builds the release dist/ and prints timings measured in
 # headless Chromium. Not part of scripts/test.sh: it reports figures, it does not
 # pass or fail. Pass a name to run one benchmark (e.g. `./scripts/bench.sh import`):
-# import, filter, summary, pack, startup, size, lighthouse, repeat, undo, returns.
+# import, filter, summary, pack, startup, save, size, lighthouse, repeat, undo, returns.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"

@@ -10,6 +10,9 @@ use crate::format::{self, FormatError};
 use crate::register::Register;
 use std::fmt;
 
+pub mod copy;
+pub mod migration;
+
 /// Where the register is kept.
 pub const REGISTER_KEY: &str = "activity-register/v1/register";
 /// The revision (`revision_of`) of the register text the stored register was
@@ -17,6 +20,11 @@ pub const REGISTER_KEY: &str = "activity-register/v1/register";
 /// merges from that base, not from what it wrote itself (two tabs saving at the
 /// same instant each write over the same register).
 pub const BASE_KEY: &str = "activity-register/v1/register-base";
+/// The revision (`revision_of`) of the stored register text itself, written
+/// with it: a write behind (IndexedDB) first checks that the store still holds
+/// the revision this tab last saw, so another tab's save is never written over
+/// unseen.
+pub const REVISION_KEY: &str = "activity-register/v1/register-revision";
 /// Where the register an import replaced is kept, for "Restore previous register".
 pub const PREVIOUS_KEY: &str = "activity-register/v1/previous";
 /// Where the previous quarter loaded for direction of travel is kept until cleared.
@@ -73,6 +81,8 @@ pub enum StoreError {
     QuotaExceeded,
     /// Storage is switched off or not reachable; the browser's words.
     Unavailable(String),
+    /// The browser's database refused or failed a change; its words.
+    Database(String),
 }
 
 impl fmt::Display for StoreError {
@@ -85,6 +95,10 @@ impl fmt::Display for StoreError {
             StoreError::Unavailable(why) => write!(
                 f,
                 "the browser's storage cannot be used ({why}), so changes are only in this tab: export JSON to keep them"
+            ),
+            StoreError::Database(why) => write!(
+                f,
+                "the browser's database did not take the change ({why}); it is kept in this tab and saved again with your next change, or export JSON to keep it"
             ),
         }
     }
@@ -99,6 +113,24 @@ pub trait KeyValueStore {
     fn keys(&self) -> Vec<String>;
     /// Characters used by every key and value (what the quota counts).
     fn used_chars(&self) -> usize;
+}
+
+impl<S: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<S> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        (**self).keys()
+    }
+    fn used_chars(&self) -> usize {
+        (**self).used_chars()
+    }
 }
 
 /// What was found in storage at start.
@@ -194,7 +226,12 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         if let Some(why) = &self.blocked {
             return Err(SaveError::Blocked(why.clone()));
         }
-        self.store.set(REGISTER_KEY, text).map_err(SaveError::Store)
+        self.store
+            .set(REGISTER_KEY, text)
+            .map_err(SaveError::Store)?;
+        // Only a help to the check before a write behind; never stops a save.
+        let _ = self.store.set(REVISION_KEY, &revision_of(text));
+        Ok(())
     }
 
     /// Saves the register text with the revision of the text it was based on
@@ -206,10 +243,20 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         // A base that could not be noted only makes the reader fall back to its
         // own last text, as before; it never stops the save.
         let _ = match base {
-            Some(base) => self.store.set(BASE_KEY, &revision_of(base)),
+            Some(base) => self.store.set(BASE_KEY, &self.revision_of_stored(base)),
             None => self.store.remove(BASE_KEY),
         };
         self.save_encoded(text)
+    }
+
+    /// `revision_of(text)`, read from `REVISION_KEY` when `text` is what is
+    /// stored (a 10 MB register is hashed once per save, not twice).
+    fn revision_of_stored(&self, text: &str) -> String {
+        let noted = self.store.get(REVISION_KEY).ok().flatten();
+        match noted {
+            Some(rev) if self.stored_text().as_deref() == Some(text) => rev,
+            _ => revision_of(text),
+        }
     }
 
     /// The revision the stored register says it was based on, if any.

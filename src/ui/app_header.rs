@@ -60,10 +60,7 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
                 </nav>
                 <super::register_file_view::FileControls />
                 <p class="save-status" class:save-status-problem=unsaved class:save-status-saved=saved role="status">{save_text}</p>
-                <p class="storage-use">{move || {
-                    let used = state.storage_used.get();
-                    (used > 0).then(|| format!("{}% of this browser\u{2019}s storage used", (used * 100).div_ceil(crate::storage::QUOTA_CHARS)))
-                }}</p>
+                <p class="storage-use">{move || state.copy_status.with(|c| c.line())}</p>
             </div>
         </header>
     }

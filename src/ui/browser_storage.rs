@@ -5,6 +5,7 @@ use gloo_storage::Storage as _;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The browser's localStorage for this origin.
+#[derive(Clone, Copy)]
 pub struct BrowserStorage;
 
 fn local_storage() -> Result<web_sys::Storage, StoreError> {
@@ -18,7 +19,7 @@ fn local_storage() -> Result<web_sys::Storage, StoreError> {
     }
 }
 
-fn unavailable(err: &JsValue) -> StoreError {
+pub(super) fn unavailable(err: &JsValue) -> StoreError {
     match err.dyn_ref::<web_sys::DomException>() {
         Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
         Some(e) => StoreError::Unavailable(e.message()),

@@ -48,18 +48,7 @@ pub fn FirstVisit() -> impl IntoView {
     };
     view! {
         <h1>"Activity Register"</h1>
-        {move || state.start_problem.get().map(|why| view! {
-            <div class="notice notice-problem" role="alert">
-                <h2>"Your stored register could not be opened"</h2>
-                <p>{why}</p>
-                <p>"Nothing has been deleted. You can keep a copy of exactly what is stored, to send to support or to repair."</p>
-                <button type="button" class="button button-secondary" on:click=move |_| {
-                    if let Some(text) = state.with_storage(|s| s.stored_text()).flatten() {
-                        let _ = super::file_io::download("activity-register-stored-text.txt", "text/plain;charset=utf-8", &text);
-                    }
-                }>"Download the stored text"</button>
-            </div>
-        })}
+        <super::needs_register::StoredProblem />
         <p class="lede">
             "Keep your Corporate Plan key activities register, summarise it by status and print the scrutiny pack. "
             "Everything stays in this browser: nothing is sent anywhere."

@@ -2,6 +2,7 @@
 //! wiring only; every rule about the register lives in the core modules.
 
 mod app_header;
+mod browser_copy;
 mod browser_storage;
 mod compare_control;
 mod details_view;
@@ -45,20 +46,25 @@ pub use summary_view::Travelled;
 use crate::route::Route;
 use leptos::prelude::*;
 
-/// Mounts the app on the page's body, in place of `index.html`'s static first
-/// view (`#boot`: the app's name and "Loading…", shown before the wasm arrives).
+/// Reads the browser copy, then mounts the app on the page's body in place of
+/// `index.html`'s static first view (`#boot`: the app's name and "Loading…",
+/// shown until the register has been read).
 pub fn start() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    mount_to_body(App);
+    // Leptos's executor is set up by mounting; until then, wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        let (copy, status) = browser_copy::open().await;
+        if let Some(boot) = document().get_element_by_id("boot") {
+            boot.remove();
+        }
+        mount_to_body(move || view! { <App copy status /> });
+    });
 }
 
 /// The whole app: header, the view the hash names, and the storage wiring.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::start();
+fn App(copy: browser_copy::BrowserCopy, status: crate::storage::copy::CopyStatus) -> impl IntoView {
+    let state = AppState::start(copy, status);
     provide_context(state);
     provide_context(register_file::RegisterFile::start(state));
     import_controls::accept_dropped_files(state);

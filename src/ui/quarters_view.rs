@@ -12,7 +12,7 @@ use super::state::AppState;
 use crate::compare::{direction_of_travel, movement_sentence, Movement};
 use crate::format;
 use crate::quarter::{next_quarter, plan, Carry, Plan};
-use crate::storage::{Archived, UnreadableArchive, QUOTA_CHARS};
+use crate::storage::{Archived, UnreadableArchive};
 use leptos::prelude::*;
 
 #[component]
@@ -25,9 +25,14 @@ fn Quarters() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Bumped after archiving or deleting, so the list is read again.
     let changed = RwSignal::new(0u32);
+    // Read after the first rows: until then the list says it is being read.
     let archives = Memo::new(move |_| {
         changed.track();
-        state.with_storage(|s| s.archived()).unwrap_or_default()
+        state.archives_changed.track();
+        if !state.archives_ready.get() {
+            return None;
+        }
+        Some(state.with_storage(|s| s.archived()).unwrap_or_default())
     });
     let keep_status = RwSignal::new(true);
     let keep_commentary = RwSignal::new(false);
@@ -54,6 +59,10 @@ fn Quarters() -> impl IntoView {
         }
     });
     let ask = move |_| {
+        if !state.archives_ready.get_untracked() {
+            message.set(Some("The archived quarters are still being read from this browser\u{2019}s storage; try again in a moment.".into()));
+            return;
+        }
         let plan = state.register.with_untracked(|r| {
             let r = r.as_ref()?;
             let existing = state.with_storage(|s| s.archived_at(r.period)).flatten();
@@ -110,10 +119,6 @@ fn Quarters() -> impl IntoView {
             let _ = p.focus();
         }
     };
-    let used = move || {
-        changed.track();
-        state.storage_used.get()
-    };
     // Counted as the archive's sizes are (characters, two bytes each), so the
     // sentence and the table's sizes agree; encoded once per register change,
     // not again whenever storage use or the archive list changes.
@@ -127,16 +132,30 @@ fn Quarters() -> impl IntoView {
     let fit = move || {
         // The largest quarter here: this one or an archived one.
         let current = current_size.get();
-        let largest_archived =
-            archives.with(|a| a.readable.iter().map(|a| a.size).max().unwrap_or(0));
-        let size = current.max(largest_archived).max(1);
-        let used = used();
-        let free = QUOTA_CHARS.saturating_sub(used);
+        let largest_archived = archives.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.readable.iter().map(|a| a.size).max())
+                .unwrap_or(0)
+        });
+        // Two bytes a character, as the sizes in the table are counted.
+        let size = (current.max(largest_archived).max(1) * 2) as u64;
+        // From the browser's estimate (IndexedDB), or localStorage's 5 MB.
+        let status = state.copy_status.get();
+        let used = status
+            .percent_used()
+            .map(|p| format!("This browser\u{2019}s storage is {p}% used. "))
+            .unwrap_or_default();
+        let fit = if status.quota > 0 {
+            format!(
+                ", so about {} more quarters of that size fit",
+                status.free() / size
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "This browser\u{2019}s storage is {}% used. The largest quarter here takes about {} KB, so about {} more quarters of that size fit. Export quarters you want to keep for good.",
-            (used * 100).div_ceil(QUOTA_CHARS).min(100),
-            (size * 2).div_ceil(1024),
-            free / size
+            "{used}The largest quarter here takes about {} KB{fit}. Export quarters you want to keep for good.",
+            size.div_ceil(1024)
         )
     };
     view! {
@@ -176,14 +195,16 @@ fn Quarters() -> impl IntoView {
             <h2 id="archive-heading">"Archived quarters"</h2>
             <p>{fit}</p>
             {move || {
-                let all = archives.get();
+                let Some(all) = archives.get() else {
+                    return view! { <p role="status">"Reading the archived quarters from this browser\u{2019}s storage\u{2026}"</p> }.into_any();
+                };
                 let unreadable = (!all.unreadable.is_empty()).then(|| view! { <UnreadableArchives list=all.unreadable.clone() changed=changed /> });
                 let readable = if all.readable.is_empty() {
                     (all.unreadable.is_empty()).then(|| view! { <p>"No quarters are archived in this browser yet."</p> }).into_any()
                 } else {
                     view! { <ArchiveTable list=all.readable.clone() changed=changed /> <CompareTwo list=all.readable.clone() /> }.into_any()
                 };
-                view! { {readable} {unreadable} }
+                view! { {readable} {unreadable} }.into_any()
             }}
         </section>
     }

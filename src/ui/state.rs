@@ -10,12 +10,13 @@
 //! two versions are merged three ways (`merge`, base = what this tab last read or
 //! wrote); only the same field changed in both asks the user.
 
-use super::browser_storage::BrowserStorage;
+use super::browser_copy::{BrowserCopy, CopyStore, Refused};
 use crate::edit::{EditError, History};
 use crate::format;
 use crate::import::ImportPreview;
 use crate::merge::{self, Choices, Side};
 use crate::register::Register;
+use crate::storage::copy::{CopyKind, CopyStatus};
 use crate::storage::{Loaded, RegisterStorage, REGISTER_KEY};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -86,22 +87,37 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     /// Set when another tab saved changes that cannot be combined without asking.
     pub conflict: RwSignal<Option<TabConflict>>,
-    /// Characters this site uses in storage, after the last save.
-    pub storage_used: RwSignal<usize>,
+    /// Where the browser copy is (IndexedDB or localStorage), whether it is
+    /// persistent, and the browser's estimate of use and quota.
+    pub copy_status: RwSignal<CopyStatus>,
+    /// False while the archived quarters are still being read (after the first rows).
+    pub archives_ready: RwSignal<bool>,
+    /// Bumped when another tab changed the archived quarters.
+    pub archives_changed: RwSignal<u32>,
     history: StoredValue<History, LocalStorage>,
     /// The register text this tab last read from or wrote to storage.
     last_stored: StoredValue<Option<String>, LocalStorage>,
     /// The one before it: when two tabs save at the same instant, the other
     /// tab's version is based on this, not on what this tab just wrote.
     earlier_stored: StoredValue<Option<String>, LocalStorage>,
+    /// The register text last known to be in the store (read, taken in, or a
+    /// write committed): with writes behind, `last_stored` is ahead of it until
+    /// the write commits, and a refused write falls back to it.
+    confirmed: StoredValue<Option<String>, LocalStorage>,
+    /// The changes of the write behind under way.
+    in_flight: StoredValue<Vec<crate::storage::copy::Change>, LocalStorage>,
     save_timer: StoredValue<Option<leptos::prelude::TimeoutHandle>, LocalStorage>,
-    storage: StoredValue<Option<RegisterStorage<BrowserStorage>>, LocalStorage>,
+    storage: StoredValue<Option<RegisterStorage<CopyStore>>, LocalStorage>,
+    copy: StoredValue<Option<BrowserCopy>, LocalStorage>,
+    /// A write behind to IndexedDB is under way; another is wanted after it.
+    flushing: StoredValue<(bool, bool), LocalStorage>,
 }
 
 impl AppState {
-    /// Loads the stored register and saves every later change.
-    pub fn start() -> AppState {
-        let mut storage = RegisterStorage::new(BrowserStorage);
+    /// Loads the stored register from the browser copy (already read) and saves
+    /// every later change.
+    pub fn start(copy: BrowserCopy, status: CopyStatus) -> AppState {
+        let mut storage = RegisterStorage::new(copy.store.clone());
         let (register, save_status, start_problem) = match storage.load() {
             Loaded::FirstVisit => (None, SaveStatus::Empty, None),
             Loaded::Register(register) => (Some(register), SaveStatus::Saved, None),
@@ -119,16 +135,30 @@ impl AppState {
         let previous = storage.load_previous();
         let comparison = storage.load_comparison();
         let stored_text = storage.stored_text();
-        let used = storage.used_chars();
+        let in_memory = copy.memory().is_some();
         let state = AppState {
             previous: RwSignal::new(previous),
             comparison: RwSignal::new(comparison),
             storage: StoredValue::new_local(Some(storage)),
+            copy: StoredValue::new_local(Some(copy.clone())),
+            archives_ready: RwSignal::new(!in_memory),
             ..AppState::detached(register)
         };
         state.save_status.set(save_status);
         state.start_problem.set(start_problem);
-        state.storage_used.set(used);
+        state.copy_status.set(status);
+        state.refresh_estimate(true);
+        // What the load rules wrote (an unreadable value kept aside) goes behind.
+        state.flush();
+        if in_memory {
+            // The first rows do not wait for the archived quarters.
+            leptos::task::spawn_local(async move {
+                if let Err(err) = copy.read_archives().await {
+                    state.notice.try_set(Some(format!("The archived quarters could not be read from this browser\u{2019}s storage: {err}.")));
+                }
+                state.archives_ready.try_set(true);
+            });
+        }
         // Even an unreadable value (already kept aside) is what this tab read, so
         // replacing it is not a conflict with another tab.
         state.remember_stored(stored_text);
@@ -152,12 +182,18 @@ impl AppState {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             conflict: RwSignal::new(None),
-            storage_used: RwSignal::new(0),
+            copy_status: RwSignal::new(CopyStatus::default()),
+            archives_ready: RwSignal::new(true),
+            archives_changed: RwSignal::new(0),
             history: StoredValue::new_local(History::default()),
             last_stored: StoredValue::new_local(None),
             earlier_stored: StoredValue::new_local(None),
+            confirmed: StoredValue::new_local(None),
+            in_flight: StoredValue::new_local(Vec::new()),
             save_timer: StoredValue::new_local(None),
             storage: StoredValue::new_local(None),
+            copy: StoredValue::new_local(None),
+            flushing: StoredValue::new_local((false, false)),
         }
     }
 
@@ -178,6 +214,9 @@ impl AppState {
         let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
             if self.save_status.get_untracked() == SaveStatus::Pending {
                 self.save_now();
+                // The page is going: no time to check and wait, so whatever
+                // is not yet committed is handed to IndexedDB now.
+                self.write_at_once();
             }
         });
         on_cleanup(move || hidden.remove());
@@ -220,16 +259,28 @@ impl AppState {
             Some(
                 s.save_encoded_on(&text, base.as_deref())
                     .map_err(SaveProblem::NotSaved)
-                    .map(|()| Some(s.used_chars())),
+                    .map(|()| Some(())),
             )
         });
         match outcome {
-            Some(Ok(used)) => {
-                self.remember_stored(Some(text));
-                if let Some(used) = used {
-                    self.storage_used.set(used);
+            Some(Ok(written)) => {
+                if self.writes_behind() {
+                    // Not in the store until the write commits (`flush`).
+                    let confirmed = self.confirmed.get_value();
+                    self.remember_stored(Some(text));
+                    self.confirmed.set_value(confirmed);
+                } else {
+                    self.remember_stored(Some(text));
                 }
-                self.save_status.set(SaveStatus::Saved);
+                if self.writes_behind() {
+                    // "Saved" once IndexedDB has committed it (`flush`).
+                    self.flush();
+                } else {
+                    if written.is_some() {
+                        self.refresh_estimate(false);
+                    }
+                    self.save_status.set(SaveStatus::Saved);
+                }
             }
             Some(Err(SaveProblem::OtherTab(theirs))) => self.combine_and_save(theirs),
             Some(Err(SaveProblem::NotSaved(err))) => {
@@ -237,7 +288,7 @@ impl AppState {
                     == crate::storage::SaveError::Store(crate::storage::StoreError::QuotaExceeded)
                 {
                     // Full: the header must not say "1% used" while nothing fits.
-                    self.storage_used.set(crate::storage::QUOTA_CHARS);
+                    self.copy_status.update(|c| c.usage = c.quota);
                 }
                 self.save_status.set(SaveStatus::NotSaved(err.to_string()));
             }
@@ -308,18 +359,20 @@ impl AppState {
         if before != text {
             self.earlier_stored.set_value(before);
         }
+        self.confirmed.set_value(text.clone());
         self.last_stored.set_value(text);
     }
 
     /// The text the stored register was based on, as far as this tab knows it:
     /// the one of its last two texts whose revision the store names (two tabs
     /// that saved at the same instant each based theirs on the same register),
-    /// otherwise what this tab last read or wrote.
+    /// otherwise what this tab last knew to be stored.
     fn base_for_theirs(self) -> Option<String> {
         let named = self.with_storage(|s| s.stored_base()).flatten();
         let last = self.last_stored.get_value();
+        let confirmed = self.confirmed.get_value().or_else(|| last.clone());
         let Some(named) = named else {
-            return last;
+            return confirmed;
         };
         let matches = |t: &Option<String>| {
             t.as_deref()
@@ -332,7 +385,7 @@ impl AppState {
         if matches(&earlier) {
             return earlier;
         }
-        last
+        confirmed
     }
 
     /// The three-way merge of this tab's register with `theirs`, or `None` when
@@ -359,29 +412,182 @@ impl AppState {
 
     /// Takes in what another tab saved: combined with this tab's changes where
     /// they touch different activities or fields.
+    /// IndexedDB has no storage events: each tab announces its committed saves
+    /// on a BroadcastChannel (`browser_copy::CHANNEL`), and the others read
+    /// the keys named from IndexedDB; the register then takes the same path.
     fn follow_other_tabs(self) {
+        if let Some(copy) = self.copy.get_value().filter(|c| c.memory().is_some()) {
+            let reader = copy.clone();
+            copy.on_other_tabs_save(move |_revision, keys| {
+                let reader = reader.clone();
+                leptos::task::spawn_local(async move {
+                    if reader.reread(&keys).await.is_err() {
+                        return;
+                    }
+                    if keys
+                        .iter()
+                        .any(|k| k.starts_with(crate::storage::ARCHIVE_PREFIX))
+                    {
+                        self.archives_changed.try_update(|n| *n += 1);
+                    }
+                    if keys.iter().any(|k| k == REGISTER_KEY) {
+                        self.other_tab_saved();
+                    }
+                });
+            });
+            return;
+        }
         let listener =
             window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-                if ev.key().as_deref() != Some(REGISTER_KEY) {
-                    return;
-                }
-                // What is stored now, not what the event carried: events can
-                // arrive after this tab's own later save, and taking an older
-                // value from one would swap the two tabs' versions.
-                let Some(theirs) = self.with_storage(|s| s.stored_text()).flatten() else {
-                    return;
-                };
-                if self
-                    .last_stored
-                    .with_value(|l| l.as_deref() == Some(theirs.as_str()))
-                {
-                    return;
-                }
-                if self.take_in(theirs) && self.conflict.with_untracked(Option::is_some) {
-                    self.conflict.set(None);
+                if ev.key().as_deref() == Some(REGISTER_KEY) {
+                    self.other_tab_saved();
                 }
             });
         on_cleanup(move || listener.remove());
+    }
+
+    /// Another tab saved the register: take it in (combined with this tab's).
+    fn other_tab_saved(self) {
+        // What is stored now, not what the event carried: events can arrive
+        // after this tab's own later save, and taking an older value from one
+        // would swap the two tabs' versions.
+        let Some(theirs) = self.with_storage(|s| s.stored_text()).flatten() else {
+            return;
+        };
+        if self
+            .last_stored
+            .with_value(|l| l.as_deref() == Some(theirs.as_str()))
+        {
+            return;
+        }
+        if self.take_in(theirs) && self.conflict.with_untracked(Option::is_some) {
+            self.conflict.set(None);
+        }
+    }
+
+    /// Whether changes go to memory first and are written behind (IndexedDB).
+    fn writes_behind(self) -> bool {
+        self.copy
+            .with_value(|c| c.as_ref().is_some_and(|c| c.memory().is_some()))
+    }
+
+    /// Writes what changed in the in-memory copy to IndexedDB, one transaction
+    /// per flush (a flush asked for meanwhile follows it). "Saved" once
+    /// committed; on failure the changes stay in memory, "Not saved" says why,
+    /// and the next change tries them again.
+    fn flush(self) {
+        let Some(copy) = self.copy.get_value() else {
+            return;
+        };
+        let Some(memory) = copy.memory().cloned() else {
+            return;
+        };
+        if self.flushing.get_value().0 {
+            self.flushing.update_value(|f| f.1 = true);
+            return;
+        }
+        let changes = memory.take_pending();
+        if changes.is_empty() {
+            self.mark_saved_if_done();
+            return;
+        }
+        self.flushing.set_value((true, false));
+        self.in_flight.set_value(changes.clone());
+        leptos::task::spawn_local(async move {
+            let result = copy.write(&changes).await;
+            self.in_flight.try_set_value(Vec::new());
+            let again = self.flushing.try_with_value(|f| f.1).unwrap_or(false);
+            self.flushing.try_set_value((false, false));
+            match result {
+                Ok(()) => {
+                    if let Some((_, Some(text))) =
+                        changes.into_iter().find(|(k, _)| k == REGISTER_KEY)
+                    {
+                        self.confirmed.try_set_value(Some(text));
+                    }
+                    if again || memory.has_pending() {
+                        self.flush();
+                    } else {
+                        self.mark_saved_if_done();
+                        self.refresh_estimate(false);
+                    }
+                }
+                Err(Refused::OtherTab) => {
+                    // Another tab saved first: nothing was written. Its version
+                    // is read and combined with this tab's, then saved.
+                    memory.restore_pending(changes);
+                    // What this tab wrote is not stored: it merges from what was.
+                    self.last_stored.set_value(self.confirmed.get_value());
+                    let keys = [
+                        REGISTER_KEY,
+                        crate::storage::BASE_KEY,
+                        crate::storage::REVISION_KEY,
+                    ]
+                    .map(str::to_owned);
+                    if let Err(err) = copy.reread(&keys).await {
+                        self.save_status.try_set(SaveStatus::NotSaved(
+                            crate::storage::SaveError::Store(err).to_string(),
+                        ));
+                        return;
+                    }
+                    let Some(theirs) = self.with_storage(|s| s.stored_text()).flatten() else {
+                        return;
+                    };
+                    self.combine_and_save(theirs);
+                }
+                Err(Refused::Store(err)) => {
+                    memory.restore_pending(changes);
+                    if err == crate::storage::StoreError::QuotaExceeded {
+                        self.copy_status.try_update(|c| c.usage = c.quota);
+                    }
+                    self.save_status.try_set(SaveStatus::NotSaved(
+                        crate::storage::SaveError::Store(err).to_string(),
+                    ));
+                }
+            }
+        });
+    }
+
+    /// Issues every change not yet committed (in flight or waiting) in one
+    /// transaction, without the revision check, as the page is hidden.
+    fn write_at_once(self) {
+        let Some(copy) = self.copy.get_value() else {
+            return;
+        };
+        let Some(memory) = copy.memory() else {
+            return;
+        };
+        let mut changes: std::collections::BTreeMap<String, Option<String>> =
+            self.in_flight.get_value().into_iter().collect();
+        changes.extend(memory.take_pending());
+        if !changes.is_empty() {
+            copy.write_at_once(&changes.into_iter().collect::<Vec<_>>());
+        }
+    }
+
+    /// "Saved" when a save was waiting and nothing is left to write.
+    fn mark_saved_if_done(self) {
+        let scheduled = self.save_timer.with_value(Option::is_some);
+        if !scheduled && self.save_status.get_untracked() == SaveStatus::Pending {
+            self.save_status.set(SaveStatus::Saved);
+        }
+    }
+
+    /// Asks the browser for its storage estimate (and, with `ask`, for
+    /// persistent storage) and updates the status.
+    fn refresh_estimate(self, ask: bool) {
+        if self.copy.with_value(Option::is_none) {
+            return;
+        }
+        let status = self.copy_status.get_untracked();
+        // Only worth asking once there is something to keep.
+        let ask = ask
+            && status.kind == CopyKind::IndexedDb
+            && self.register.with_untracked(Option::is_some);
+        leptos::task::spawn_local(async move {
+            let status = super::browser_copy::estimate(status, ask).await;
+            self.copy_status.try_set(status);
+        });
     }
 
     /// Resolves a conflict field by field: every field both tabs changed takes
@@ -512,11 +718,23 @@ impl AppState {
     }
 
     /// The register storage, for views that list or archive quarters.
-    pub fn with_storage<T>(
-        self,
-        f: impl FnOnce(&RegisterStorage<BrowserStorage>) -> T,
-    ) -> Option<T> {
-        self.storage.with_value(|s| s.as_ref().map(f))
+    /// Whatever it changed is written behind at once.
+    pub fn with_storage<T>(self, f: impl FnOnce(&RegisterStorage<CopyStore>) -> T) -> Option<T> {
+        let out = self.storage.with_value(|s| s.as_ref().map(f));
+        self.flush_changes();
+        out
+    }
+
+    /// Writes behind what a change other than the register's left in memory.
+    fn flush_changes(self) {
+        let pending = self.copy.with_value(|c| {
+            c.as_ref()
+                .and_then(|c| c.memory())
+                .is_some_and(|m| m.has_pending())
+        });
+        if pending {
+            self.flush();
+        }
     }
 
     /// Shows an import's preview, or why it was refused; changes nothing else.
@@ -572,6 +790,7 @@ impl AppState {
             .storage
             .with_value(|s| s.as_ref().map(|s| s.save_comparison(&previous)));
         self.comparison.set(Some(previous));
+        self.flush_changes();
         match kept {
             Some(Err(err)) => Some(format!(
                 "The comparison is kept for this session only ({err})."
@@ -587,6 +806,7 @@ impl AppState {
                 let _ = s.clear_comparison();
             }
         });
+        self.flush_changes();
         self.comparison.set(None);
     }
 
@@ -595,6 +815,7 @@ impl AppState {
         let kept = self
             .storage
             .with_value(|s| s.as_ref().map(|s| s.save_previous(register)));
+        self.flush_changes();
         match kept {
             Some(Err(err)) => format!(
                 " The replaced register is kept for this session only ({err}); export it if you need it."

@@ -1,5 +1,6 @@
 // End to end: import through the file picker and by drop, the preview, refusals
 // that leave everything as it was, paste report text, export JSON and CSV.
+import { stored as storedValue } from './stored.mjs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -49,7 +50,7 @@ async function exportJson(page) {
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+const stored = (page) => storedValue(page, KEY);
 
 test('import the sample through the file picker, export it, import the export: identical', async () => {
   const { page, errors, context } = await openApp();

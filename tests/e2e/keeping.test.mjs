@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, waitForApp, axeViolations, loadSample } from './browser.mjs';
+import { stored, blockIndexedDb } from './stored.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -10,11 +11,11 @@ after(async () => { await app?.close(); });
 
 const KEY = 'activity-register/v1/register';
 const saved = (page) => page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
-const storedStatus = (page, id) => page.evaluate(({ key, id }) => {
-  const r = JSON.parse(localStorage.getItem(key)).register;
+const storedStatus = async (page, id) => {
+  const r = JSON.parse(await stored(page, KEY)).register;
   for (const t of r.themes) for (const o of t.objectives) for (const a of o.activities) if (a.id === id) return a.status;
   return null;
-}, { key: KEY, id });
+};
 
 async function setStatus(page, id, label) {
   await page.getByRole('button', { name: `Edit ${id}` }).click();
@@ -171,8 +172,17 @@ test('two tabs: a saved change shows in the other tab; edits to different activi
   await context.close();
 });
 
-test('the header shows the share of storage used, other sites\' keys included', async () => {
-  const { page, errors, context } = await app.newPageOnApp();
+// The localStorage fallback (IndexedDB blocked) keeps the 5 MB quota's rules.
+async function newFallbackPage() {
+  const opened = await app.newPage();
+  await opened.context.addInitScript(blockIndexedDb);
+  await opened.page.goto(app.url);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+test('with the localStorage fallback, the header shows the share of storage used, other sites\' keys included', async () => {
+  const { page, errors, context } = await newFallbackPage();
   // Another app's data, one key named like a Storage method (read without a shortcut).
   await page.evaluate(() => {
     localStorage.setItem('other-app/data', 'y'.repeat(1_000_000));
@@ -189,13 +199,13 @@ test('the header shows the share of storage used, other sites\' keys included', 
   });
   const percent = Math.ceil((used * 100) / (5 * 1024 * 1024));
   assert.ok(percent > 30, `the other keys count: ${percent}%`);
-  assert.equal(await page.locator('.storage-use').innerText(), `${percent}% of this browser’s storage used`);
+  assert.match(await page.locator('.storage-use').innerText(), new RegExp(`kept in its smaller local storage \\(about 5 MB\\)\\. ${percent}% of this browser’s storage used\\.$`));
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('storage already full: the quota message, the register kept in memory, export works, nothing lost', async () => {
-  const { page, errors, context } = await app.newPageOnApp();
+test('localStorage fallback already full: the quota message, the register kept in memory, export works, nothing lost', async () => {
+  const { page, errors, context } = await newFallbackPage();
   // Another app on the same site has used nearly all of the quota.
   await page.evaluate(() => {
     const chunk = 'x'.repeat(1024 * 1024);
@@ -210,7 +220,7 @@ test('storage already full: the quota message, the register kept in memory, expo
   const before = await page.evaluate(() => Object.keys(localStorage).length);
   await page.getByRole('button', { name: 'Load sample register' }).click();
   await page.locator('.save-status').filter({ hasText: /^Not saved: the browser's storage for this page is full/ }).waitFor();
-  assert.equal(await page.locator('.storage-use').innerText(), '100% of this browser’s storage used');
+  assert.match(await page.locator('.storage-use').innerText(), /100% of this browser’s storage used\.$/);
   assert.equal(await page.locator('tbody tr').count(), 37);
   assert.equal(await page.evaluate(() => Object.keys(localStorage).length), before, 'nothing of the other app was removed');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
@@ -274,9 +284,9 @@ test('themes and objectives are renamed in place; an empty title is refused; und
   await field.press('Enter');
   await page.getByText('CO 3: Homes people can afford (4 key activities)').waitFor();
   await saved(page);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('activity-register/v1/register')));
-  assert.equal(stored.register.themes[0].objectives[2].title, 'Homes people can afford');
-  assert.equal(stored.register.themes[0].objectives[2].activities.length, 4);
+  const kept = JSON.parse(await stored(page, KEY));
+  assert.equal(kept.register.themes[0].objectives[2].title, 'Homes people can afford');
+  assert.equal(kept.register.themes[0].objectives[2].activities.length, 4);
 
   // A theme renamed to nothing is refused and changes nothing; Escape leaves the field.
   await page.getByRole('button', { name: 'Rename theme “THE PLACE: an enterprising, vibrant place”' }).click();

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startApp, waitForApp, axeViolations, watch, CHROMIUM_ARGS } from './browser.mjs';
 import { writePrecache } from '../../scripts/precache.mjs';
+import { fullIndexedDbWhenAsked } from './stored.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -189,6 +190,7 @@ test('installable: the manifest and its icons, and Chromium reports no installab
 
 test('a new build: Reload to update appears; it waits while a change is unsaved, never reloads by itself, then reloads into the new version', async () => {
   const { page: tab, errors, context } = await app.newPage();
+  await context.addInitScript(fullIndexedDbWhenAsked);
   await tab.goto(app.url);
   await waitForApp(tab);
   await tab.getByRole('button', { name: 'Load sample register' }).click();
@@ -202,18 +204,8 @@ test('a new build: Reload to update appears; it waits while a change is unsaved,
   // Anything that survives only while the document is not reloaded.
   await tab.evaluate(() => { window.__sameDocument = true; });
 
-  // A change in the first tab that cannot be saved: the site's storage is full,
-  // and the change makes the register longer.
-  await tab.evaluate(() => {
-    const chunk = 'x'.repeat(1024 * 1024);
-    for (let i = 0; ; i += 1) {
-      try { localStorage.setItem(`filler/${i}`, chunk); } catch { break; }
-    }
-    let small = 'y'.repeat(64 * 1024);
-    for (let i = 0; small.length > 16; i += 1) {
-      try { localStorage.setItem(`filler/small-${i}`, small); } catch { small = small.slice(0, small.length / 2); }
-    }
-  });
+  // A change in the first tab that cannot be saved: the site's storage is full.
+  await tab.evaluate(() => { window.__full = true; });
   await setStatus(tab, 'KA.01.04', '◇ Start Later in Year', 'Report the air quality figures to the next panel meeting.');
   await tab.locator('.save-status').filter({ hasText: /^Not saved: the browser's storage for this page is full/ }).waitFor();
 
@@ -253,7 +245,7 @@ test('a new build: Reload to update appears; it waits while a change is unsaved,
     assert.ok(await button.isDisabled());
 
     // Room again; the next change saves, and the button reloads into the new version.
-    await tab.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).forEach((k) => localStorage.removeItem(k)));
+    await tab.evaluate(() => { window.__full = false; });
     await setStatus(tab, 'KA.01.04', '▲ Amber');
     await tab.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
     assert.ok(await button.isEnabled());

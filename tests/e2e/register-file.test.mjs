@@ -4,6 +4,7 @@
 // Save as and autosave, someone else's save (no overwrite, what differs, each
 // choice), Reconnect after a reload, a write that fails, the download fallback
 // where the API is missing, Ctrl+S / Ctrl+Shift+S, and axe scans.
+import { stored as browserCopy, fullIndexedDbWhenAsked } from './stored.mjs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, waitForApp, axeViolations, loadSample } from './browser.mjs';
@@ -115,7 +116,7 @@ test('Save as links a file; an edit is in the file within 5 s, with the next rev
   assert.equal(JSON.parse(text).revision, 2);
   await savedLine(page).waitFor();
   // What the browser copy holds is the same register.
-  const stored = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  const stored = await browserCopy(page, KEY);
   assert.equal(statusIn(stored, 'KA.01.04'), 'red');
   assert.deepEqual(errors, []);
   await context.close();
@@ -220,7 +221,7 @@ test('a write that fails says why; the file and the browser copy are intact', as
   await setStatus(page, 'KA.01.04', '✖ Red');
   await page.getByRole('alert').filter({ hasText: /^Not saved to register\.json: the disk is full\. The file is as it was, and your register is kept in this browser/ }).waitFor({ timeout: 6000 });
   assert.equal(await fileText(page), linked, 'the file is whole, as before');
-  const stored = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  const stored = await browserCopy(page, KEY);
   assert.equal(statusIn(stored, 'KA.01.04'), 'red', 'the browser copy holds the edit');
   await page.locator('.save-status').filter({ hasText: 'All changes saved in this browser' }).waitFor();
   // Once writing works again, Save writes it.
@@ -326,17 +327,11 @@ test('Open register file goes through the import preview, then links the file', 
 test('leaving with changes in no file and not in the browser copy asks first; saved to a file, it does not', async () => {
   const { page, errors, context } = await app.newPage();
   await context.addInitScript(pickersFromOpfs);
+  await context.addInitScript(fullIndexedDbWhenAsked);
   await page.goto(app.url);
   await waitForApp(page);
   // The browser copy cannot be written: its storage is full.
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(1024 * 1024);
-    for (let i = 0; ; i += 1) { try { localStorage.setItem(`other-app/${i}`, chunk); } catch { break; } }
-    let small = 'y'.repeat(64 * 1024);
-    for (let i = 0; small.length > 16; i += 1) {
-      try { localStorage.setItem(`other-app/small-${i}`, small); } catch { small = small.slice(0, small.length / 2); }
-    }
-  });
+  await page.evaluate(() => { window.__full = true; });
   await page.getByRole('button', { name: 'Load sample register' }).click();
   await page.locator('.save-status').filter({ hasText: /^Not saved/ }).waitFor();
   const asked = [];

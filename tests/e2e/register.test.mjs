@@ -1,4 +1,5 @@
 // End to end: the register view of the built dist/, in headless Chromium.
+import { stored as storedValue, store, waitForStored } from './stored.mjs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -105,22 +106,20 @@ test('views are addressed in the hash and work under a sub-path-like reload', as
 
 test('an unreadable stored register is kept aside, reported, and never overwritten', async () => {
   const { page, errors, context } = await app.newPageOnApp();
-  await page.evaluate(() => localStorage.setItem('activity-register/v1/register', '{"format": "activity-register", "version": 1, "register": {'));
+  await store(page, 'activity-register/v1/register', '{"format": "activity-register", "version": 1, "register": {');
   await page.reload();
   await waitForApp(page);
   const alert = page.getByRole('alert').filter({ hasText: 'could not be opened' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /cut short/);
   assert.match(await alert.innerText(), /activity-register\/v1\/unreadable\/1/);
-  const stored = await page.evaluate(() => ({
-    main: localStorage.getItem('activity-register/v1/register'),
-    aside: localStorage.getItem('activity-register/v1/unreadable/1'),
-  }));
-  assert.equal(stored.main, '{"format": "activity-register", "version": 1, "register": {');
-  assert.equal(stored.aside, stored.main);
+  const cut = '{"format": "activity-register", "version": 1, "register": {';
+  await waitForStored(page, 'activity-register/v1/unreadable/1', cut);
+  const kept = { main: await storedValue(page, 'activity-register/v1/register') };
+  assert.equal(kept.main, cut);
   // The raw stored text can be downloaded as it is.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the stored text' }).click()]);
-  assert.equal(readFileSync(await download.path(), 'utf8'), stored.main);
+  assert.equal(readFileSync(await download.path(), 'utf8'), kept.main);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,6 +5,7 @@
 // openpyxl in two workbooks; import both; the review shows exactly those
 // changes; apply; the exported JSON holds them; Undo restores the register.
 // Then a conflict, and the bad workbooks, each refused with its sentence.
+import { stored, waitForStored } from './stored.mjs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -93,7 +94,7 @@ async function importReturns(page, paths) {
 }
 
 async function registerText(page) {
-  return page.evaluate((key) => localStorage.getItem(key), REGISTER_KEY);
+  return stored(page, REGISTER_KEY);
 }
 
 test('returns go out per lead, come back edited in openpyxl, are reviewed field by field, applied and undone', async () => {
@@ -196,7 +197,7 @@ test('returns go out per lead, come back edited in openpyxl, are reviewed field 
 
   await page.getByRole('button', { name: 'Undo' }).click();
   // Undo restores the register and takes the trail's entries away with it.
-  await page.waitForFunction(([key, text]) => localStorage.getItem(key) === text, [REGISTER_KEY, before]);
+  await waitForStored(page, REGISTER_KEY, before);
   await page.goto(`${app.url}#/returns`);
   await page.getByRole('table', { name: /Lead officers:/ }).waitFor();
   // The tracker is drawn again by the worker; the trail's table goes with the entries.

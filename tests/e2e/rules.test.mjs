@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startApp, waitForApp, axeViolations, replaceRegister } from './browser.mjs';
+import { stored as storedValue, storedKeys, store } from './stored.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -14,13 +15,13 @@ const KEY = 'activity-register/v1/register';
 const ARCHIVE = 'activity-register/v1/archive/';
 const SAMPLE = readFileSync(new URL('../../public/sample-register.json', import.meta.url), 'utf8');
 const saved = (page) => page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
-const stored = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)).register, KEY);
+const stored = async (page) => JSON.parse(await storedValue(page, KEY)).register;
 const statusIn = (register, id) => {
   for (const t of register.themes) for (const o of t.objectives) for (const a of o.activities) if (a.id === id) return a.status;
   return null;
 };
 const tag = (page, id) => page.locator(`tr[data-activity-id="${id}"] .status-tag`);
-const archiveKeys = (page) => page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).sort(), ARCHIVE);
+const archiveKeys = async (page) => (await storedKeys(page)).filter((k) => k.startsWith(ARCHIVE)).sort();
 
 async function setStatus(page, id, label) {
   await page.getByRole('button', { name: `Edit ${id}` }).click();
@@ -87,7 +88,7 @@ test('a new key activity starts as "Not started", never "Complete"', async () =>
 });
 
 // Two tabs saving at the same instant can each write over the same register
-// (Chromium hands localStorage writes to other processes asynchronously); each
+// (each hears of the other's save, on the BroadcastChannel, only after it); each
 // save names the revision it was based on (storage::BASE_KEY), so the other tab
 // merges from that base and neither edit is lost.
 test('two tabs editing different activities within 300 ms: both edits are stored and shown in both tabs', async () => {
@@ -121,9 +122,13 @@ test('two tabs changing the same field: the later one is asked, told what the ot
   const { page: first, errors, context } = await app.newPageWithSample();
   const second = await context.newPage();
   // The second tab misses the first tab's saves for a while (as if it were busy):
-  // a listener registered before the app's swallows storage events while held.
+  // the app's BroadcastChannel handler is wrapped so that messages are dropped while held.
   await second.addInitScript(() => {
-    window.addEventListener('storage', (e) => { if (window.__hold) e.stopImmediatePropagation(); }, true);
+    const onmessage = Object.getOwnPropertyDescriptor(BroadcastChannel.prototype, 'onmessage');
+    Object.defineProperty(BroadcastChannel.prototype, 'onmessage', {
+      get() { return onmessage.get.call(this); },
+      set(f) { onmessage.set.call(this, f && ((e) => { if (!window.__hold) f(e); })); },
+    });
   });
   await second.goto(app.url);
   await waitForApp(second);
@@ -190,7 +195,9 @@ test('the next quarter asks first; Enter twice starts it once; replacing an arch
 test('an unreadable archive is listed with its text downloadable; the last period has no next quarter', async () => {
   const { page, errors, context } = await app.newPageWithSample();
   const cut = SAMPLE.slice(0, 500);
-  await page.evaluate(({ key, text }) => localStorage.setItem(key, text), { key: `${ARCHIVE}2018-19-q4`, text: cut });
+  await store(page, `${ARCHIVE}2018-19-q4`, cut);
+  // The browser copy is read at start.
+  await page.reload();
   await page.goto(`${app.url}#/quarters`);
   const table = page.getByRole('table', { name: 'Archived quarters that cannot be read' });
   await table.waitFor();

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, axeViolations } from './browser.mjs';
+import { stored as browserCopy } from './stored.mjs';
 
 let app;
 let folder;
@@ -23,7 +24,7 @@ after(async () => {
 });
 
 const REGISTER_KEY = 'activity-register/v1/register';
-const stored = (page) => page.evaluate((key) => localStorage.getItem(key), REGISTER_KEY);
+const stored = (page) => browserCopy(page, REGISTER_KEY);
 const acts = (file) => file.register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities));
 
 async function download(page, button, name) {
@@ -103,7 +104,10 @@ wb.save(sys.argv[1])
   await page.getByRole('heading', { name: 'Check before replacing: kept-in-excel.xlsx' }).waitFor();
   assert.equal(await stored(page), before, 'nothing changes before Replace register');
   await page.getByRole('button', { name: 'Replace register' }).click();
-  await page.waitForFunction(([key, text]) => localStorage.getItem(key) !== text, [REGISTER_KEY, before]);
+  for (const end = Date.now() + 10000; (await stored(page)) === before;) {
+    assert.ok(Date.now() < end, 'the browser copy never held the imported register');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const after = JSON.parse(await stored(page));
   assert.deepEqual(after.register.themes.map((t) => [t.title, t.objectives.map((o) => [o.id, o.title, o.activities.map((a) => a.id)])]), [
     ['PEOPLE', [['CO 7', 'Healthy lives', ['P.01']]]],

@@ -1,6 +1,7 @@
 // End to end: the Summary view (headline, chart with its text equivalent,
 // breakdowns, exceptions), following the filters, direction of travel against a
 // previous quarter, and a register with a status set of its own.
+import { stored } from './stored.mjs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -70,7 +71,7 @@ test('direction of travel against a previous quarter: counts, movements, arrows 
   acts(2, 1).splice(2, 1); // KA.11.03 was not reported last quarter: new
   acts(2, 1).push({ ...acts(2, 1)[0], id: 'KA.11.09' }); // KA.11.09 no longer reported
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Summary' }).click();
-  const before = await page.evaluate(() => localStorage.getItem('activity-register/v1/register'));
+  const before = await stored(page, 'activity-register/v1/register');
   await page.getByLabel('Compare with previous quarter').setInputFiles(asFile('q4.json', previous));
   await page.locator('#travel-sentence').waitFor();
   assert.equal(await page.locator('#travel-sentence').innerText(), '1 improved, 1 declined, 34 unchanged, 1 new, 1 no longer reported.');
@@ -81,7 +82,7 @@ test('direction of travel against a previous quarter: counts, movements, arrows 
   assert.match(await row('KA.01.02'), /Title changed; was “An older title”\..*→ Unchanged$/);
   assert.match(await row('KA.11.03'), /Not reported Green \+ New$/);
   assert.match(await row('KA.11.09'), /Green Not reported × No longer reported$/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('activity-register/v1/register')), before, 'comparing never replaces the register');
+  assert.equal(await stored(page, 'activity-register/v1/register'), before, 'comparing never replaces the register');
   assert.deepEqual(await axeViolations(page), []);
 
   // The register shows an arrow and a word; the comparison survives a reload.
@@ -95,7 +96,7 @@ test('direction of travel against a previous quarter: counts, movements, arrows 
   await page.goto(`${app.url}#/summary`);
   await page.getByRole('button', { name: 'Clear comparison' }).click();
   await page.locator('#travel-sentence').waitFor({ state: 'detached' });
-  assert.equal(await page.evaluate(() => localStorage.getItem('activity-register/v1/comparison')), null);
+  assert.equal(await stored(page, 'activity-register/v1/comparison'), null);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -107,7 +108,7 @@ test('a bad previous-quarter file gets the import messages and changes nothing',
   const alert = page.getByRole('alert').filter({ hasText: '“old.json” was not loaded for comparison' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /made by a newer version of the app/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('activity-register/v1/comparison')), null);
+  assert.equal(await stored(page, 'activity-register/v1/comparison'), null);
   assert.deepEqual(errors, []);
   await context.close();
 });

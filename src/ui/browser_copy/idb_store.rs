@@ -1,0 +1,232 @@
+//! IndexedDB through the `idb` crate: the database "activity-register", one
+//! object store of string values under the storage keys. Reads at start (all
+//! but the archived quarters, then those), writes in one transaction per flush.
+
+use super::super::browser_storage::unavailable;
+use crate::storage::copy::Change;
+use crate::storage::{revision_of, StoreError, ARCHIVE_PREFIX, REGISTER_KEY, REVISION_KEY};
+use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
+use wasm_bindgen::JsValue;
+
+/// The database's name (shared with every tab of this site).
+pub const DB_NAME: &str = "activity-register";
+/// Its one object store: keys are the storage keys, values their text.
+pub const STORE: &str = "entries";
+
+/// Opens (creating on first use) the database.
+pub async fn open() -> Result<Database, StoreError> {
+    let factory = Factory::new().map_err(store_error)?;
+    let mut request = factory.open(DB_NAME, Some(1)).map_err(store_error)?;
+    request.on_upgrade_needed(|event| {
+        if let Ok(db) = event.database() {
+            if !db.store_names().iter().any(|n| n == STORE) {
+                let _ = db.create_object_store(STORE, ObjectStoreParams::new());
+            }
+        }
+    });
+    request.await.map_err(store_error)
+}
+
+/// Which keys a read covers.
+pub enum Keys<'a> {
+    /// Everything but the archived quarters (what the first view needs).
+    AllButArchives,
+    Archives,
+    /// These keys (absent ones are read as `None`).
+    These(&'a [String]),
+}
+
+/// Reads keys and values, in one read-only transaction.
+pub async fn read(
+    db: &Database,
+    which: Keys<'_>,
+) -> Result<Vec<(String, Option<String>)>, StoreError> {
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadOnly)
+        .map_err(store_error)?;
+    let store = tx.object_store(STORE).map_err(store_error)?;
+    let mut out = Vec::new();
+    let ranges = match which {
+        Keys::These(keys) => {
+            for key in keys {
+                let value = store
+                    .get(Query::Key(JsValue::from_str(key)))
+                    .map_err(store_error)?
+                    .await
+                    .map_err(store_error)?;
+                out.push((key.clone(), value.and_then(|v| v.as_string())));
+            }
+            return Ok(out);
+        }
+        Keys::Archives => vec![range(Some(ARCHIVE_PREFIX), Some(&archive_end()))?],
+        Keys::AllButArchives => vec![
+            range(None, Some(ARCHIVE_PREFIX))?,
+            range(Some(&archive_end()), None)?,
+        ],
+    };
+    for r in ranges {
+        let keys = store
+            .get_all_keys(Some(Query::KeyRange(r.clone())), None)
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        let values = store
+            .get_all(Some(Query::KeyRange(r)), None)
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        for (k, v) in keys.into_iter().zip(values) {
+            if let Some(k) = k.as_string() {
+                out.push((k, v.as_string()));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Why a write did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Store(StoreError),
+    /// The register is no longer the revision this tab last saw: another tab
+    /// saved it. Nothing was written.
+    OtherTab,
+}
+
+impl From<StoreError> for Refused {
+    fn from(err: StoreError) -> Self {
+        Refused::Store(err)
+    }
+}
+
+/// Writes every change in one transaction: all of them or none. With
+/// `expect`, only if the stored register is still that revision (`None`: no
+/// register), checked in the same transaction, so no other tab can save between.
+pub async fn write(
+    db: &Database,
+    changes: &[Change],
+    expect: Option<Option<String>>,
+) -> Result<(), Refused> {
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .map_err(store_error)?;
+    let store = tx.object_store(STORE).map_err(store_error)?;
+    if let Some(expected) = expect {
+        let found = stored_revision(&store).await?;
+        if found != expected {
+            if let Ok(tx) = tx.abort() {
+                let _ = tx.await;
+            }
+            return Err(Refused::OtherTab);
+        }
+    }
+    for (key, value) in changes {
+        let key = JsValue::from_str(key);
+        let queued = match value {
+            Some(v) => store.put(&JsValue::from_str(v), Some(&key)).map(drop),
+            None => store.delete(Query::Key(key)).map(drop),
+        };
+        if let Err(err) = queued {
+            if let Ok(tx) = tx.abort() {
+                let _ = tx.await;
+            }
+            return Err(store_error(err).into());
+        }
+    }
+    let outcome = tx.commit().map_err(store_error)?.await;
+    match outcome {
+        Ok(result) if result.is_committed() => Ok(()),
+        Ok(_) => Err(store
+            .transaction()
+            .error()
+            .map(|e| unavailable(&e.into()))
+            .map(database_error)
+            .unwrap_or_else(|| StoreError::Database("the change was cancelled".into()))
+            .into()),
+        Err(err) => Err(store_error(err).into()),
+    }
+}
+
+/// The revision of the register the store holds: its revision key, or (a
+/// register moved in from localStorage, never saved since) its text's.
+async fn stored_revision(store: &idb::ObjectStore) -> Result<Option<String>, StoreError> {
+    let get = |key: &str| {
+        store
+            .get(Query::Key(JsValue::from_str(key)))
+            .map_err(store_error)
+    };
+    let revision = get(REVISION_KEY)?.await.map_err(store_error)?;
+    if let Some(revision) = revision.and_then(|v| v.as_string()) {
+        return Ok(Some(revision));
+    }
+    let text = get(REGISTER_KEY)?.await.map_err(store_error)?;
+    Ok(text.and_then(|v| v.as_string()).map(|t| revision_of(&t)))
+}
+
+/// Issues every change and commits, without waiting for the outcome.
+pub fn write_at_once(db: &Database, changes: &[Change]) {
+    let Ok(tx) = db.transaction(&[STORE], TransactionMode::ReadWrite) else {
+        return;
+    };
+    let Ok(store) = tx.object_store(STORE) else {
+        return;
+    };
+    for (key, value) in changes {
+        let key = JsValue::from_str(key);
+        let _ = match value {
+            Some(v) => store.put(&JsValue::from_str(v), Some(&key)).map(drop),
+            None => store.delete(Query::Key(key)).map(drop),
+        };
+    }
+    let _ = tx.commit();
+}
+
+fn archive_end() -> String {
+    format!("{ARCHIVE_PREFIX}\u{ffff}")
+}
+
+/// Keys from `lower` (inclusive) to `upper` (exclusive).
+fn range(lower: Option<&str>, upper: Option<&str>) -> Result<KeyRange, StoreError> {
+    let js = |s: &str| JsValue::from_str(s);
+    match (lower, upper) {
+        (Some(l), Some(u)) => KeyRange::bound(&js(l), &js(u), Some(false), Some(true)),
+        (Some(l), None) => KeyRange::lower_bound(&js(l), Some(false)),
+        (None, Some(u)) => KeyRange::upper_bound(&js(u), Some(true)),
+        (None, None) => KeyRange::lower_bound(&js(""), Some(false)),
+    }
+    .map_err(store_error)
+}
+
+/// The crate's error as the officer is told it: full storage is its own case.
+pub fn store_error(err: idb::Error) -> StoreError {
+    use idb::Error as E;
+    let js = match &err {
+        E::DomException(e) => Some(JsValue::from(e.clone())),
+        E::AddFailed(v)
+        | E::UpdateFailed(v)
+        | E::DeleteFailed(v)
+        | E::GetFailed(v)
+        | E::GetAllFailed(v)
+        | E::GetAllKeysFailed(v)
+        | E::IndexedDbOpenFailed(v)
+        | E::IndexedDbNotFound(v)
+        | E::TransactionOpenFailed(v)
+        | E::TransactionCommitError(v)
+        | E::TransactionAbortError(v) => Some(v.clone()),
+        _ => None,
+    };
+    match js {
+        Some(js) => database_error(unavailable(&js)),
+        // Not the crate's own words: its messages are developers', and
+        // formatting them would add all of them to the download.
+        None => StoreError::Database("it gave no reason".into()),
+    }
+}
+
+/// Anything but a full store is the database's error.
+fn database_error(err: StoreError) -> StoreError {
+    match err {
+        StoreError::Unavailable(why) => StoreError::Database(why),
+        other => other,
+    }
+}

@@ -1,0 +1,223 @@
+// End to end: the browser copy in IndexedDB (issue 13): the move from the
+// localStorage of earlier versions (copied, read back, only then removed, and
+// resumed after an interruption), surviving localStorage.clear(), 10,000
+// activities with 40 archived quarters, an unreadable stored register reported
+// on whichever view opens, full storage, and the localStorage fallback.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startApp, waitForApp, loadSample } from './browser.mjs';
+import { stored, storedKeys, store, waitForStored, blockIndexedDb, fullIndexedDbWhenAsked } from './stored.mjs';
+import { generateRegister } from '../bench/generate.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+const KEY = 'activity-register/v1/register';
+const PREFIX = 'activity-register/';
+const CUT = '{"format": "activity-register", "version": 1, "register": {';
+const saved = (page) => page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+const localEntries = (page) => page.evaluate((prefix) => Object.fromEntries(
+  Object.keys(localStorage).filter((k) => k.startsWith(prefix)).sort().map((k) => [k, localStorage.getItem(k)])), PREFIX);
+const exported = async (page) => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  return readFileSync(await download.path(), 'utf8');
+};
+
+/** What the version before the browser copy kept in localStorage: the sample,
+ *  one status changed, and the next quarter started (an archive and a
+ *  comparison), made by this build with IndexedDB blocked (the same keys and
+ *  texts as that version wrote), with the file Export gives for it. */
+async function earlierVersionsStorage() {
+  const { page, context } = await app.newPage();
+  await context.addInitScript(blockIndexedDb);
+  await loadSample(page, app.url);
+  await page.goto(`${app.url}#/quarters`);
+  await page.getByRole('button', { name: /^Start 2019\/20 Quarter 2/ }).click();
+  await page.getByRole('button', { name: 'Yes, start 2019/20 Quarter 2' }).click();
+  await page.getByRole('status').filter({ hasText: 'Started 2019/20 Quarter 2' }).waitFor();
+  await saved(page);
+  await page.goto(`${app.url}#/register`);
+  const entries = await localEntries(page);
+  const file = await exported(page);
+  await context.close();
+  assert.ok(entries[KEY] && entries[`${PREFIX}v1/comparison`] && entries[`${PREFIX}v1/archive/2019-20-q1`], Object.keys(entries).join());
+  return { entries, file };
+}
+
+/** A fresh context whose localStorage holds `entries` (and another app's key) before the app first starts. */
+async function contextWithLocalStorage(entries) {
+  const opened = await app.newPage();
+  // A page of the origin that is not the app (the app must not start before
+  // the seed), served by the test itself.
+  await opened.page.route(`${app.url}seed`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title><link rel="icon" href="data:,">' }));
+  await opened.page.goto(`${app.url}seed`);
+  await opened.page.evaluate((all) => { for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v); localStorage.setItem('other-app/x', 'theirs'); }, entries);
+  return opened;
+}
+
+test('the first start after upgrading moves localStorage into IndexedDB: the same texts, the same export, old keys removed only after', async () => {
+  const { entries, file } = await earlierVersionsStorage();
+  const { page, context, errors } = await contextWithLocalStorage(entries);
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.locator('tbody tr').first().waitFor();
+  for (const [key, text] of Object.entries(entries)) assert.equal(await stored(page, key), text, `${key} in IndexedDB`);
+  assert.deepEqual(await localEntries(page), {}, 'the old keys are gone');
+  assert.equal(await page.evaluate(() => localStorage.getItem('other-app/x')), 'theirs', 'another app\u2019s key is left alone');
+  assert.equal(await exported(page), file, 'Export gives the same file');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a migration interrupted after the copy (reload before removal) loses nothing and resumes', async () => {
+  const { entries, file } = await earlierVersionsStorage();
+  const { page, context, errors } = await contextWithLocalStorage(entries);
+  // The first start stops for good after copying (as a closed tab would).
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('stopped-once')) {
+      sessionStorage.setItem('stopped-once', '1');
+      window.__migrationPause = (step) => (step === 'copied' ? new Promise(() => {}) : Promise.resolve());
+    }
+  });
+  await page.goto(app.url);
+  await waitForStored(page, KEY, entries[KEY]);
+  assert.deepEqual(await localEntries(page), entries, 'nothing is removed before it has been read back');
+  await page.reload();
+  await waitForApp(page);
+  await page.locator('tbody tr').first().waitFor();
+  for (const [key, text] of Object.entries(entries)) assert.equal(await stored(page, key), text, `${key} in IndexedDB`);
+  assert.deepEqual(await localEntries(page), {});
+  assert.equal(await exported(page), file);
+
+  // Half-migrated the other way: IndexedDB holds only the register, localStorage all of it.
+  const half = await contextWithLocalStorage(entries);
+  await store(half.page, KEY, entries[KEY]);
+  await half.page.goto(app.url);
+  await half.page.locator('tbody tr').first().waitFor();
+  for (const [key, text] of Object.entries(entries)) assert.equal(await stored(half.page, key), text, `${key} in IndexedDB`);
+  assert.deepEqual(await localEntries(half.page), {});
+  assert.deepEqual([...errors, ...half.errors], []);
+  await context.close();
+  await half.context.close();
+});
+
+test('localStorage.clear() then reload: the register is still there (it is in IndexedDB)', async () => {
+  const { page, context, errors } = await app.newPageWithSample();
+  assert.match(await page.locator('.storage-use').innerText(), /Browser copy/);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator('#results-line').filter({ hasText: 'Showing 37 of 37' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('10,000 activities and 40 archived quarters of 1,000: stored, reloaded, counts exact', async () => {
+  const { page, context, errors } = await app.newPageOnApp();
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(10000)) });
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
+  await saved(page);
+  const quarter = JSON.parse(generateRegister(1000));
+  for (let i = 0; i < 40; i += 1) {
+    const year = 2000 + Math.floor(i / 4);
+    quarter.register.period = { financial_year: `${year}/${String((year + 1) % 100).padStart(2, '0')}`, quarter: (i % 4) + 1 };
+    await store(page, `${PREFIX}v1/archive/${year}-${String((year + 1) % 100).padStart(2, '0')}-q${(i % 4) + 1}`, JSON.stringify(quarter));
+  }
+  await page.reload();
+  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
+  assert.equal(JSON.parse(await stored(page, KEY)).register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities)).length, 10000);
+  await page.goto(`${app.url}#/quarters`);
+  const rows = page.getByRole('table', { name: 'Archived quarters in this browser' }).locator('tbody tr');
+  await rows.first().waitFor({ timeout: 30000 });
+  assert.equal(await rows.count(), 40);
+  const counts = await rows.locator('td.number:nth-of-type(2)').allInnerTexts();
+  assert.deepEqual([...new Set(counts)], ['1000']);
+  // "How many more fit" comes from the browser's estimate, not localStorage's 5 MB.
+  const fit = await page.getByText(/more quarters of that size fit/).innerText();
+  const more = Number(fit.match(/about ([\d,]+) more quarters/)[1].replace(/,/g, ''));
+  assert.ok(more > 10, fit);
+  assert.equal((await storedKeys(page)).filter((k) => k.includes('/archive/')).length, 40);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+async function expectUnreadableReported(page, hash, heading) {
+  await page.goto(`${app.url}${hash}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be opened' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /cut short/);
+  assert.equal(await page.getByText('There is no register in this browser yet').count(), 0, `${hash} does not say there is none`);
+  const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Download the stored text' }).click()]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), CUT);
+  await page.getByRole('link', { name: /import a register file or load the sample/ }).waitFor();
+}
+
+test('an unreadable stored register is reported with its recovery choices on #/quarters, #/summary and #/pack', async () => {
+  const { page, context, errors } = await app.newPageOnApp();
+  await store(page, KEY, CUT);
+  for (const [hash, heading] of [['#/quarters', 'Quarters'], ['#/summary', 'Summary'], ['#/pack', /Scrutiny pack/]]) {
+    await page.goto('about:blank');
+    await expectUnreadableReported(page, hash, heading);
+  }
+  await waitForStored(page, `${PREFIX}v1/unreadable/1`, CUT);
+  assert.equal(await stored(page, KEY), CUT, 'never overwritten');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with IndexedDB unavailable: one sentence says so, the register saves to localStorage, and an unreadable one is reported there too', async () => {
+  const { page, context, errors } = await app.newPage();
+  await context.addInitScript(blockIndexedDb);
+  await loadSample(page, app.url);
+  const line = await page.locator('.storage-use').innerText();
+  assert.match(line, /database cannot be used here \(.*blocked by a policy.*\), so the register is kept in its smaller local storage/);
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).register.title.length > 0, true);
+  await page.reload();
+  await page.locator('#results-line').filter({ hasText: 'Showing 37 of 37' }).waitFor();
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, CUT]);
+  await page.goto('about:blank');
+  await expectUnreadableReported(page, '#/quarters', 'Quarters');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('IndexedDB full: "Not saved" says so, nothing is lost, and the next change saves it', async () => {
+  const { page, context, errors } = await app.newPage();
+  await context.addInitScript(fullIndexedDbWhenAsked);
+  await loadSample(page, app.url);
+  const original = await stored(page, KEY);
+  await page.evaluate(() => { window.__full = true; });
+  await page.getByRole('button', { name: 'Edit KA.01.01' }).click();
+  let panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.01' });
+  await panel.getByLabel('Status').selectOption({ label: '▲ Amber' });
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('.save-status').filter({ hasText: /Not saved: the browser.s storage for this page is full/ }).waitFor();
+  assert.equal(await stored(page, KEY), original, 'the browser copy is as it was');
+  await page.evaluate(() => { window.__full = false; });
+  await page.getByRole('button', { name: 'Edit KA.01.02' }).click();
+  panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.02' });
+  await panel.getByLabel('Status').selectOption({ label: '▲ Amber' });
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await saved(page);
+  const after = JSON.parse(await stored(page, KEY)).register;
+  const status = (id) => after.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities)).find((a) => a.id === id).status;
+  assert.equal(status('KA.01.01'), 'amber', 'the change made while full was kept and saved');
+  assert.equal(status('KA.01.02'), 'amber');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a change and at once a reload (before the save\u2019s pause is over): the change is kept', async () => {
+  const { page, context, errors } = await app.newPageWithSample();
+  await page.getByRole('button', { name: 'Edit KA.01.01' }).click();
+  const panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.01' });
+  await panel.getByLabel('Status').selectOption({ label: '▲ Amber' });
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await page.reload();
+  await page.locator('tr[data-activity-id="KA.01.01"] .status-tag').filter({ hasText: 'Amber' }).waitFor({ timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
