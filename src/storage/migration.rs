@@ -6,8 +6,11 @@
 
 use std::collections::BTreeMap;
 
-/// Every key this app keeps starts with this.
-pub const OUR_PREFIX: &str = "activity-register/";
+/// Every key of the register's storage starts with this (`storage`'s keys:
+/// register, base, previous, comparison, archives, values kept aside). Other
+/// keys of this app (the register file's times, `register_file`) stay in
+/// localStorage, where they are read.
+pub const OUR_PREFIX: &str = "activity-register/v1/";
 
 /// One step of the move.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -148,3 +148,22 @@ fn a_value_newer_in_the_database_is_kept_and_the_old_one_left_alone() {
     assert_eq!(next_step(&old, &new), None);
     assert_eq!(left_behind(&old, &new).len(), 1);
 }
+
+#[test]
+fn the_register_files_times_stay_in_local_storage() {
+    // `register_file` reads them from localStorage; moving them would lose them.
+    let mut old = upgrading();
+    old.insert(
+        "activity-register/file/saved-at".into(),
+        "1764590000000".into(),
+    );
+    let mut new = Map::new();
+    run(&mut old, &mut new);
+    assert_eq!(
+        old.get("activity-register/file/saved-at")
+            .map(String::as_str),
+        Some("1764590000000")
+    );
+    assert!(!new.contains_key("activity-register/file/saved-at"));
+    assert!(new.contains_key("activity-register/v1/register"));
+}

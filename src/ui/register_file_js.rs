@@ -22,9 +22,13 @@ function store(mode, act) {
     open.onupgradeneeded = () => open.result.createObjectStore(STORE);
     open.onerror = () => fail(open.error);
     open.onsuccess = () => {
-      const db = open.result, tx = db.transaction(STORE, mode), req = act(tx.objectStore(STORE));
-      tx.oncomplete = () => { db.close(); ok(req.result); };
-      tx.onerror = tx.onabort = () => { db.close(); fail(tx.error); };
+      const db = open.result;
+      // A request can throw at once (storage full, a closing database): a failure, not an uncaught error.
+      try {
+        const tx = db.transaction(STORE, mode), req = act(tx.objectStore(STORE));
+        tx.oncomplete = () => { db.close(); ok(req.result); };
+        tx.onerror = tx.onabort = () => { db.close(); fail(tx.error); };
+      } catch (e) { db.close(); fail(e); }
     };
   });
 }
