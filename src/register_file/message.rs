@@ -102,6 +102,8 @@ pub struct Whereabouts<'a> {
     pub can_write: bool,
     /// The browser copy is persistent (`navigator.storage.persisted()`), if known.
     pub persistent: Option<bool>,
+    /// The browser copy is in localStorage (IndexedDB cannot be used here).
+    pub in_local_storage: bool,
 }
 
 /// The explanation as a list: the file, the browser copy, what clearing the
@@ -126,9 +128,14 @@ pub fn where_html(w: &Whereabouts<'_>) -> String {
         }
         None => "",
     };
+    let store = if w.in_local_storage {
+        " (in its local storage, which holds about 5,000 activities: this browser does not let the app use IndexedDB)"
+    } else {
+        " (in its IndexedDB database)"
+    };
     format!(
         "<li>{file}</li>\
-         <li>A copy in this browser, on this computer and in this browser profile only.{kept}</li>\
+         <li>A copy in this browser{store}, on this computer and in this browser profile only.{kept}</li>\
          <li>Clearing browsing data (cookies and site data), a policy that clears it when you sign out, \
          or a shared desktop deletes the browser copy. A file you saved is not touched.</li>\
          <li>To keep it safe, save the register to a file in a folder that OneDrive or SharePoint syncs: \

@@ -258,6 +258,7 @@ fn where_the_data_is_names_the_file_and_the_browser_copy() {
             reconnect,
             can_write,
             persistent,
+            in_local_storage: false,
         })
     };
     let linked = w(Some("q1 & q2.json"), None, true, Some(true));
@@ -271,4 +272,13 @@ fn where_the_data_is_names_the_file_and_the_browser_copy() {
     assert!(w(None, Some("a.json"), true, None).contains("Reconnect to a.json"));
     assert!(w(None, None, true, Some(false)).contains("It is not persistent"));
     assert!(w(None, None, false, None).contains("Save downloads a copy"));
+    assert!(linked.contains("A copy in this browser (in its IndexedDB database)"));
+    let fallback = where_html(&Whereabouts {
+        linked: None,
+        reconnect: None,
+        can_write: true,
+        persistent: None,
+        in_local_storage: true,
+    });
+    assert!(fallback.contains("local storage, which holds about 5,000 activities"));
 }

@@ -27,10 +27,16 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
     let identity = move || {
         state.register.with(|r| {
             r.as_ref().map(|r| {
-                format!(
-                    "{} \u{00b7} {} \u{00b7} {}",
-                    r.organisation, r.title, r.period
-                )
+                // A register brought in from a spreadsheet may have no organisation yet.
+                [
+                    r.organisation.clone(),
+                    r.title.clone(),
+                    r.period.to_string(),
+                ]
+                .into_iter()
+                .filter(|part| !part.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" \u{00b7} ")
             })
         })
     };

@@ -82,9 +82,6 @@ export function watch_page(on) {
     if (on(4)) { e.preventDefault(); e.returnValue = ''; }
   });
 }
-export async function persisted() {
-  return !!(navigator.storage && navigator.storage.persisted && await navigator.storage.persisted());
-}
 "#)]
 extern "C" {
     pub fn has_pickers() -> bool;
@@ -112,5 +109,4 @@ extern "C" {
     pub async fn kept() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     pub async fn forget() -> Result<JsValue, JsValue>;
-    pub async fn persisted() -> JsValue;
 }

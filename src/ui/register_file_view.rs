@@ -8,6 +8,7 @@ use super::register_file::RegisterFile;
 use super::state::AppState;
 use crate::merge::Side;
 use crate::register_file as rules;
+use crate::storage::copy::CopyKind;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -54,12 +55,6 @@ pub fn FileControls() -> impl IntoView {
             _ => None,
         }
     };
-    let persistent = RwSignal::new(None::<bool>);
-    let look = move |_| {
-        leptos::task::spawn_local(async move {
-            persistent.try_set(super::register_file_js::persisted().await.as_bool());
-        });
-    };
     let whereabouts = move || {
         let linked = file.linked.get();
         let reconnect = file.reconnect.get();
@@ -67,7 +62,8 @@ pub fn FileControls() -> impl IntoView {
             linked: linked.as_deref(),
             reconnect: reconnect.as_deref(),
             can_write: file.can_write,
-            persistent: persistent.get(),
+            persistent: state.copy_status.with(|c| c.persistent),
+            in_local_storage: state.copy_status.with(|c| c.kind == CopyKind::LocalStorage),
         })
     };
     let reconnect_label =
@@ -81,7 +77,7 @@ pub fn FileControls() -> impl IntoView {
                 on:click=move |_| file.reconnect_now(state)>{reconnect_label}</button>
         </div>
         <p class="file-status" class:file-status-reminder=reminding role="status">{line}</p>
-        <details class="where-data" on:toggle=look>
+        <details class="where-data">
             <summary>"Where your data is"</summary>
             <ul inner_html=whereabouts></ul>
         </details>

@@ -18,8 +18,11 @@ const KEY = 'activity-register/v1/register';
 const PREFIX = 'activity-register/';
 const CUT = '{"format": "activity-register", "version": 1, "register": {';
 const saved = (page) => page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+// The register's storage keys (activity-register/v1/…); the register file's
+// times (activity-register/file/…) are not register data and stay in localStorage.
 const localEntries = (page) => page.evaluate((prefix) => Object.fromEntries(
-  Object.keys(localStorage).filter((k) => k.startsWith(prefix)).sort().map((k) => [k, localStorage.getItem(k)])), PREFIX);
+  Object.keys(localStorage).filter((k) => k.startsWith(prefix)).sort().map((k) => [k, localStorage.getItem(k)])), `${PREFIX}v1/`);
+const FILE_TIME = 'activity-register/file/saved-at';
 const exported = async (page) => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   return readFileSync(await download.path(), 'utf8');
@@ -53,7 +56,7 @@ async function contextWithLocalStorage(entries) {
   // the seed), served by the test itself.
   await opened.page.route(`${app.url}seed`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title><link rel="icon" href="data:,">' }));
   await opened.page.goto(`${app.url}seed`);
-  await opened.page.evaluate((all) => { for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v); localStorage.setItem('other-app/x', 'theirs'); }, entries);
+  await opened.page.evaluate((all) => { for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v); localStorage.setItem('other-app/x', 'theirs'); localStorage.setItem('activity-register/file/saved-at', '1764590000000'); }, entries);
   return opened;
 }
 
@@ -66,6 +69,7 @@ test('the first start after upgrading moves localStorage into IndexedDB: the sam
   for (const [key, text] of Object.entries(entries)) assert.equal(await stored(page, key), text, `${key} in IndexedDB`);
   assert.deepEqual(await localEntries(page), {}, 'the old keys are gone');
   assert.equal(await page.evaluate(() => localStorage.getItem('other-app/x')), 'theirs', 'another app\u2019s key is left alone');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), FILE_TIME), '1764590000000', 'the register file\u2019s time stays where it is read');
   assert.equal(await exported(page), file, 'Export gives the same file');
   assert.deepEqual(errors, []);
   await context.close();
