@@ -402,7 +402,9 @@ fn selects() -> Vec<web_sys::HtmlSelectElement> {
         .collect()
 }
 
-fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
+/// The view's `change` handler; also Import spreadsheet's in the import
+/// controls (`import_controls::ImportControls`), so it works with no register.
+pub fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
     if target_with(&ev, "select[data-sheet=\"map\"]").is_some() {
         // Another status column has other words to map: draw the form again.
         return sheet_step(state, s, "form", js_sys::Array::new());
@@ -432,7 +434,8 @@ fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
     }
 }
 
-fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
+/// The view's `click` handler (and Import spreadsheet's form's, as above).
+pub fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
     let Some(button) = target_with(&ev, "[data-action]") else {
         return;
     };
@@ -492,13 +495,11 @@ fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
 }
 
 /// A step of Import spreadsheet in the worker, with the form's choices (one
-/// a line: `data-sheet`, `data-key`, value).
+/// a line: `data-sheet`, `data-key`, value). With no register in the
+/// browser none is sent: the worker starts from the default one.
 fn sheet_step(state: AppState, s: ReturnsSession, step: &str, files: js_sys::Array) {
-    let Some(register) = encoded(state) else {
-        return;
-    };
     let request = SheetRequest {
-        register,
+        register: encoded(state).unwrap_or_default(),
         step: step.to_owned(),
         name: s.sheet_name.get_untracked(),
         table: s.table.get_untracked(),
