@@ -39,7 +39,7 @@ pub fn form(
             &format!("{}, {}", register.title, register.period),
         );
         out.push_str(
-            ", with the usual statuses; change its details on the Details view afterwards.",
+            ", with the usual statuses; change its details on Register details afterwards.",
         );
     } else {
         out.push_str("The register\u{2019}s details and status set are kept; its key activities are replaced only if you confirm the preview.");

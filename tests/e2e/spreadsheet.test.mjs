@@ -165,6 +165,11 @@ wb.save(sys.argv[1])
 
   const { page, errors, context } = await app.newPageOnApp();
   assert.equal(await stored(page), null, 'no register in this browser');
+  // The Returns view, with no register, points to the Register view's import.
+  await page.evaluate(() => { location.hash = '#/returns'; });
+  await page.getByText('There is no register in this browser yet.').waitFor();
+  await page.getByRole('link', { name: 'Load or import one on the Register view' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Activity Register' }).waitFor();
   // Reached with the keyboard and opened with Space, as a person would.
   let reached = false;
   for (let i = 0; i < 40 && !reached; i += 1) {
