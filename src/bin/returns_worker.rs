@@ -81,7 +81,7 @@ fn main() {
                     .iter()
                     .next()
                     .map(|f| js_sys::Uint8Array::new(&f).to_vec());
-                Ok(strings(request::sheet(&sheet, file.as_deref())?))
+                Ok(strings(request::sheet(&sheet, file.as_deref(), &now())?))
             }
         }
     }

@@ -452,11 +452,32 @@ fn table_of_workbook(name: &str, bytes: &[u8]) -> Result<crate::spreadsheet::Tab
     crate::spreadsheet::Table::from_records(name, &sheet.name, records)
 }
 
-/// One step of Import spreadsheet (`file` the bytes, for `read`).
+/// The register a spreadsheet is brought into when the browser has none: the
+/// default details and status set, for the quarter `today` ("2026-12-01…")
+/// falls in (changed on the Details view afterwards).
+pub fn first_register(today: &str) -> crate::register::Register {
+    let year = today.get(0..4).and_then(|t| t.parse().ok());
+    let month = today.get(5..7).and_then(|t| t.parse().ok());
+    let period = year
+        .zip(month)
+        .and_then(|(y, m)| crate::period::Period::containing(y, m).ok())
+        .unwrap_or_else(|| {
+            crate::period::Period::new(2019, 1).expect("2019/20 Quarter 1 is a valid period")
+        });
+    crate::register::Register::new("", "Corporate Plan Key Activities", period)
+}
+
+/// One step of Import spreadsheet (`file` the bytes, for `read`); with no
+/// register sent, into `first_register(today)`.
 #[cfg(feature = "xlsx")]
-pub fn sheet(request: &SheetRequest, file: Option<&[u8]>) -> Result<Answer, String> {
+pub fn sheet(request: &SheetRequest, file: Option<&[u8]>, today: &str) -> Result<Answer, String> {
     use crate::spreadsheet::{self, html, Table, TARGETS};
-    let register = decode(&request.register)?;
+    let first = request.register.is_empty();
+    let register = if first {
+        first_register(today)
+    } else {
+        decode(&request.register)?
+    };
     let refused = |sentences: Vec<String>| {
         let mut out = String::from("<div class=\"notice notice-problem\" role=\"alert\"><p>");
         crate::html::escape_into(
@@ -542,7 +563,7 @@ pub fn sheet(request: &SheetRequest, file: Option<&[u8]>) -> Result<Answer, Stri
         return Ok(vec![
             (
                 "sheet",
-                html::form(&table, &mapping, &unknown, &register, &[]),
+                html::form(&table, &mapping, &unknown, &register, &[], first),
             ),
             ("table", table_json),
             (
@@ -570,7 +591,7 @@ pub fn sheet(request: &SheetRequest, file: Option<&[u8]>) -> Result<Answer, Stri
         Err(problems) => Ok(vec![
             (
                 "sheet",
-                html::form(&table, &mapping, &unknown, &register, &problems),
+                html::form(&table, &mapping, &unknown, &register, &problems, first),
             ),
             ("table", table_json),
             ("status", String::new()),

@@ -674,3 +674,17 @@ fn requests_written_by_hand_are_read_by_serde_as_they_are() {
         assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), r, "{text}");
     }
 }
+
+#[test]
+fn a_spreadsheet_brought_into_an_empty_browser_gets_the_default_register() {
+    let first = super::request::first_register("2026-12-01T16:20:00Z");
+    assert_eq!(first.period.to_string(), "2026/27 Quarter 3");
+    assert_eq!(first.title, "Corporate Plan Key Activities");
+    assert_eq!(first.statuses, crate::status::StatusSet::default_set());
+    assert!(first.themes.is_empty());
+    // January to March is the year before's Quarter 4; nonsense falls back.
+    let january = super::request::first_register("2027-01-05T00:00:00Z");
+    assert_eq!(january.period.to_string(), "2026/27 Quarter 4");
+    let odd = super::request::first_register("soon");
+    assert_eq!(odd.period.to_string(), "2019/20 Quarter 1");
+}

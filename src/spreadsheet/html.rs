@@ -10,13 +10,15 @@ use crate::html::escape_into;
 use crate::register::Register;
 
 /// The form for `table`, with `mapping` chosen and `words` to map (each with
-/// the status proposed for it, if any); `problems` listed above the buttons.
+/// the status proposed for it, if any); `problems` listed above the buttons;
+/// `first` when `register` is the one made for a browser that had none.
 pub fn form(
     table: &Table,
     mapping: &[Option<usize>; 9],
     words: &[(String, Option<String>)],
     register: &Register,
     problems: &[String],
+    first: bool,
 ) -> String {
     let mut out = String::from("<h2 id=\"sheet-heading\" tabindex=\"-1\">Map the columns of ");
     escape_into(&mut out, &table.name);
@@ -26,10 +28,23 @@ pub fn form(
         out.push(')');
     }
     out.push_str(&format!(
-        "</h2><p>{} rows under the header on row {}. Each field shows the column guessed from the headers: check them, then preview. The register\u{2019}s details and status set are kept; its key activities are replaced only if you confirm the preview.</p><div class=\"field-grid\">",
+        "</h2><p>{} rows under the header on row {}. Each field shows the column guessed from the headers: check them, then preview. ",
         table.rows.len(),
         table.header_row
     ));
+    if first {
+        out.push_str("There is no register in this browser yet: this one will be ");
+        escape_into(
+            &mut out,
+            &format!("{}, {}", register.title, register.period),
+        );
+        out.push_str(
+            ", with the usual statuses; change its details on Register details afterwards.",
+        );
+    } else {
+        out.push_str("The register\u{2019}s details and status set are kept; its key activities are replaced only if you confirm the preview.");
+    }
+    out.push_str("</p><div class=\"field-grid\">");
     for (t, (key, label)) in TARGETS.iter().enumerate() {
         out.push_str(&format!(
             "<div class=\"field field-short\"><label for=\"map-{key}\">{label}</label><select id=\"map-{key}\" data-sheet=\"map\" data-key=\"{key}\"><option value=\"\">Not in the file</option>"

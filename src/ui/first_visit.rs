@@ -67,7 +67,7 @@ pub fn FirstVisit() -> impl IntoView {
             </section>
             <section class="start-option" aria-labelledby="start-import">
                 <h2 id="start-import">"Open this quarter\u{2019}s register"</h2>
-                <p>"Import the register\u{2019}s JSON file (exported from this app), or paste the key activities table from your Word or PDF report. You will see what it holds before anything is kept."</p>
+                <p>"Import the register\u{2019}s JSON file (exported from this app) or a spreadsheet (.xlsx or .csv), or paste the key activities table from your Word or PDF report. You will see what it holds before anything is kept."</p>
                 <ImportControls />
             </section>
             <section class="start-option" aria-labelledby="start-compare">

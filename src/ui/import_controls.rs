@@ -1,6 +1,8 @@
 //! The ways a register comes in: the "Import JSON" file picker, a file dropped on
-//! the page, and "Paste report text". All of them end in `AppState::offer_import`,
-//! which shows a preview; nothing is replaced until the user confirms it.
+//! the page, "Paste report text" and "Import spreadsheet" (.xlsx or .csv, mapped
+//! in the returns worker through the Returns view's handlers, so it works on a
+//! first visit). All of them end in `AppState::offer_import`, which shows a
+//! preview; nothing is replaced until the user confirms it.
 
 use super::file_io;
 use super::state::{AppState, Refusal};
@@ -47,10 +49,12 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     });
 }
 
-/// "Import JSON" and "Paste report text".
+/// "Import JSON", "Paste report text" and "Import spreadsheet".
 #[component]
 pub fn ImportControls() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let s = expect_context::<super::returns_view::ReturnsSession>();
+    let on_sheet = move |ev| super::returns_view::on_change(state, s, ev);
     let pasting = RwSignal::new(false);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -75,7 +79,17 @@ pub fn ImportControls() -> impl IntoView {
             >
                 "Paste report text"
             </button>
-            <p class="hint">"You can also drop a JSON file anywhere on this page."</p>
+            <span class="file-button">
+                <input type="file" id="import-spreadsheet" class="file-input" accept=".xlsx,.csv,text/csv" on:change=on_sheet />
+                <label for="import-spreadsheet" class="button button-secondary">"Import spreadsheet"</label>
+            </span>
+            <p class="hint">"You can also drop a JSON file anywhere on this page. A spreadsheet (.xlsx or .csv, a row per key activity) is matched to the register\u{2019}s fields first."</p>
+        </div>
+        // Import spreadsheet's form, progress and problems (the worker's HTML).
+        <div class="returns-view" on:click=move |ev| super::returns_view::on_click(state, s, ev) on:change=on_sheet>
+            <p class="hint" role="status" id="returns-status"></p>
+            <div id="returns-sheet"></div>
+            <p class="notice notice-problem" role="alert" id="returns-problem"></p>
         </div>
         <div id="paste-panel" hidden=move || !pasting.get()>
             <Show when=move || pasting.get()>

@@ -17,7 +17,6 @@ use super::state::AppState;
 use crate::returns::request::{
     ApplyRequest, ExportRequest, ReadRequest, Request, SheetRequest, ViewRequest,
 };
-use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -340,6 +339,9 @@ fn setup(state: AppState, s: ReturnsSession) {
     paint(s);
 }
 
+/// What the view shows with no register in the browser.
+const NO_REGISTER: &str = "<h1>Returns</h1><p>There is no register in this browser yet. <a href=\"#/register\">Load or import one on the Register view</a>: Import spreadsheet there brings in one kept in Excel or CSV.</p>";
+
 /// What the view shows until the worker sends its skeleton.
 const LOADING: &str =
     "<h1>Returns</h1><p class=\"hint\" role=\"status\">Loading the returns tools\u{2026}</p>";
@@ -352,23 +354,21 @@ pub fn ReturnsPage() -> impl IntoView {
     // (an edit, an undo, an applied return): the period, the controls as the
     // officer left them, the regions, and the tracker (drawn by the worker).
     Effect::new(move |_| {
-        state.register.track();
-        let page = s.page.get_untracked();
-        if !page.is_empty() {
-            region("returns-view", &page);
+        if state.register.with(Option::is_none) {
+            return region("returns-view", NO_REGISTER);
         }
+        let page = s.page.get_untracked();
+        region(
+            "returns-view",
+            if page.is_empty() { LOADING } else { &page },
+        );
         setup(state, s);
         refresh(state, s);
     });
-    let empty = move || state.register.with(Option::is_none);
     view! {
-        <div hidden=move || !empty()>
-            <h1>"Returns"</h1>
-            <p>"There is no register in this browser yet. "<a href=Route::Register.hash()>"Load or import one on the Register view"</a>"."</p>
-        </div>
         // The skeleton comes from the worker with the first tracker (so its
         // text is not in the initial download), and is kept for the session.
-        <div class="returns-view" id="returns-view" hidden=empty inner_html=LOADING
+        <div class="returns-view" id="returns-view" inner_html=LOADING
             on:click=move |ev| on_click(state, s, ev) on:change=move |ev| on_change(state, s, ev)
             on:dragover=|ev: web_sys::DragEvent| { ev.prevent_default(); ev.stop_propagation(); }
             on:drop=move |ev: web_sys::DragEvent| {
@@ -402,7 +402,9 @@ fn selects() -> Vec<web_sys::HtmlSelectElement> {
         .collect()
 }
 
-fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
+/// The view's `change` handler; also Import spreadsheet's in the import
+/// controls (`import_controls::ImportControls`), so it works with no register.
+pub fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
     if target_with(&ev, "select[data-sheet=\"map\"]").is_some() {
         // Another status column has other words to map: draw the form again.
         return sheet_step(state, s, "form", js_sys::Array::new());
@@ -432,7 +434,8 @@ fn on_change(state: AppState, s: ReturnsSession, ev: web_sys::Event) {
     }
 }
 
-fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
+/// The view's `click` handler (and Import spreadsheet's form's, as above).
+pub fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
     let Some(button) = target_with(&ev, "[data-action]") else {
         return;
     };
@@ -492,13 +495,11 @@ fn on_click(state: AppState, s: ReturnsSession, ev: leptos::ev::MouseEvent) {
 }
 
 /// A step of Import spreadsheet in the worker, with the form's choices (one
-/// a line: `data-sheet`, `data-key`, value).
+/// a line: `data-sheet`, `data-key`, value). With no register in the
+/// browser none is sent: the worker starts from the default one.
 fn sheet_step(state: AppState, s: ReturnsSession, step: &str, files: js_sys::Array) {
-    let Some(register) = encoded(state) else {
-        return;
-    };
     let request = SheetRequest {
-        register,
+        register: encoded(state).unwrap_or_default(),
         step: step.to_owned(),
         name: s.sheet_name.get_untracked(),
         table: s.table.get_untracked(),

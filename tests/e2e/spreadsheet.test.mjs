@@ -147,3 +147,73 @@ test('a bad spreadsheet is refused with its sentence and nothing changes', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on a first visit, with no register, Import spreadsheet brings in a workbook and a CSV export, by keyboard', async () => {
+  // The CSV export of the sample, made in another browser.
+  const sample = await app.newPageWithSample();
+  const csv = await download(sample.page, 'Export CSV', 'from-another-browser.csv');
+  const sampleThemes = JSON.parse(await stored(sample.page)).register.themes;
+  await sample.context.close();
+  const xlsx = join(folder, 'plan-in-excel.xlsx');
+  execFileSync('/usr/bin/python3', ['-c', String.raw`
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = 'KAs'
+ws.append(['Priority', 'Objective', 'Ref', 'Activity', 'RAG', 'Officer'])
+ws.append(['PEOPLE', 'CO 7: Healthy lives', 'P.01', 'Open the new leisure centre', 'Green', 'J. Smith'])
+ws.append(['PLACE', 'CO 1: A great place', 'P.02', 'Publish the Local Plan', 'Amber', 'K. Jones'])
+ws.append(['PLACE', 'CO 2: Homes', 'P.03', 'Review the car parks', 'Red', 'J. Smith'])
+wb.save(sys.argv[1])
+`, xlsx]);
+
+  const { page, errors, context } = await app.newPageOnApp();
+  assert.equal(await stored(page), null, 'no register in this browser');
+  // The Returns view, with no register, points to the Register view's import.
+  await page.evaluate(() => { location.hash = '#/returns'; });
+  await page.getByText('There is no register in this browser yet.').waitFor();
+  await page.getByRole('link', { name: 'Load or import one on the Register view' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Activity Register' }).waitFor();
+  // Reached with the keyboard and opened with Space, as a person would.
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'import-spreadsheet');
+  }
+  assert.ok(reached, 'Import spreadsheet is reached with Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), 'Import spreadsheet');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(xlsx);
+  const form = page.locator('#returns-sheet');
+  await form.getByRole('heading', { name: 'Map the columns of plan-in-excel.xlsx (sheet KAs)' }).waitFor();
+  await form.getByText(/There is no register in this browser yet: this one will be Corporate Plan Key Activities, \d{4}\/\d\d Quarter \d, with the usual statuses/).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'sheet-heading', 'focus moves to the form');
+  assert.deepEqual(await axeViolations(page), []);
+  await form.getByRole('button', { name: 'Preview import' }).click();
+  await page.getByRole('heading', { name: 'Check before replacing: plan-in-excel.xlsx' }).waitFor();
+  assert.equal(await stored(page), null, 'nothing is kept before the preview is confirmed');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, REGISTER_KEY);
+  const first = JSON.parse(await stored(page));
+  assert.equal(first.register.title, 'Corporate Plan Key Activities');
+  assert.deepEqual(first.register.statuses.map((s) => s.id), ['complete', 'green', 'amber', 'red', 'start-later', 'not-started'], 'the default status set');
+  assert.deepEqual(first.register.themes.map((t) => [t.title, t.objectives.length]), [['PEOPLE', 1], ['PLACE', 2]]);
+  assert.deepEqual(acts(first).map((a) => [a.id, a.status]), [['P.01', 'green'], ['P.02', 'amber'], ['P.03', 'red']]);
+
+  // The CSV export in a second fresh browser: the sample's key activities.
+  const second = await app.newPageOnApp();
+  await second.page.getByLabel('Import spreadsheet').setInputFiles(csv);
+  await second.page.locator('#returns-sheet').getByRole('button', { name: 'Preview import' }).click();
+  await second.page.getByRole('heading', { name: 'Check before replacing: from-another-browser.csv' }).waitFor();
+  await second.page.getByRole('button', { name: 'Replace register' }).click();
+  await second.page.waitForFunction((key) => localStorage.getItem(key) !== null, REGISTER_KEY);
+  const brought = JSON.parse(await stored(second.page));
+  assert.equal(acts(brought).length, 37);
+  assert.equal(brought.register.themes.flatMap((t) => t.objectives).length, 11);
+  assert.deepEqual(brought.register.themes, sampleThemes, "the sample's themes, objectives and key activities");
+  assert.deepEqual(second.errors, []);
+  await second.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
