@@ -25,6 +25,13 @@ after(async () => {
 
 const REGISTER_KEY = 'activity-register/v1/register';
 const stored = (page) => browserCopy(page, REGISTER_KEY);
+/** Waits until the browser copy holds a register. */
+async function storedOnce(page) {
+  for (const end = Date.now() + 10000; (await stored(page)) === null;) {
+    assert.ok(Date.now() < end, 'the browser copy never held a register');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 const acts = (file) => file.register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities));
 
 async function download(page, button, name) {
@@ -194,7 +201,7 @@ wb.save(sys.argv[1])
   assert.equal(await stored(page), null, 'nothing is kept before the preview is confirmed');
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Replace register' }).click();
-  await page.waitForFunction((key) => localStorage.getItem(key) !== null, REGISTER_KEY);
+  await storedOnce(page);
   const first = JSON.parse(await stored(page));
   assert.equal(first.register.title, 'Corporate Plan Key Activities');
   assert.deepEqual(first.register.statuses.map((s) => s.id), ['complete', 'green', 'amber', 'red', 'start-later', 'not-started'], 'the default status set');
@@ -207,7 +214,7 @@ wb.save(sys.argv[1])
   await second.page.locator('#returns-sheet').getByRole('button', { name: 'Preview import' }).click();
   await second.page.getByRole('heading', { name: 'Check before replacing: from-another-browser.csv' }).waitFor();
   await second.page.getByRole('button', { name: 'Replace register' }).click();
-  await second.page.waitForFunction((key) => localStorage.getItem(key) !== null, REGISTER_KEY);
+  await storedOnce(second.page);
   const brought = JSON.parse(await stored(second.page));
   assert.equal(acts(brought).length, 37);
   assert.equal(brought.register.themes.flatMap((t) => t.objectives).length, 11);
