@@ -544,11 +544,8 @@ impl RegisterFile {
             // Another tab of this app linked to the same file waits here, so
             // its probe sees this write (and shows the conflict).
             let release = js::hold().await;
-            let known = self.inner.with_value(|l| l.known).unwrap_or(known);
             self.write_checked(&handle, known, &register, changes).await;
-            if let Some(release) = release.dyn_ref::<js_sys::Function>() {
-                let _ = release.call0(&JsValue::NULL);
-            }
+            js::release(&release);
             self.inner.update_value(|l| l.writing = false);
             let mut again = false;
             self.inner

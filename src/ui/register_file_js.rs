@@ -51,6 +51,7 @@ export function hold() {
       () => new Promise((release) => got(release))).catch(() => got(none));
   });
 }
+export function release(f) { f(); }
 export async function probe(handle) {
   const file = await handle.getFile();
   return [file.lastModified, file.size, await file.slice(0, 4096).text()];
@@ -106,6 +107,8 @@ extern "C" {
     /// The release function, once this tab holds the file's Web Lock (the
     /// check-then-write runs between the two, so two tabs never both pass).
     pub async fn hold() -> JsValue;
+    /// Calls what `hold` resolved to.
+    pub fn release(release: &JsValue);
     /// `[lastModified, size, the first 4 KB]`.
     #[wasm_bindgen(catch)]
     pub async fn probe(handle: &JsValue) -> Result<JsValue, JsValue>;
