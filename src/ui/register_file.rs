@@ -541,7 +541,11 @@ impl RegisterFile {
         self.inner.update_value(|l| l.writing = true);
         let changes = self.inner.with_value(|l| l.changes);
         leptos::task::spawn_local(async move {
+            // Another tab of this app linked to the same file waits here, so
+            // its probe sees this write (and shows the conflict).
+            let release = js::hold().await;
             self.write_checked(&handle, known, &register, changes).await;
+            js::release(&release);
             self.inner.update_value(|l| l.writing = false);
             let mut again = false;
             self.inner

@@ -1,7 +1,7 @@
 //! The browser's file calls, in a few lines of JavaScript: the File System
 //! Access pickers (`window.showOpenFilePicker`/`showSaveFilePicker`, called
 //! here, so a test can replace them and hand in a handle), reading a file's
-//! stamp, whole-or-nothing writes, permission, the linked handle kept in its
+//! stamp, whole-or-nothing writes, the Web Lock held across a check-then-write, permission, the linked handle kept in its
 //! own IndexedDB database ("activity-register-file"), and whether the browser
 //! copy is persistent. Hand-written rather than a crate: `idb` would add about
 //! 13 KB gzip to the app's wasm to keep one record.
@@ -40,6 +40,18 @@ export async function pick_open() {
   return handle;
 }
 export function pick_save(name) { return window.showSaveFilePicker({ suggestedName: name, types: TYPES }); }
+// Resolves, once this tab holds the exclusive lock `activity-register/file`,
+// to the function that releases it; where navigator.locks is missing (or the
+// request fails), to a function that does nothing: as before locks.
+export function hold() {
+  const none = () => {};
+  if (!navigator.locks) return Promise.resolve(none);
+  return new Promise((got) => {
+    navigator.locks.request('activity-register/file', { mode: 'exclusive' },
+      () => new Promise((release) => got(release))).catch(() => got(none));
+  });
+}
+export function release(f) { f(); }
 export async function probe(handle) {
   const file = await handle.getFile();
   return [file.lastModified, file.size, await file.slice(0, 4096).text()];
@@ -92,6 +104,11 @@ extern "C" {
     pub async fn pick_open() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     pub async fn pick_save(name: &str) -> Result<JsValue, JsValue>;
+    /// The release function, once this tab holds the file's Web Lock (the
+    /// check-then-write runs between the two, so two tabs never both pass).
+    pub async fn hold() -> JsValue;
+    /// Calls what `hold` resolved to.
+    pub fn release(release: &JsValue);
     /// `[lastModified, size, the first 4 KB]`.
     #[wasm_bindgen(catch)]
     pub async fn probe(handle: &JsValue) -> Result<JsValue, JsValue>;

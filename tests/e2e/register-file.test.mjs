@@ -3,7 +3,7 @@
 // FileSystemFileHandles with createWritable, so the app's own write path runs:
 // Save as and autosave, someone else's save (no overwrite, what differs, each
 // choice), Reconnect after a reload, a write that fails, the download fallback
-// where the API is missing, Ctrl+S / Ctrl+Shift+S, and axe scans.
+// where the API is missing, Ctrl+S / Ctrl+Shift+S, two tabs saving at once under the Web Lock, and axe scans.
 import { stored as browserCopy, fullIndexedDbWhenAsked } from './stored.mjs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -364,6 +364,67 @@ test('a file saved elsewhere with the same register (another tab of this app) is
   const text = await fileHolds(page, (t) => statusIn(t, 'KA.01.04') === 'red');
   assert.equal(JSON.parse(text).revision, 6);
   assert.equal(await page.getByRole('heading', { name: /was changed by someone else/ }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Counts navigator.locks.request calls for the file's lock in `window.__fileLocks`
+ *  and writes in `window.__writes`; each write waits 400 ms, so two tabs'
+ *  check-then-write would overlap unlocked. */
+function countLocksAndSlowWrites() {
+  window.__fileLocks = 0;
+  if (!navigator.locks) return; // a frame with no locks (not the app's page)
+  const request = navigator.locks.request.bind(navigator.locks);
+  navigator.locks.request = (name, ...rest) => {
+    if (name === 'activity-register/file') window.__fileLocks += 1;
+    return request(name, ...rest);
+  };
+  const create = FileSystemFileHandle.prototype.createWritable;
+  FileSystemFileHandle.prototype.createWritable = async function (...args) {
+    window.__writes = (window.__writes ?? 0) + 1;
+    await new Promise((ok) => setTimeout(ok, 400));
+    return create.apply(this, args);
+  };
+  // The tabs' browser copies stay apart (each merges the other's only on its own
+  // save), so the two registers differ when both write the file.
+  window.BroadcastChannel = function () { throw new Error('off in this test'); };
+}
+
+test('two tabs linked to the same file save at once: one writes, the other is told, under a Web Lock', async () => {
+  const { page: a, errors, context } = await withPickers();
+  await context.addInitScript(countLocksAndSlowWrites);
+  await a.reload();
+  await waitForApp(a);
+  await a.locator('tbody tr').first().waitFor();
+  await linkWithSaveAs(a);
+  const b = await context.newPage();
+  await b.goto(app.url);
+  await waitForApp(b);
+  await header(b).getByRole('button', { name: 'Reconnect to register.json' }).click();
+  await savedLine(b).waitFor();
+  const editAndSave = async (page, id, label) => {
+    await setStatus(page, id, label);
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+S');
+  };
+  for (const p of [a, b]) await p.evaluate(() => { window.__writes = 0; });
+  await Promise.all([editAndSave(a, 'KA.01.04', '✖ Red'), editAndSave(b, 'KA.01.02', '▲ Amber')]);
+  const heading = (p) => p.getByRole('heading', { name: 'register.json was changed by someone else' });
+  const loser = await Promise.any([
+    heading(a).waitFor({ timeout: 8000 }).then(() => a),
+    heading(b).waitFor({ timeout: 8000 }).then(() => b),
+  ]);
+  const winner = loser === a ? b : a;
+  await header(loser).getByRole('status').filter({ hasText: 'Not saved to register.json: someone else saved it' }).waitFor();
+  assert.equal(await heading(winner).count(), 0, 'only one tab is told');
+  await shots(loser, 'file-two-tabs');
+  assert.equal(await loser.evaluate(() => window.__writes), 0, 'the told tab never wrote: no silent overwrite');
+  assert.ok(await winner.evaluate(() => window.__writes) >= 1, 'the other tab wrote');
+  const text = await fileText(a);
+  if (winner === a) assert.equal(statusIn(text, 'KA.01.04'), 'red', "the file holds A's write");
+  else assert.equal(statusIn(text, 'KA.01.02'), 'amber', "the file holds B's write");
+  assert.ok(await a.evaluate(() => window.__fileLocks) >= 1, 'tab A took the lock');
+  assert.ok(await b.evaluate(() => window.__fileLocks) >= 1, 'tab B took the lock');
   assert.deepEqual(errors, []);
   await context.close();
 });
