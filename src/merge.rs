@@ -276,6 +276,27 @@ pub fn describe(changes: &[Change]) -> String {
     }
 }
 
+/// One field changed differently on both sides, in words: what it is
+/// ("KA.01.04, status"), this side's value, the other's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BothChanged {
+    pub what: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+/// The conflicts in words, for the two-tab banner and the file's message.
+pub fn both_changed(conflicts: &[Conflict]) -> Vec<BothChanged> {
+    conflicts
+        .iter()
+        .map(|c| BothChanged {
+            what: format!("{}, {}", c.target.label(), c.field.label()),
+            mine: value_words(&c.mine),
+            theirs: value_words(&c.theirs),
+        })
+        .collect()
+}
+
 /// A value in a few words, for a sentence: "\u{201c}red\u{201d}", "2 points: …",
 /// "removed". Long text is cut short.
 pub fn value_words(value: &Value) -> String {

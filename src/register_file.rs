@@ -6,7 +6,7 @@
 //! `ui::register_file` (File System Access API, the handle kept in IndexedDB).
 
 use crate::compare::{self, ActivityChanges};
-use crate::merge::{self, Merged};
+use crate::merge::{self, BothChanged, Merged};
 use crate::register::Register;
 
 mod message;
@@ -185,14 +185,6 @@ pub enum MergeOffer {
     Cannot(String),
 }
 
-/// One field both changed: what, this tab's value, the file's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BothChanged {
-    pub what: String,
-    pub mine: String,
-    pub theirs: String,
-}
-
 /// What the conflict message shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileConflict {
@@ -232,17 +224,7 @@ fn offer_of(merged: &Merged) -> MergeOffer {
     if merged.conflicts.is_empty() {
         return MergeOffer::Clean;
     }
-    MergeOffer::Decide(
-        merged
-            .conflicts
-            .iter()
-            .map(|c| BothChanged {
-                what: format!("{}, {}", c.target.label(), c.field.label()),
-                mine: merge::value_words(&c.mine),
-                theirs: merge::value_words(&c.theirs),
-            })
-            .collect(),
-    )
+    MergeOffer::Decide(merge::both_changed(&merged.conflicts))
 }
 
 /// The merged register, every field both changed taking `side`'s value; an

@@ -147,6 +147,26 @@ fn clock() -> (u32, u32) {
 }
 
 impl RegisterFile {
+    /// The handle a picker gave; `None` when it was closed without choosing
+    /// (nothing to say) or failed (the problem says so: `failed`, the
+    /// browser's reason, then `after`).
+    fn picked(
+        self,
+        outcome: Result<JsValue, JsValue>,
+        failed: &str,
+        after: &str,
+    ) -> Option<JsValue> {
+        match outcome {
+            Ok(handle) => Some(handle),
+            Err(e) if cancelled(&e) => None,
+            Err(e) => {
+                self.problem
+                    .set(Some(format!("{failed} ({}).{after}", describe(&e))));
+                None
+            }
+        }
+    }
+
     /// Follows the register for autosave, the tab for hiding and leaving, and
     /// looks for a file linked before the page was reloaded.
     pub fn start(state: AppState) -> RegisterFile {
@@ -404,16 +424,12 @@ impl RegisterFile {
         }
         let suggested = crate::export::file_name(&register, "json");
         leptos::task::spawn_local(async move {
-            let handle = match js::pick_save(&suggested).await {
-                Ok(h) => h,
-                Err(e) if cancelled(&e) => return,
-                Err(e) => {
-                    self.problem.set(Some(format!(
-                        "The file could not be chosen ({}). Your register is kept in this browser.",
-                        describe(&e)
-                    )));
-                    return;
-                }
+            let Some(handle) = self.picked(
+                js::pick_save(&suggested).await,
+                "The file could not be chosen",
+                " Your register is kept in this browser.",
+            ) else {
+                return;
             };
             // The officer chose this file (the picker asked before replacing
             // one): its revision goes on from whatever it held.
@@ -474,16 +490,10 @@ impl RegisterFile {
             return;
         }
         leptos::task::spawn_local(async move {
-            let handle = match js::pick_open().await {
-                Ok(h) => h,
-                Err(e) if cancelled(&e) => return,
-                Err(e) => {
-                    self.problem.set(Some(format!(
-                        "The file could not be opened ({}).",
-                        describe(&e)
-                    )));
-                    return;
-                }
+            let Some(handle) =
+                self.picked(js::pick_open().await, "The file could not be opened", "")
+            else {
+                return;
             };
             let name = name_of(&handle);
             let read = match js::read_all(&handle).await {

@@ -14,7 +14,7 @@ use super::browser_copy::{BrowserCopy, CopyStore, Refused};
 use crate::edit::{EditError, History};
 use crate::format;
 use crate::import::ImportPreview;
-use crate::merge::{self, Choices, Side};
+use crate::merge::{self, BothChanged, Choices, Side};
 use crate::register::Register;
 use crate::storage::copy::{CopyKind, CopyStatus};
 use crate::storage::{Loaded, RegisterStorage, REGISTER_KEY};
@@ -46,15 +46,6 @@ pub struct TabConflict {
     /// When the combined register would break a rule: why (then only a whole
     /// version can be kept).
     pub cannot_combine: Option<String>,
-}
-
-/// One field changed differently in both tabs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BothChanged {
-    /// "KA.01.04, status".
-    pub what: String,
-    pub mine: String,
-    pub theirs: String,
 }
 
 /// An import that was refused: where from, and every reason.
@@ -857,15 +848,7 @@ enum SaveProblem {
 fn conflict_of(merged: &merge::Merged) -> TabConflict {
     TabConflict {
         theirs_changed: merge::describe(&merged.theirs_changed),
-        both_changed: merged
-            .conflicts
-            .iter()
-            .map(|c| BothChanged {
-                what: format!("{}, {}", c.target.label(), c.field.label()),
-                mine: merge::value_words(&c.mine),
-                theirs: merge::value_words(&c.theirs),
-            })
-            .collect(),
+        both_changed: merge::both_changed(&merged.conflicts),
         cannot_combine: merged.problems.first().cloned(),
     }
 }
