@@ -337,3 +337,27 @@ test('after Add, focus is on the new row; an edit that moves a row to another pa
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the header does not move the page once the storage estimate arrives (no layout shift on a first visit)', async () => {
+  for (const [width, height] of [[412, 823], [390, 844], [320, 700], [1280, 900]]) {
+    const { page, context, errors } = await app.newPage({ viewport: { width, height } });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          window.__shifts.push({ value: e.value, from: e.sources.map((s) => s.node?.className || s.node?.nodeName || '?').join(', ') });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(app.url);
+    await waitForApp(page);
+    // The line the estimate fills in after start-up.
+    await page.locator('.storage-use').filter({ hasText: 'storage used' }).waitFor();
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const shifts = await page.evaluate(() => window.__shifts);
+    const total = shifts.reduce((sum, s) => sum + s.value, 0);
+    assert.ok(total < 0.01, `at ${width}×${height} the page shifted by ${total.toFixed(3)}: ${JSON.stringify(shifts)}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
