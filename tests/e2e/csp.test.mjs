@@ -119,3 +119,24 @@ test('the static first view is in index.html as served, and the app replaces it 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the largest paint of a first visit is the static first view, at phone and desktop sizes (LCP before the wasm)', async () => {
+  for (const [width, height] of [[412, 823], [390, 844], [1280, 900]]) {
+    const { page, errors, context } = await app.newPage({ viewport: { width, height } });
+    await page.addInitScript(() => {
+      window.__largest = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__largest.push({ size: e.size, text: e.element?.textContent?.slice(0, 40) ?? '(removed)' });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Load sample register' }).waitFor();
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const largest = await page.evaluate(() => window.__largest);
+    assert.ok(largest.length > 0, 'a largest paint was reported');
+    assert.match(largest.at(-1).text, /^Keep a council’s Corporate Plan/,
+      `at ${width}×${height} the largest paint came after the wasm: ${JSON.stringify(largest)}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
