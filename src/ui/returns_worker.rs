@@ -10,8 +10,9 @@
 //!
 //! Kept in script on purpose: this is plumbing of strings between the page
 //! and the worker, and written in Rust it cost ~8 KB gzip of the initial
-//! download (issue 14's 10 KB limit); every rule, check and sentence about
-//! returns is in the worker (`crate::returns`).
+//! download (issue 14's 10 KB limit); every rule and check about returns is
+//! in the worker (`crate::returns`), and only the page's few sentences of its
+//! own (what it is doing, set aside, applied) are here.
 
 use wasm_bindgen::prelude::*;
 
