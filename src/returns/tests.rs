@@ -620,58 +620,85 @@ fn undo_of_applied_returns_removes_their_trail_entry_and_two_tabs_keep_both() {
 }
 
 #[test]
-fn requests_written_by_hand_are_read_by_serde_as_they_are() {
+fn requests_as_the_session_script_writes_them_are_read_by_the_worker() {
     use request::*;
+    // `JSON.stringify` of the objects the script in `ui::returns_worker`
+    // builds, field for field (escaped as it escapes them).
     let odd = "quote \" back \\ line\n tab\t bell\u{7} \u{2019} \u{1f600}".to_owned();
-    let all = [
-        Request::Export(ExportRequest {
-            register: odd.clone(),
-            previous: None,
-            combined: true,
-            deadline: String::new(),
-        }),
-        Request::Export(ExportRequest {
-            register: String::new(),
-            previous: Some(odd.clone()),
-            combined: false,
-            deadline: "2019-08-14".into(),
-        }),
-        Request::Read(ReadRequest {
-            register: odd.clone(),
-            names: vec![odd.clone(), "b.xlsx".into()],
-            sizes: vec![0, u64::MAX],
-            held: String::new(),
-        }),
-        Request::Read(ReadRequest {
-            register: String::new(),
-            names: vec![],
-            sizes: vec![],
-            held: odd.clone(),
-        }),
-        Request::Apply(ApplyRequest {
-            register: odd.clone(),
-            returns: "[]".into(),
-            decisions: "ar-".into(),
-        }),
-        Request::View(ViewRequest {
-            register: odd.clone(),
-            deadline: "x".into(),
-            links: "a\tb\tc\n".into(),
-            applied: String::new(),
-            held: String::new(),
-            page: true,
-        }),
-        Request::Sheet(SheetRequest {
-            register: odd.clone(),
-            step: "read".into(),
-            name: "a.csv".into(),
-            table: odd.clone(),
-            choices: "map\tid\t3\n".into(),
-        }),
+    let o = "\"quote \\\" back \\\\ line\\n tab\\t bell\\u0007 \u{2019} \u{1f600}\"";
+    let cases = [
+        (
+            r#"{"kind":"Export","register":"R","previous":null,"combined":true,"deadline":""}"#
+                .to_owned(),
+            Request::Export(ExportRequest {
+                register: "R".into(),
+                previous: None,
+                combined: true,
+                deadline: String::new(),
+            }),
+        ),
+        (
+            format!(
+                r#"{{"kind":"Export","register":"","previous":{o},"combined":false,"deadline":"2019-08-14"}}"#
+            ),
+            Request::Export(ExportRequest {
+                register: String::new(),
+                previous: Some(odd.clone()),
+                combined: false,
+                deadline: "2019-08-14".into(),
+            }),
+        ),
+        (
+            format!(
+                r#"{{"kind":"Read","register":{o},"names":[{o},"b.xlsx"],"sizes":[0,30000000],"held":""}}"#
+            ),
+            Request::Read(ReadRequest {
+                register: odd.clone(),
+                names: vec![odd.clone(), "b.xlsx".into()],
+                sizes: vec![0, 30_000_000],
+                held: String::new(),
+            }),
+        ),
+        (
+            format!(r#"{{"kind":"Apply","register":{o},"returns":"[]","decisions":"ar-"}}"#),
+            Request::Apply(ApplyRequest {
+                register: odd.clone(),
+                returns: "[]".into(),
+                decisions: "ar-".into(),
+            }),
+        ),
+        (
+            format!(
+                r#"{{"kind":"View","register":{o},"deadline":"x","links":"a\tb\tc\n","applied":"","held":"","page":true}}"#
+            ),
+            Request::View(ViewRequest {
+                register: odd.clone(),
+                deadline: "x".into(),
+                links: "a\tb\tc\n".into(),
+                applied: String::new(),
+                held: String::new(),
+                page: true,
+            }),
+        ),
+        (
+            format!(
+                r#"{{"kind":"Sheet","register":{o},"step":"read","name":"a.csv","table":{o},"choices":"map\tid\t3\n"}}"#
+            ),
+            Request::Sheet(SheetRequest {
+                register: odd.clone(),
+                step: "read".into(),
+                name: "a.csv".into(),
+                table: odd.clone(),
+                choices: "map\tid\t3\n".into(),
+            }),
+        ),
     ];
-    for r in all {
-        let text = r.to_json();
-        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), r, "{text}");
+    for (text, request) in cases {
+        assert_eq!(
+            serde_json::from_str::<Request>(&text).unwrap(),
+            request,
+            "{text}"
+        );
     }
 }
 

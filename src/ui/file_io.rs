@@ -53,12 +53,6 @@ pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String
     download_part(name, mime, &js_sys::Uint8Array::from(bytes))
 }
 
-/// A `blob:` URL for `bytes`, for a download link that stays on the page
-/// (revoke it with `Url::revoke_object_url` when the link goes).
-pub fn object_url(mime: &str, bytes: &[u8]) -> Result<String, String> {
-    blob_url(mime, &js_sys::Uint8Array::from(bytes))
-}
-
 fn blob_url(mime: &str, part: &JsValue) -> Result<String, String> {
     let fail = |e: JsValue| format!("The download could not start ({}).", describe(&e));
     let parts = js_sys::Array::of1(part);

@@ -53,8 +53,6 @@ pub fn import_file(state: AppState, file: web_sys::File) {
 #[component]
 pub fn ImportControls() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let s = expect_context::<super::returns_view::ReturnsSession>();
-    let on_sheet = move |ev| super::returns_view::on_change(state, s, ev);
     let pasting = RwSignal::new(false);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -80,13 +78,15 @@ pub fn ImportControls() -> impl IntoView {
                 "Paste report text"
             </button>
             <span class="file-button">
-                <input type="file" id="import-spreadsheet" class="file-input" accept=".xlsx,.csv,text/csv" on:change=on_sheet />
+                <input type="file" id="import-spreadsheet" class="file-input" accept=".xlsx,.csv,text/csv" />
                 <label for="import-spreadsheet" class="button button-secondary">"Import spreadsheet"</label>
             </span>
             <p class="hint">"You can also drop a JSON file anywhere on this page. A spreadsheet (.xlsx or .csv, a row per key activity) is matched to the register\u{2019}s fields first."</p>
         </div>
-        // Import spreadsheet's form, progress and problems (the worker's HTML).
-        <div class="returns-view" on:click=move |ev| super::returns_view::on_click(state, s, ev) on:change=on_sheet>
+        // Import spreadsheet's form, progress and problems (the worker's HTML);
+        // its file button and this form are handled by the Returns view's
+        // delegated listeners (`returns_worker`).
+        <div class="returns-view">
             <p class="hint" role="status" id="returns-status"></p>
             <div id="returns-sheet"></div>
             <p class="notice notice-problem" role="alert" id="returns-problem"></p>
