@@ -15,6 +15,7 @@ pub mod merge;
 pub mod pack;
 pub mod period;
 pub mod quarter;
+pub mod quarters_html;
 pub mod query;
 pub mod register;
 pub mod register_file;
