@@ -6,6 +6,7 @@
 
 pub mod activity_form;
 pub mod compare;
+pub mod details_html;
 pub mod edit;
 pub mod export;
 pub mod format;
