@@ -14,6 +14,7 @@ pub mod html;
 pub mod import;
 pub mod merge;
 pub mod pack;
+pub mod pack_html;
 pub mod period;
 pub mod quarter;
 pub mod quarters_html;
