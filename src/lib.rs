@@ -6,6 +6,7 @@
 
 pub mod activity_form;
 pub mod compare;
+pub mod details_html;
 pub mod edit;
 pub mod export;
 pub mod format;
@@ -13,8 +14,10 @@ pub mod html;
 pub mod import;
 pub mod merge;
 pub mod pack;
+pub mod pack_html;
 pub mod period;
 pub mod quarter;
+pub mod quarters_html;
 pub mod query;
 pub mod register;
 pub mod register_file;

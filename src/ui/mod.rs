@@ -13,6 +13,7 @@ mod explorer;
 mod file_io;
 mod first_visit;
 mod focus;
+mod html_region;
 mod import_controls;
 mod import_review;
 mod navigation;

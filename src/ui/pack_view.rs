@@ -11,13 +11,11 @@ use super::navigation::Navigation;
 use super::needs_register::NeedsRegister;
 use super::pack_render::{self, Plan, Progress};
 use super::state::AppState;
-use super::status_tag::StatusTag;
 use super::summary_view::{
     selection_summary, statuses, travel_of_selection, BreakdownTable, HeadlineFigures, Travelled,
 };
 use crate::compare::{movement_sentence, Movement};
 use crate::pack::pieces::theme_anchor;
-use crate::register::Register;
 use crate::route::Route;
 use crate::summary::Summary;
 use crate::validate::thousands;
@@ -438,79 +436,32 @@ fn Contents(has_travel: Signal<bool>) -> impl IntoView {
     }
 }
 
+/// The cover (`pack_html::cover`), drawn again when the register or the
+/// extract changes.
 #[component]
 fn Cover(extract: Signal<Vec<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let field = move |f: fn(&Register) -> String| {
-        move || {
-            state
-                .register
-                .with(|r| r.as_ref().map(f).unwrap_or_default())
-        }
-    };
-    let meeting = move || {
+    let html = move || {
+        let parts = extract.get();
         state.register.with(|r| {
-            let r = r.as_ref()?;
-            let text = match (r.meeting.trim(), r.meeting_date.trim()) {
-                ("", "") => return None,
-                (m, "") => m.to_owned(),
-                ("", d) => d.to_owned(),
-                (m, d) => format!("{m}, {d}"),
-            };
-            Some(view! { <p class="cover-meeting">{text}</p> })
+            r.as_ref()
+                .map(|r| crate::pack_html::cover(r, &parts))
+                .unwrap_or_default()
         })
     };
-    let author = move || {
-        state.register.with(|r| {
-            let r = r.as_ref()?;
-            (!r.author.trim().is_empty()).then(
-                || view! { <p class="cover-author">{format!("Report author: {}", r.author)}</p> },
-            )
-        })
-    };
-    view! {
-        <header class="pack-cover pack-part" data-orientation="portrait">
-            <p class="cover-organisation">{field(|r| r.organisation.clone())}</p>
-            <h1 class="cover-title">{field(|r| r.title.clone())}</h1>
-            <p class="cover-period">{field(|r| r.period.to_string())}</p>
-            {meeting}
-            {author}
-            {move || {
-                let parts = extract.get();
-                (!parts.is_empty()).then(|| view! { <p class="cover-extract"><strong>{format!("Extract: {}", parts.join("; "))}</strong></p> })
-            }}
-            <p class="cover-note no-print-hint">
-                <a href=Route::Details.hash()>"Edit the register details"</a>" (meeting, date, author) shown on this cover."
-            </p>
-        </header>
-    }
+    view! { <header class="pack-cover pack-part" data-orientation="portrait" inner_html=html></header> }
 }
 
-/// The status key for people: each status as its symbol and word, and what it means.
+/// The status key for people: each status as its symbol and word, and what it
+/// means (`pack_html::status_key_rows`).
 #[component]
 fn StatusKeySection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = move || {
         state.register.with(|r| {
-            r.as_ref().map(|r| {
-                r.statuses
-                    .iter()
-                    .map(|s| {
-                        let s = s.clone();
-                        let meaning = if s.meaning.trim().is_empty() {
-                            "No meaning recorded.".to_owned()
-                        } else {
-                            s.meaning.clone()
-                        };
-                        view! {
-                            <tr>
-                                <th scope="row"><StatusTag status=Some(s.clone()) id=s.id.clone() /></th>
-                                <td>{meaning}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
-            })
+            r.as_ref()
+                .map(|r| crate::pack_html::status_key_rows(&r.statuses))
+                .unwrap_or_default()
         })
     };
     view! {
@@ -520,7 +471,7 @@ fn StatusKeySection() -> impl IntoView {
             <table class="figures-table key-table">
                 <caption>"Status key"</caption>
                 <thead><tr><th scope="col" class="col-key-status">"Symbol and status"</th><th scope="col">"What it means"</th></tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody inner_html=rows></tbody>
             </table>
         </section>
     }

@@ -5,25 +5,42 @@
 //! export, delete after confirmation), those that cannot be read (listed with
 //! their text downloadable, never hidden), comparing any two, and how many more
 //! quarters fit in this browser's storage.
+//!
+//! Kept small for the initial download: the markup is escaped HTML text from
+//! `crate::quarters_html` in a few regions, with one delegated handler per event
+//! type (`click`, `change`); the view's own Leptos code is the regions' effects.
 
 use super::file_io;
+use super::html_region as region;
 use super::needs_register::NeedsRegister;
 use super::state::AppState;
-use crate::compare::{direction_of_travel, movement_sentence, Movement};
-use crate::format;
 use crate::quarter::{next_quarter, plan, Carry, Plan};
-use crate::storage::{Archived, UnreadableArchive};
+use crate::quarters_html::{self as html, ListState};
+use crate::storage::Archives;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn QuartersPage() -> impl IntoView {
     view! { <NeedsRegister title="Quarters"><Quarters /></NeedsRegister> }
 }
 
+/// The view's state besides the register and the store.
+#[derive(Clone, Copy)]
+struct View {
+    state: AppState,
+    /// Bumped after archiving or deleting, so the list is read again.
+    changed: RwSignal<u32>,
+    /// `None` until the browser copy's archives are read.
+    archives: Memo<Option<Archives>>,
+    /// The confirmation on screen, with what starting will do.
+    confirming: StoredValue<Option<Plan>>,
+    list: StoredValue<ListState>,
+}
+
 #[component]
 fn Quarters() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Bumped after archiving or deleting, so the list is read again.
     let changed = RwSignal::new(0u32);
     // Read after the first rows: until then the list says it is being read.
     let archives = Memo::new(move |_| {
@@ -34,368 +51,254 @@ fn Quarters() -> impl IntoView {
         }
         Some(state.with_storage(|s| s.archived()).unwrap_or_default())
     });
-    let keep_status = RwSignal::new(true);
-    let keep_commentary = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    // The confirmation on screen, with what starting will do.
-    let confirming = RwSignal::new(None::<Plan>);
-    let carry = move || Carry {
-        status: keep_status.get_untracked(),
-        commentary: keep_commentary.get_untracked(),
+    let v = View {
+        state,
+        changed,
+        archives,
+        confirming: StoredValue::new(None),
+        list: StoredValue::new(ListState::default()),
     };
-    let next_label = move || {
-        state.register.with(|r| {
+    // The next period, in the sentence and on the button.
+    Effect::new(move |_| {
+        let next = state.register.with(|r| {
             r.as_ref()
                 .and_then(|r| r.period.next())
                 .map(|p| p.to_string())
                 .unwrap_or_else(|| "the next quarter".to_owned())
-        })
-    };
-    let message_el = NodeRef::<leptos::html::P>::new();
-    let confirm_heading = NodeRef::<leptos::html::H3>::new();
-    Effect::new(move |_| {
-        if let Some(h) = confirm_heading.get() {
-            let _ = h.focus();
-        }
-    });
-    let ask = move |_| {
-        if !state.archives_ready.get_untracked() {
-            message.set(Some("The archived quarters are still being read from this browser\u{2019}s storage; try again in a moment.".into()));
-            return;
-        }
-        let plan = state.register.with_untracked(|r| {
-            let r = r.as_ref()?;
-            let existing = state.with_storage(|s| s.archived_at(r.period)).flatten();
-            Some(plan(r, carry(), existing.as_ref()))
         });
-        match plan {
-            Some(Ok(plan)) => {
-                message.set(None);
-                confirming.set(Some(plan));
-            }
-            Some(Err(err)) => message.set(Some(err.to_string())),
-            None => {}
-        }
-    };
-    let start_next = move || {
-        // Taken at once: a second key press finds nothing to confirm.
-        let Some(plan) = confirming.get_untracked() else {
-            return;
-        };
-        confirming.set(None);
-        let Some(current) = state.register.get_untracked() else {
-            return;
-        };
-        let next = match next_quarter(&current, carry()) {
-            Ok(next) if next.period == plan.next => next,
-            Ok(_) => return,
-            Err(err) => {
-                message.set(Some(err.to_string()));
-                return;
-            }
-        };
-        // Archive first: if that fails, nothing changes.
-        match state.with_storage(|s| s.archive(&current)) {
-            Some(Ok(_)) => {}
-            Some(Err(err)) => {
-                message.set(Some(format!("The next quarter was not started: this quarter could not be archived ({err}). Export it, or delete an archived quarter to make room.")));
-                return;
-            }
-            None => return,
-        }
-        let started = next.period;
-        if let Err(why) = state.replace(next) {
-            message.set(Some(format!("The next quarter was not started: {why}")));
-            return;
-        }
-        let kept_note = state.compare_with(current.clone()).unwrap_or_default();
-        changed.update(|n| *n += 1);
-        message.set(Some(format!(
-            "Started {started}. {} is archived and is now the comparison for direction of travel. {kept_note}",
-            current.period
-        )));
-        // Focus leaves the buttons, so another Enter starts nothing.
-        if let Some(p) = message_el.get_untracked() {
-            let _ = p.focus();
-        }
-    };
+        region::text("next-intro", &html::intro(&next));
+        region::text("start-next", &html::start_label(&next));
+    });
     // Counted as the archive's sizes are (characters, two bytes each), so the
     // sentence and the table's sizes agree; encoded once per register change,
     // not again whenever storage use or the archive list changes.
     let current_size = Memo::new(move |_| {
         state.register.with(|r| {
             r.as_ref()
-                .map(|r| format::encode_compact(r).chars().count())
+                .map(|r| crate::format::encode_compact(r).chars().count())
                 .unwrap_or(1)
         })
     });
-    let fit = move || {
-        // The largest quarter here: this one or an archived one.
-        let current = current_size.get();
-        let largest_archived = archives.with(|a| {
+    Effect::new(move |_| {
+        let largest = archives.with(|a| {
             a.as_ref()
                 .and_then(|a| a.readable.iter().map(|a| a.size).max())
                 .unwrap_or(0)
         });
-        // Two bytes a character, as the sizes in the table are counted.
-        let size = (current.max(largest_archived).max(1) * 2) as u64;
-        // From the browser's estimate (IndexedDB), or localStorage's 5 MB.
-        let status = state.copy_status.get();
-        let used = status
-            .percent_used()
-            .map(|p| format!("This browser\u{2019}s storage is {p}% used. "))
-            .unwrap_or_default();
-        let fit = if status.quota > 0 {
-            format!(
-                ", so about {} more quarters of that size fit",
-                status.free() / size
-            )
-        } else {
-            String::new()
-        };
-        format!(
-            "{used}The largest quarter here takes about {} KB{fit}. Export quarters you want to keep for good.",
-            size.div_ceil(1024)
-        )
-    };
+        let sentence = state
+            .copy_status
+            .with(|s| html::fit(current_size.get(), largest, s));
+        region::text("archive-fit", &sentence);
+    });
+    // A new list starts with nothing open, as a fresh table would.
+    Effect::new(move |_| {
+        archives.track();
+        v.list.set_value(ListState::default());
+        draw_list(v);
+    });
     view! {
-        <h1>"Quarters"</h1>
-        <section aria-labelledby="next-heading">
-            <h2 id="next-heading">"Start the next quarter"</h2>
-            <p>{move || format!("This archives the current quarter as it stands (read-only), carries every key activity into {}, and compares the new quarter with the archived one for direction of travel. You are asked to confirm first.", next_label())}</p>
-            <fieldset class="status-filter">
-                <legend>"Carry into the new quarter"</legend>
-                <div class="checkbox">
-                    <input type="checkbox" id="carry-status" prop:checked=keep_status on:change=move |ev| { confirming.set(None); keep_status.set(event_target_checked(&ev)) } />
-                    <label for="carry-status">"Each key activity\u{2019}s status (otherwise \u{201c}Not started\u{201d})"</label>
-                </div>
-                <div class="checkbox">
-                    <input type="checkbox" id="carry-commentary" prop:checked=keep_commentary on:change=move |ev| { confirming.set(None); keep_commentary.set(event_target_checked(&ev)) } />
-                    <label for="carry-commentary">"Progress and next steps (otherwise they start empty)"</label>
-                </div>
-            </fieldset>
-            <button type="button" class="button" aria-expanded=move || confirming.with(Option::is_some).to_string() on:click=ask>{move || format!("Start {}\u{2026}", next_label())}</button>
-            {move || confirming.get().map(|plan| view! {
-                <div class="panel confirm-panel" role="region" aria-labelledby="confirm-next-heading">
-                    <h3 id="confirm-next-heading" tabindex="-1" node_ref=confirm_heading>{format!("Start {}?", plan.next)}</h3>
-                    <ul>
-                        <li>{plan.archived.clone()}</li>
-                        <li>{plan.new_quarter.clone()}</li>
-                        {plan.replaces.clone().map(|r| view! { <li><strong>{r}</strong></li> })}
-                    </ul>
-                    <div class="button-row">
-                        <button type="button" class="button" on:click=move |_| start_next()>{format!("Yes, start {}", plan.next)}</button>
-                        <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, not now"</button>
-                    </div>
-                </div>
-            })}
-            <p role="status" id="next-message" tabindex="-1" node_ref=message_el>{move || message.get()}</p>
-        </section>
-        <section aria-labelledby="archive-heading">
-            <h2 id="archive-heading">"Archived quarters"</h2>
-            <p>{fit}</p>
-            {move || {
-                let Some(all) = archives.get() else {
-                    return view! { <p role="status">"Reading the archived quarters from this browser\u{2019}s storage\u{2026}"</p> }.into_any();
-                };
-                let unreadable = (!all.unreadable.is_empty()).then(|| view! { <UnreadableArchives list=all.unreadable.clone() changed=changed /> });
-                let readable = if all.readable.is_empty() {
-                    (all.unreadable.is_empty()).then(|| view! { <p>"No quarters are archived in this browser yet."</p> }).into_any()
-                } else {
-                    view! { <ArchiveTable list=all.readable.clone() changed=changed /> <CompareTwo list=all.readable.clone() /> }.into_any()
-                };
-                view! { {readable} {unreadable} }.into_any()
-            }}
-        </section>
+        <div id="quarters-view" inner_html=html::PAGE
+            on:click=move |ev| on_click(v, ev) on:change=move |ev| on_change(v, ev)></div>
     }
 }
 
-/// Archive keys whose text cannot be read: listed with the reason, the text
-/// downloadable as it is, and deletable after confirming; never hidden.
-#[component]
-fn UnreadableArchives(list: Vec<UnreadableArchive>, changed: RwSignal<u32>) -> impl IntoView {
-    let confirming = RwSignal::new(None::<String>);
-    let rows = list
-        .into_iter()
-        .map(|a| {
-            let name = a.key.trim_start_matches(crate::storage::ARCHIVE_PREFIX).to_owned();
-            let file = format!("unreadable-archive-{name}.txt");
-            let text = a.text.clone();
-            let (key_delete, key_confirm) = (a.key.clone(), a.key.clone());
-            view! {
-                <tr>
-                    <th scope="row">{name.clone()}</th>
-                    <td>{a.reason.clone()}</td>
-                    <td class="number">{format!("{} KB", (a.text.len() * 2).div_ceil(1024))}</td>
-                    <td class="actions">
-                        <div class="button-row actions-row">
-                            <button type="button" class="button button-secondary button-small" on:click=move |_| { let _ = file_io::download(&file, "text/plain;charset=utf-8", &text); }>{format!("Download the text of {name}")}</button>
-                            <button type="button" class="button button-secondary button-small" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"<span class="visually-hidden">{format!(" {name}")}</span></button>
-                        </div>
-                        <ConfirmDelete key=key_confirm question="Delete this unreadable archive for good? Download its text first if you may need it. " confirming changed />
-                    </td>
-                </tr>
+/// Draws the archive list again, focus kept on the control that had it.
+fn draw_list(v: View) {
+    let text = v.archives.with_untracked(|all| {
+        v.list.with_value(|ui| {
+            // The archived quarter's own status colours, inside its panel only.
+            if let Some(a) = ui.viewing.as_deref().and_then(|k| {
+                all.as_ref()
+                    .and_then(|all| all.readable.iter().find(|a| a.key == k))
+            }) {
+                super::status_rules::set(".archive-view", &a.register.statuses);
             }
+            html::list(all.as_ref(), ui)
         })
-        .collect_view();
-    view! {
-        <table class="figures-table archive-table">
-            <caption>"Archived quarters that cannot be read"</caption>
-            <thead><tr><th scope="col">"Archive"</th><th scope="col">"Why it cannot be read"</th><th scope="col" class="number">"Size"</th><th scope="col">"Actions"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+    });
+    region::set("archive-list", &text);
+}
+
+fn message(text: &str) {
+    region::text("next-message", text);
+}
+
+/// Shows the confirmation (`Some`) or takes it away.
+fn show_confirm(v: View, plan: Option<Plan>) {
+    region::set(
+        "next-confirm",
+        &plan.as_ref().map(html::confirm).unwrap_or_default(),
+    );
+    if let Some(button) = document().get_element_by_id("start-next") {
+        let _ = button.set_attribute("aria-expanded", &plan.is_some().to_string());
+    }
+    let open = plan.is_some();
+    v.confirming.set_value(plan);
+    if open {
+        region::focus("confirm-next-heading");
     }
 }
 
-#[component]
-fn ArchiveTable(list: Vec<Archived>, changed: RwSignal<u32>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let viewing = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(None::<String>);
-    let export_all = {
-        let list = list.clone();
-        move |_| {
-            for a in &list {
-                let _ = file_io::download_json(&a.register);
+fn carry() -> Carry {
+    let checked = |id, otherwise| region::input(id).map_or(otherwise, |i| i.checked());
+    Carry {
+        status: checked("carry-status", true),
+        commentary: checked("carry-commentary", false),
+    }
+}
+
+fn ask(v: View) {
+    let state = v.state;
+    if !state.archives_ready.get_untracked() {
+        return message("The archived quarters are still being read from this browser\u{2019}s storage; try again in a moment.");
+    }
+    let plan = state.register.with_untracked(|r| {
+        let r = r.as_ref()?;
+        let existing = state.with_storage(|s| s.archived_at(r.period)).flatten();
+        Some(plan(r, carry(), existing.as_ref()))
+    });
+    match plan {
+        Some(Ok(plan)) => {
+            message("");
+            show_confirm(v, Some(plan));
+        }
+        Some(Err(err)) => message(&err.to_string()),
+        None => {}
+    }
+}
+
+fn start_next(v: View) {
+    let state = v.state;
+    // Taken at once: a second key press finds nothing to confirm.
+    let Some(plan) = v.confirming.get_value() else {
+        return;
+    };
+    show_confirm(v, None);
+    let Some(current) = state.register.get_untracked() else {
+        return;
+    };
+    let next = match next_quarter(&current, carry()) {
+        Ok(next) if next.period == plan.next => next,
+        Ok(_) => return,
+        Err(err) => return message(&err.to_string()),
+    };
+    // Archive first: if that fails, nothing changes.
+    match state.with_storage(|s| s.archive(&current)) {
+        Some(Ok(_)) => {}
+        Some(Err(err)) => {
+            return message(&format!("The next quarter was not started: this quarter could not be archived ({err}). Export it, or delete an archived quarter to make room."));
+        }
+        None => return,
+    }
+    let started = next.period;
+    if let Err(why) = state.replace(next) {
+        return message(&format!("The next quarter was not started: {why}"));
+    }
+    let kept_note = state.compare_with(current.clone()).unwrap_or_default();
+    v.changed.update(|n| *n += 1);
+    message(&format!(
+        "Started {started}. {} is archived and is now the comparison for direction of travel. {kept_note}",
+        current.period
+    ));
+    // Focus leaves the buttons, so another Enter starts nothing.
+    region::focus("next-message");
+}
+
+/// The view's `click` handler: every button carries `data-action` (and
+/// `data-key`, the archive it acts on).
+fn on_click(v: View, ev: leptos::ev::MouseEvent) {
+    let Some((_, action, key)) = region::action_of(&ev) else {
+        return;
+    };
+    let readable = |key: &str| {
+        v.archives.with_untracked(|a| {
+            a.as_ref()?
+                .readable
+                .iter()
+                .find(|a| a.key == key)
+                .map(|a| a.register.clone())
+        })
+    };
+    let list = |change: &dyn Fn(&mut ListState)| {
+        v.list.update_value(|ui| change(ui));
+        draw_list(v);
+    };
+    match action.as_str() {
+        "ask" => ask(v),
+        "start" => start_next(v),
+        "not-now" => show_confirm(v, None),
+        "view" => list(&|ui| ui.viewing = Some(key.clone())),
+        "close" => list(&|ui| ui.viewing = None),
+        "delete" => list(&|ui| ui.deleting = Some(key.clone())),
+        "delete-unreadable" => list(&|ui| ui.deleting_unreadable = Some(key.clone())),
+        "keep" => list(&|ui| {
+            for deleting in [&mut ui.deleting, &mut ui.deleting_unreadable] {
+                if deleting.as_deref() == Some(key.as_str()) {
+                    *deleting = None;
+                }
+            }
+        }),
+        "yes-delete" => {
+            let _ = v.state.with_storage(|s| s.delete_archived(&key));
+            v.changed.update(|n| *n += 1);
+        }
+        "compare" => {
+            if let Some(register) = readable(&key) {
+                let _ = v.state.compare_with(register);
+                v.state.notice.set(Some(
+                    "Direction of travel now compares with this quarter.".into(),
+                ));
             }
         }
-    };
-    let rows = list
-        .iter()
-        .map(|a| {
-            let period = a.register.period.to_string();
-            let key_view = a.key.clone();
-            let key_delete = a.key.clone();
-            let key_confirm = a.key.clone();
-            let for_compare = a.register.clone();
-            let for_export = a.register.clone();
-            view! {
-                <tr>
-                    <th scope="row">{period.clone()}</th>
-                    <td>{a.register.organisation.clone()}</td>
-                    <td class="number">{a.register.activity_count()}</td>
-                    <td class="number">{format!("{} KB", (a.size * 2).div_ceil(1024))}</td>
-                    <td class="actions">
-                        // Separate buttons, each naming the quarter it acts on.
-                        <div class="button-row actions-row">
-                            <button type="button" class="button button-secondary button-small" on:click=move |_| viewing.set(Some(key_view.clone()))>"View"<span class="visually-hidden">{format!(" {period}")}</span></button>
-                            <button type="button" class="button button-secondary button-small" on:click=move |_| { let _ = state.compare_with(for_compare.clone()); state.notice.set(Some("Direction of travel now compares with this quarter.".into())); }>"Compare with current"<span class="visually-hidden">{format!(" register: {period}")}</span></button>
-                            <button type="button" class="button button-secondary button-small" on:click=move |_| { let _ = file_io::download_json(&for_export); }>"Export JSON"<span class="visually-hidden">{format!(" of {period}")}</span></button>
-                            <button type="button" class="button button-secondary button-small" on:click=move |_| confirming.set(Some(key_delete.clone()))>"Delete"<span class="visually-hidden">{format!(" {period}")}</span></button>
-                        </div>
-                        <ConfirmDelete key=key_confirm question="Delete this archived quarter for good? " confirming changed />
-                    </td>
-                </tr>
+        "export" => {
+            if let Some(register) = readable(&key) {
+                let _ = file_io::download_json(&register);
             }
-        })
-        .collect_view();
-    let shown = move || {
-        let key = viewing.get()?;
-        let a = list.iter().find(|a| a.key == key)?.clone();
-        let index = crate::query::RegisterIndex::build(&a.register);
-        let all: Vec<u32> = (0..index.len() as u32).collect();
-        let html = crate::html::grouped(
-            &a.register,
-            &index,
-            &all,
-            crate::html::RowOptions::default(),
-            4,
-        );
-        // The archived quarter's own status colours, inside its panel only.
-        super::status_rules::set(".archive-view", &a.register.statuses);
-        Some(view! {
-            <section class="panel archive-view" aria-labelledby="archive-view-heading">
-                <h3 id="archive-view-heading">{format!("{} (archived, read-only)", a.register.heading())}</h3>
-                <button type="button" class="button button-secondary" on:click=move |_| viewing.set(None)>"Close"</button>
-                <div inner_html=html></div>
-            </section>
-        })
-    };
-    view! {
-        <super::scroll_region::ScrollRegion label="Archived quarters (table)">
-        <table class="figures-table archive-table">
-            <caption>"Archived quarters in this browser"</caption>
-            <thead><tr><th scope="col">"Period"</th><th scope="col">"Organisation"</th><th scope="col" class="number">"Key activities"</th><th scope="col" class="number">"Size"</th><th scope="col">"Actions"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-        </super::scroll_region::ScrollRegion>
-        <button type="button" class="button button-secondary" on:click=export_all>"Export all archived quarters"</button>
-        {shown}
+        }
+        "export-all" => v.archives.with_untracked(|a| {
+            for a in a.iter().flat_map(|a| &a.readable) {
+                let _ = file_io::download_json(&a.register);
+            }
+        }),
+        "download-text" => v.archives.with_untracked(|a| {
+            if let Some(a) = a.iter().flat_map(|a| &a.unreadable).find(|a| a.key == key) {
+                let _ = file_io::download(
+                    &html::unreadable_file(&key),
+                    "text/plain;charset=utf-8",
+                    &a.text,
+                );
+            }
+        }),
+        _ => {}
     }
 }
 
-/// Direction of travel between any two archived quarters.
-#[component]
-fn CompareTwo(list: Vec<Archived>) -> impl IntoView {
-    let from = RwSignal::new(list.first().map(|a| a.key.clone()).unwrap_or_default());
-    let to = RwSignal::new(list.last().map(|a| a.key.clone()).unwrap_or_default());
-    let periods: Vec<(String, String)> = list
-        .iter()
-        .map(|a| (a.key.clone(), a.register.period.to_string()))
-        .collect();
-    let options = move || {
-        periods
-            .iter()
-            .map(|(key, period)| view! { <option value=key.clone()>{period.clone()}</option> })
-            .collect_view()
+/// The view's `change` handler: the carry choices close the confirmation (it
+/// described the old ones); Compare two's choices draw its result again.
+fn on_change(v: View, ev: web_sys::Event) {
+    let Some(el) = region::target_with(&ev, "input, select") else {
+        return;
     };
-    let list_for_result = StoredValue::new(list);
-    let result = move || {
-        let (f, t) = (from.get(), to.get());
-        list_for_result.with_value(|list| {
-            let a = list.iter().find(|a| a.key == f)?;
-            let b = list.iter().find(|a| a.key == t)?;
-            let travel = direction_of_travel(&a.register, &b.register);
-            let moved: Vec<_> = travel.iter().filter(|x| x.movement != Movement::Unchanged).cloned().collect();
-            Some(view! {
-                <p>{format!("From {} to {}: {}", a.register.period, b.register.period, movement_sentence(&travel))}</p>
-                <ul>{moved.into_iter().map(|m| view! { <li>{format!("{} {} {}: {} \u{2192} {}", m.movement.arrow(), m.id, m.movement.word(), m.from.unwrap_or_else(|| "not reported".into()), m.to.unwrap_or_else(|| "not reported".into()))}</li> }).collect_view()}</ul>
-            })
-        })
-    };
-    view! {
-        <section aria-labelledby="compare-two-heading">
-            <h3 id="compare-two-heading">"Compare two archived quarters"</h3>
-            <div class="field-row">
-                <div class="field field-short">
-                    <label for="compare-from">"From"</label>
-                    <select id="compare-from" prop:value=from on:change=move |ev| from.set(event_target_value(&ev))>{options.clone()}</select>
-                </div>
-                <div class="field field-short">
-                    <label for="compare-to">"To"</label>
-                    <select id="compare-to" prop:value=to on:change=move |ev| to.set(event_target_value(&ev))>{options}</select>
-                </div>
-            </div>
-            {result}
-        </section>
-    }
-}
-
-/// The question before an archive is deleted for good, with **Yes, delete it**
-/// and **No, keep it**; shown while `confirming` holds this archive's `key`.
-#[component]
-fn ConfirmDelete(
-    key: String,
-    question: &'static str,
-    confirming: RwSignal<Option<String>>,
-    changed: RwSignal<u32>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        (confirming.get().as_deref() == Some(key.as_str())).then(|| {
-            let key = key.clone();
-            view! {
-                <span class="confirm" role="alert">
-                    {question}
-                    <button type="button" class="button" on:click=move |_| {
-                        let _ = state.with_storage(|s| s.delete_archived(&key));
-                        confirming.set(None);
-                        changed.update(|n| *n += 1);
-                    }>"Yes, delete it"</button>
-                    " "
-                    <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"No, keep it"</button>
-                </span>
-            }
-        })
+    match el.id().as_str() {
+        "carry-status" | "carry-commentary" => show_confirm(v, None),
+        id @ ("compare-from" | "compare-to") => {
+            let value = el.unchecked_into::<web_sys::HtmlSelectElement>().value();
+            v.list.update_value(|ui| {
+                if id == "compare-from" {
+                    ui.from = value;
+                } else {
+                    ui.to = value;
+                }
+            });
+            let result = v.archives.with_untracked(|a| {
+                v.list.with_value(|ui| {
+                    a.as_ref()
+                        .map(|a| html::compare_result(&a.readable, &ui.from, &ui.to))
+                        .unwrap_or_default()
+                })
+            });
+            region::set("compare-result", &result);
+        }
+        _ => {}
     }
 }
