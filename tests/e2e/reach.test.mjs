@@ -361,3 +361,19 @@ test('the header does not move the page once the storage estimate arrives (no la
     await context.close();
   }
 });
+
+test('at 320 and 390 px an open rename field on Register details does not make the page scroll sideways', async () => {
+  for (const [width, height] of [[320, 700], [390, 844]]) {
+    const { page, context, errors } = await app.newPage({ viewport: { width, height } });
+    await loadSample(page, app.url);
+    await page.goto(`${app.url}#/details`);
+    await page.getByRole('button', { name: 'Rename CO 3' }).click();
+    await page.getByLabel('New title for CO 3').waitFor();
+    await page.getByRole('button', { name: 'Rename theme' }).first().click();
+    await page.getByLabel('New title for this theme').first().waitFor();
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= width, `at ${width} px the page is ${wide} px wide with the rename fields open`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
