@@ -113,6 +113,11 @@ pub trait KeyValueStore {
     fn keys(&self) -> Vec<String>;
     /// Characters used by every key and value (what the quota counts).
     fn used_chars(&self) -> usize;
+    /// Whether `key` holds exactly `text` (a store in memory answers without
+    /// copying a 10 MB value).
+    fn holds(&self, key: &str, text: &str) -> bool {
+        self.get(key).ok().flatten().as_deref() == Some(text)
+    }
 }
 
 impl<S: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<S> {
@@ -130,6 +135,9 @@ impl<S: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<S> {
     }
     fn used_chars(&self) -> usize {
         (**self).used_chars()
+    }
+    fn holds(&self, key: &str, text: &str) -> bool {
+        (**self).holds(key, text)
     }
 }
 
@@ -223,6 +231,12 @@ impl<S: KeyValueStore> RegisterStorage<S> {
 
     /// Saves a register already encoded with `format::encode_compact`.
     pub fn save_encoded(&self, text: &str) -> Result<(), SaveError> {
+        self.save_revised(text, &revision_of(text))
+    }
+
+    /// `save_encoded` of a text whose `revision_of` is known (hashed as it
+    /// was encoded, a piece at a time).
+    fn save_revised(&self, text: &str, revision: &str) -> Result<(), SaveError> {
         if let Some(why) = &self.blocked {
             return Err(SaveError::Blocked(why.clone()));
         }
@@ -230,13 +244,23 @@ impl<S: KeyValueStore> RegisterStorage<S> {
             .set(REGISTER_KEY, text)
             .map_err(SaveError::Store)?;
         // Only a help to the check before a write behind; never stops a save.
-        let _ = self.store.set(REVISION_KEY, &revision_of(text));
+        let _ = self.store.set(REVISION_KEY, revision);
         Ok(())
     }
 
     /// Saves the register text with the revision of the text it was based on
     /// (`BASE_KEY`, written first), so another tab can merge from that base.
     pub fn save_encoded_on(&self, text: &str, base: Option<&str>) -> Result<(), SaveError> {
+        self.save_revised_on(text, &revision_of(text), base)
+    }
+
+    /// `save_encoded_on` of a text whose `revision_of` is `revision`.
+    pub fn save_revised_on(
+        &self,
+        text: &str,
+        revision: &str,
+        base: Option<&str>,
+    ) -> Result<(), SaveError> {
         if let Some(why) = &self.blocked {
             return Err(SaveError::Blocked(why.clone()));
         }
@@ -246,7 +270,7 @@ impl<S: KeyValueStore> RegisterStorage<S> {
             Some(base) => self.store.set(BASE_KEY, &self.revision_of_stored(base)),
             None => self.store.remove(BASE_KEY),
         };
-        self.save_encoded(text)
+        self.save_revised(text, revision)
     }
 
     /// `revision_of(text)`, read from `REVISION_KEY` when `text` is what is
@@ -254,7 +278,7 @@ impl<S: KeyValueStore> RegisterStorage<S> {
     fn revision_of_stored(&self, text: &str) -> String {
         let noted = self.store.get(REVISION_KEY).ok().flatten();
         match noted {
-            Some(rev) if self.stored_text().as_deref() == Some(text) => rev,
+            Some(rev) if self.store.holds(REGISTER_KEY, text) => rev,
             _ => revision_of(text),
         }
     }
@@ -371,15 +395,49 @@ impl<S: KeyValueStore> RegisterStorage<S> {
     pub fn stored_text(&self) -> Option<String> {
         self.store.get(REGISTER_KEY).ok().flatten()
     }
+
+    /// Whether the register's key holds exactly `text`.
+    pub fn holds(&self, text: &str) -> bool {
+        self.store.holds(REGISTER_KEY, text)
+    }
+
+    /// Whether anything is stored under the register's key.
+    pub fn has_stored(&self) -> bool {
+        self.store.keys().iter().any(|k| k == REGISTER_KEY)
+    }
 }
 
 /// A short name for a register text (FNV-1a, 64 bits, hex): equal texts have
 /// equal revisions; used only to find which known text a save was based on.
 pub fn revision_of(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    let mut revision = Revision::default();
+    revision.add(text);
+    revision.hex()
+}
+
+/// `revision_of` a text given in pieces (FNV-1a runs byte by byte, so the
+/// pieces' revision is the joined text's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revision(u64);
+
+impl Default for Revision {
+    fn default() -> Self {
+        Revision(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Revision {
+    /// Takes in the next piece of the text.
+    pub fn add(&mut self, piece: &str) {
+        self.0 = piece.bytes().fold(self.0, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    }
+
+    /// The revision of the text so far.
+    pub fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// Why a save did not happen.

@@ -15,7 +15,7 @@ mod json;
 mod pieces;
 
 pub use error::{one_decimal, size_in_words, FormatError, Problem};
-pub use pieces::{Pieces, Pretty};
+pub use pieces::{file_pieces, Pieces, Pretty};
 
 use crate::register::Register;
 use fields::Reader;

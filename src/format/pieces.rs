@@ -175,6 +175,27 @@ fn objective_head(objective: &Objective) -> String {
     open_end(serde_json::to_string(&head).unwrap_or_default())
 }
 
+/// The linked register file's compact text made from the browser copy's
+/// (`encode_compact`, whose revision the autosave already has): the envelope
+/// with `"revision":N,`, then the rest of `compact` in slices of about `size`
+/// bytes, split between characters. Joined, the compact text of
+/// `encode_with_revision`; `None` if `compact` is not a compact file.
+pub fn file_pieces(compact: &str, revision: u64, size: usize) -> Option<(String, Vec<&str>)> {
+    let rest = compact.strip_prefix(ENVELOPE)?;
+    let head = format!("{ENVELOPE}\"revision\":{revision},");
+    let mut slices = Vec::new();
+    let mut from = 0;
+    while from < rest.len() {
+        let mut to = (from + size.max(1)).min(rest.len());
+        while !rest.is_char_boundary(to) {
+            to += 1;
+        }
+        slices.push(&rest[from..to]);
+        from = to;
+    }
+    Some((head, slices))
+}
+
 /// Compact JSON (no white space outside strings) laid out as serde_json's
 /// pretty printer does (two spaces a level, `": "`, `[]` and `{}` when
 /// empty), fed in pieces split anywhere between characters.

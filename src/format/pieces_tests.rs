@@ -124,3 +124,23 @@ fn pretty_keeps_empty_objects_and_lists_on_one_line_and_escapes_in_text() {
     layout.finish(&mut out);
     assert_eq!(out, "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"x\\\",{[\"\n}");
 }
+
+#[test]
+fn file_pieces_from_the_compact_text_are_the_linked_files_text() {
+    let register = with_trail();
+    let compact = super::super::encode_compact(&register);
+    for size in [1, 5, 1000, usize::MAX / 2] {
+        let (head, rest) = file_pieces(&compact, 7, size).unwrap();
+        let mut joined = head.clone();
+        rest.iter().for_each(|p| joined.push_str(p));
+        assert_eq!(joined, whole(&register, Some(7)), "size {size}");
+        let mut file = String::new();
+        let mut layout = Pretty::default();
+        layout.push(&head, &mut file);
+        rest.iter().for_each(|p| layout.push(p, &mut file));
+        layout.finish(&mut file);
+        file.push('\n');
+        assert_eq!(file, super::super::encode_with_revision(&register, 7));
+    }
+    assert_eq!(file_pieces("{\"other\":1}", 1, 10), None);
+}
