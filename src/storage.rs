@@ -251,10 +251,15 @@ impl<S: KeyValueStore> RegisterStorage<S> {
     /// Saves the register text with the revision of the text it was based on
     /// (`BASE_KEY`, written first), so another tab can merge from that base.
     pub fn save_encoded_on(&self, text: &str, base: Option<&str>) -> Result<(), SaveError> {
-        self.save_revised_on(text, &revision_of(text), base)
+        if let Some(why) = &self.blocked {
+            return Err(SaveError::Blocked(why.clone()));
+        }
+        let base = base.map(|b| self.revision_of_stored(b));
+        self.save_revised_on(text, &revision_of(text), base.as_deref())
     }
 
-    /// `save_encoded_on` of a text whose `revision_of` is `revision`.
+    /// `save_encoded_on` of a text whose `revision_of` is `revision`, based
+    /// on the text whose revision is `base` (`revision_of_stored`).
     pub fn save_revised_on(
         &self,
         text: &str,
@@ -267,7 +272,7 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         // A base that could not be noted only makes the reader fall back to its
         // own last text, as before; it never stops the save.
         let _ = match base {
-            Some(base) => self.store.set(BASE_KEY, &self.revision_of_stored(base)),
+            Some(base) => self.store.set(BASE_KEY, base),
             None => self.store.remove(BASE_KEY),
         };
         self.save_revised(text, revision)
@@ -275,12 +280,17 @@ impl<S: KeyValueStore> RegisterStorage<S> {
 
     /// `revision_of(text)`, read from `REVISION_KEY` when `text` is what is
     /// stored (a 10 MB register is hashed once per save, not twice).
-    fn revision_of_stored(&self, text: &str) -> String {
+    pub fn revision_of_stored(&self, text: &str) -> String {
         let noted = self.store.get(REVISION_KEY).ok().flatten();
         match noted {
             Some(rev) if self.store.holds(REGISTER_KEY, text) => rev,
             _ => revision_of(text),
         }
+    }
+
+    /// The revision noted with the stored register (`REVISION_KEY`), if any.
+    pub fn noted_revision(&self) -> Option<String> {
+        self.store.get(REVISION_KEY).ok().flatten()
     }
 
     /// The revision the stored register says it was based on, if any.

@@ -55,7 +55,10 @@ fn joined_pieces_are_the_whole_compact_file_for_any_piece_size() {
                 }
             }
         }
-        assert_eq!(super::super::encode_compact(&register), whole(&register, None));
+        assert_eq!(
+            super::super::encode_compact(&register),
+            whole(&register, None)
+        );
     }
 }
 
@@ -122,7 +125,10 @@ fn pretty_keeps_empty_objects_and_lists_on_one_line_and_escapes_in_text() {
         layout.push(piece, &mut out);
     }
     layout.finish(&mut out);
-    assert_eq!(out, "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"x\\\",{[\"\n}");
+    assert_eq!(
+        out,
+        "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"x\\\",{[\"\n}"
+    );
 }
 
 #[test]

@@ -306,22 +306,36 @@ impl AppState {
                 return Some(Ok(None));
             }
             self.last_stored.with_value(|base| {
-                let theirs = s.has_stored() && !base.as_deref().is_some_and(|b| s.holds(b));
-                if theirs {
+                let stored = s.has_stored();
+                let on_base = stored && base.as_deref().is_some_and(|b| s.holds(b));
+                if stored && !on_base {
                     return Some(Err(SaveProblem::OtherTab(
                         s.stored_text().unwrap_or_default(),
                     )));
                 }
+                // The base is what is stored: its revision was noted with it.
+                let noted = on_base.then(|| s.noted_revision()).flatten();
+                let base_revision = base
+                    .as_deref()
+                    .map(|b| noted.unwrap_or_else(|| crate::storage::revision_of(b)));
                 Some(
-                    s.save_revised_on(&text, revision, base.as_deref())
+                    s.save_revised_on(&text, revision, base_revision.as_deref())
                         .map_err(SaveProblem::NotSaved)
-                        .map(|()| Some(())),
+                        .map(|()| Some(on_base)),
                 )
             })
         });
         match outcome {
             Some(Ok(written)) => {
-                if self.writes_behind() {
+                if written == Some(true) {
+                    // The text differs from the stored one, which is this
+                    // tab's last: noted without comparing 10 MB again.
+                    if !self.writes_behind() {
+                        self.confirmed.set_value(Some(text.clone()));
+                    }
+                    let before = self.last_stored.try_update_value(|l| l.replace(text));
+                    self.earlier_stored.set_value(before.flatten());
+                } else if self.writes_behind() {
                     // Not in the store until the write commits (`flush`).
                     self.note_written(Some(text));
                 } else {
@@ -419,7 +433,9 @@ impl AppState {
     fn note_written(self, text: Option<String>) {
         let same = self.last_stored.with_value(|l| *l == text);
         if !same {
-            let before = self.last_stored.try_update_value(|l| std::mem::replace(l, text));
+            let before = self
+                .last_stored
+                .try_update_value(|l| std::mem::replace(l, text));
             self.earlier_stored.set_value(before.flatten());
         }
     }
@@ -624,6 +640,23 @@ impl AppState {
         if !changes.is_empty() {
             copy.write_at_once(&changes.into_iter().collect::<Vec<_>>());
         }
+    }
+
+    /// The browser copy's text of the register as it is now, and its
+    /// revision, when nothing is waiting to be saved: a linked file's write
+    /// starts from it instead of encoding the register again.
+    pub fn saved_compact(self) -> Option<(String, String)> {
+        let busy = self.save_timer.with_value(Option::is_some)
+            || self.encoding.with_value(Option::is_some)
+            || self.conflict.with_untracked(Option::is_some);
+        if busy || self.save_status.get_untracked() != SaveStatus::Saved {
+            return None;
+        }
+        let text = self.last_stored.get_value()?;
+        let revision = self
+            .storage
+            .with_value(|s| s.as_ref().map(|s| s.revision_of_stored(&text)))?;
+        Some((text, revision))
     }
 
     /// "Saved" when a save was waiting and nothing is left to write.
