@@ -161,6 +161,11 @@ fn canonical(register: &Register, stamp: &FileStamp) -> String {
     format::encode_with_revision(register, stamp.revision.unwrap_or(0))
 }
 
+/// The browser copy's revision of `register` (what `Link::written` keeps).
+fn compact_revision(register: &Register) -> String {
+    crate::storage::revision_of(&format::encode_compact(register))
+}
+
 /// No dialog is open (the key activity form is a modal `<dialog>`).
 fn state_is_idle() -> bool {
     document()
@@ -257,6 +262,10 @@ impl RegisterFile {
                     .with_untracked(|r| r.as_ref().map(|r| canonical(r, &stamp)))
                     .unwrap_or(text);
                 self.link(handle, stamp, text);
+                let written = state
+                    .register
+                    .with_untracked(|r| r.as_ref().map(compact_revision));
+                self.inner.update_value(|l| l.written = written);
                 let (h, m) = clock();
                 let name = self.linked.get_untracked().unwrap_or_default();
                 self.saved_line.set(Some(format!(
@@ -485,6 +494,9 @@ impl RegisterFile {
                 Ok(stamp) => {
                     self.conflict.set(None);
                     self.link(handle, stamp, text);
+                    let written = compact_revision(&register);
+                    self.inner.update_value(|l| l.written = Some(written));
+                    self.keep_record();
                     self.wrote(changes);
                 }
                 Err(e) => self
@@ -765,9 +777,11 @@ impl RegisterFile {
             // Saved elsewhere, but the same register (this tab took in the
             // other tab's changes): nothing to choose; this is the file now.
             let base = canonical(mine, &stamp);
+            let written = compact_revision(mine);
             self.inner.update_value(|l| {
                 l.known = Some(stamp);
                 l.base = Some(base);
+                l.written = Some(written);
             });
             self.keep_record();
             self.wrote(self.inner.with_value(|l| l.changes));
@@ -816,6 +830,8 @@ impl RegisterFile {
         self.inner.update_value(|l| l.known = Some(c.stamp));
         self.inner
             .update_value(|l| l.base = Some(canonical(&theirs_kept, &c.stamp)));
+        self.inner
+            .update_value(|l| l.written = Some(compact_revision(&theirs_kept)));
         self.keep_record();
         self.conflict.set(None);
         self.behind.set(false);
@@ -851,6 +867,8 @@ impl RegisterFile {
         self.inner.update_value(|l| l.known = Some(c.stamp));
         self.inner
             .update_value(|l| l.base = Some(canonical(&theirs, &c.stamp)));
+        self.inner
+            .update_value(|l| l.written = Some(compact_revision(&theirs)));
         self.conflict.set(None);
         self.behind.set(true);
         self.write_now(state);

@@ -105,12 +105,15 @@ pub struct AppState {
     copy: StoredValue<Option<BrowserCopy>, LocalStorage>,
     /// A write behind to IndexedDB is under way; another is wanted after it.
     flushing: StoredValue<(bool, bool), LocalStorage>,
-    /// Counts the register's changes, so an autosave encoding it a piece a
-    /// task can tell it changed meanwhile (it then stops: the newer change
-    /// has its own save).
+    /// Counts the register's changes (at each `register.set`, in the same
+    /// task), so an autosave encoding it a piece a task can tell it changed
+    /// meanwhile (it then stops: the newer change has its own save), and a
+    /// file write can tell whether `last_stored` is the register as it is.
     changes: StoredValue<u64, LocalStorage>,
     /// The change an autosave is encoding, while it is.
     encoding: StoredValue<Option<u64>, LocalStorage>,
+    /// The change whose text `last_stored` is, when a save or the load made it.
+    saved_change: StoredValue<Option<u64>, LocalStorage>,
 }
 
 impl AppState {
@@ -162,6 +165,7 @@ impl AppState {
         // Even an unreadable value (already kept aside) is what this tab read, so
         // replacing it is not a conflict with another tab.
         state.remember_stored(stored_text);
+        state.saved_change.set_value(Some(0));
         state.save_on_change();
         state.follow_other_tabs();
         state
@@ -196,6 +200,7 @@ impl AppState {
             flushing: StoredValue::new_local((false, false)),
             changes: StoredValue::new_local(0),
             encoding: StoredValue::new_local(None),
+            saved_change: StoredValue::new_local(None),
         }
     }
 
@@ -208,7 +213,6 @@ impl AppState {
             if first_run_done.is_none() || !has_register {
                 return;
             }
-            self.changes.update_value(|n| *n += 1);
             self.save_status.set(SaveStatus::Pending);
             self.cancel_pending_save();
             let handle = set_timeout_with_handle(move || self.save_in_pieces(), SAVE_DELAY).ok();
@@ -250,7 +254,7 @@ impl AppState {
             return;
         };
         let revision = crate::storage::revision_of(&text);
-        self.save_text(text, &revision);
+        self.save_text(text, &revision, self.changes.get_value());
     }
 
     /// The autosave: as `save_now`, with the register encoded and hashed a
@@ -289,7 +293,7 @@ impl AppState {
                 self.encoding.try_set_value(None);
             }
             if current() && !text.is_empty() && self.conflict.with_untracked(Option::is_none) {
-                self.save_text(text, &revision.hex());
+                self.save_text(text, &revision.hex(), change);
             }
         });
     }
@@ -297,7 +301,7 @@ impl AppState {
     /// Stores `text`, the register encoded (`revision`: its `revision_of`),
     /// unless another tab saved since (then merged first). No 10 MB copy or
     /// comparison here that can be avoided: this runs in one task.
-    fn save_text(self, text: String, revision: &str) {
+    fn save_text(self, text: String, revision: &str, change: u64) {
         let outcome = self.storage.with_value(|s| {
             let s = s.as_ref()?;
             // Already stored (another tab's version just taken in, or an undo
@@ -327,6 +331,7 @@ impl AppState {
         });
         match outcome {
             Some(Ok(written)) => {
+                self.saved_change.set_value(Some(change));
                 if written == Some(true) {
                     // The text differs from the stored one, which is this
                     // tab's last: noted without comparing 10 MB again.
@@ -649,7 +654,8 @@ impl AppState {
         let busy = self.save_timer.with_value(Option::is_some)
             || self.encoding.with_value(Option::is_some)
             || self.conflict.with_untracked(Option::is_some);
-        if busy || self.save_status.get_untracked() != SaveStatus::Saved {
+        let current = self.saved_change.get_value() == Some(self.changes.get_value());
+        if busy || !current || self.save_status.get_untracked() != SaveStatus::Saved {
             return None;
         }
         let text = self.last_stored.get_value()?;
@@ -770,6 +776,7 @@ impl AppState {
     pub fn start_with(self, register: Register) -> Result<(), String> {
         let register = crate::edit::accept(register).map_err(|e| e.to_string())?;
         self.history.update_value(|h| h.clear());
+        self.changes.update_value(|n| *n += 1);
         self.register.set(Some(register));
         self.refresh_history_flags();
         Ok(())
@@ -782,6 +789,7 @@ impl AppState {
                 self.history.update_value(|h| h.record(before, &next));
             }
         });
+        self.changes.update_value(|n| *n += 1);
         self.register.set(Some(next));
         self.refresh_history_flags();
     }
@@ -796,6 +804,7 @@ impl AppState {
 
     fn step(self, go: fn(&mut History, &mut Register) -> bool, done: &str) {
         let mut moved = false;
+        self.changes.update_value(|n| *n += 1);
         self.register.update(|r| {
             if let Some(r) = r {
                 self.history.update_value(|h| moved = go(h, r));

@@ -259,6 +259,16 @@ async function seedBrowserCopy(page, count, archives, archiveSize) {
 async function benchStartup(app, runs = 10) {
   const { page, context } = await app.newPageOnApp();
   const chars = await seedBrowserCopy(page, 10000, 40, 1000);
+  // As the app writes it since autosaves went in pieces: a Blob of the text.
+  await page.evaluate(async (key) => {
+    const db = await new Promise((ok, fail) => { const r = indexedDB.open('activity-register', 1); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const get = db.transaction('entries').objectStore('entries').get(key);
+    const text = await new Promise((ok) => { get.onsuccess = () => ok(get.result); });
+    const tx = db.transaction('entries', 'readwrite');
+    tx.objectStore('entries').put(new Blob([text], { type: 'application/json' }), key);
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+  }, 'activity-register/v1/register');
   await markFirstRowsPainted(context);
   const times = await timeReloads(page, runs);
   const shown = await page.locator('#results-line').innerText();
@@ -273,7 +283,7 @@ async function benchStartup(app, runs = 10) {
     listed.push(await page.evaluate(() => performance.now()));
   }
   await context.close();
-  console.log(`\n(c) Start-up → first rows painted, from the browser copy (IndexedDB): 10,000 activities (${chars.toLocaleString('en-GB')} characters) + 40 archived quarters of 1,000; target ≤ 1 s`);
+  console.log(`\n(c) Start-up → first rows painted, from the browser copy (IndexedDB; the register as a Blob of its text, as the app writes it): 10,000 activities (${chars.toLocaleString('en-GB')} characters) + 40 archived quarters of 1,000; target ≤ 1 s`);
   line('  navigation start → first rows painted', stats(times));
   line('  navigation start → Quarters lists all 40 archives', stats(listed));
   console.log(`  the page then says: "${shown}"`);
