@@ -113,6 +113,11 @@ pub trait KeyValueStore {
     fn keys(&self) -> Vec<String>;
     /// Characters used by every key and value (what the quota counts).
     fn used_chars(&self) -> usize;
+    /// Whether `key` holds exactly `text` (a store in memory answers without
+    /// copying a 10 MB value).
+    fn holds(&self, key: &str, text: &str) -> bool {
+        self.get(key).ok().flatten().as_deref() == Some(text)
+    }
 }
 
 impl<S: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<S> {
@@ -130,6 +135,9 @@ impl<S: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<S> {
     }
     fn used_chars(&self) -> usize {
         (**self).used_chars()
+    }
+    fn holds(&self, key: &str, text: &str) -> bool {
+        (**self).holds(key, text)
     }
 }
 
@@ -223,6 +231,12 @@ impl<S: KeyValueStore> RegisterStorage<S> {
 
     /// Saves a register already encoded with `format::encode_compact`.
     pub fn save_encoded(&self, text: &str) -> Result<(), SaveError> {
+        self.save_revised(text, &revision_of(text))
+    }
+
+    /// `save_encoded` of a text whose `revision_of` is known (hashed as it
+    /// was encoded, a piece at a time).
+    fn save_revised(&self, text: &str, revision: &str) -> Result<(), SaveError> {
         if let Some(why) = &self.blocked {
             return Err(SaveError::Blocked(why.clone()));
         }
@@ -230,7 +244,7 @@ impl<S: KeyValueStore> RegisterStorage<S> {
             .set(REGISTER_KEY, text)
             .map_err(SaveError::Store)?;
         // Only a help to the check before a write behind; never stops a save.
-        let _ = self.store.set(REVISION_KEY, &revision_of(text));
+        let _ = self.store.set(REVISION_KEY, revision);
         Ok(())
     }
 
@@ -240,23 +254,43 @@ impl<S: KeyValueStore> RegisterStorage<S> {
         if let Some(why) = &self.blocked {
             return Err(SaveError::Blocked(why.clone()));
         }
+        let base = base.map(|b| self.revision_of_stored(b));
+        self.save_revised_on(text, &revision_of(text), base.as_deref())
+    }
+
+    /// `save_encoded_on` of a text whose `revision_of` is `revision`, based
+    /// on the text whose revision is `base` (`revision_of_stored`).
+    pub fn save_revised_on(
+        &self,
+        text: &str,
+        revision: &str,
+        base: Option<&str>,
+    ) -> Result<(), SaveError> {
+        if let Some(why) = &self.blocked {
+            return Err(SaveError::Blocked(why.clone()));
+        }
         // A base that could not be noted only makes the reader fall back to its
         // own last text, as before; it never stops the save.
         let _ = match base {
-            Some(base) => self.store.set(BASE_KEY, &self.revision_of_stored(base)),
+            Some(base) => self.store.set(BASE_KEY, base),
             None => self.store.remove(BASE_KEY),
         };
-        self.save_encoded(text)
+        self.save_revised(text, revision)
     }
 
     /// `revision_of(text)`, read from `REVISION_KEY` when `text` is what is
     /// stored (a 10 MB register is hashed once per save, not twice).
-    fn revision_of_stored(&self, text: &str) -> String {
+    pub fn revision_of_stored(&self, text: &str) -> String {
         let noted = self.store.get(REVISION_KEY).ok().flatten();
         match noted {
-            Some(rev) if self.stored_text().as_deref() == Some(text) => rev,
+            Some(rev) if self.store.holds(REGISTER_KEY, text) => rev,
             _ => revision_of(text),
         }
+    }
+
+    /// The revision noted with the stored register (`REVISION_KEY`), if any.
+    pub fn noted_revision(&self) -> Option<String> {
+        self.store.get(REVISION_KEY).ok().flatten()
     }
 
     /// The revision the stored register says it was based on, if any.
@@ -371,15 +405,49 @@ impl<S: KeyValueStore> RegisterStorage<S> {
     pub fn stored_text(&self) -> Option<String> {
         self.store.get(REGISTER_KEY).ok().flatten()
     }
+
+    /// Whether the register's key holds exactly `text`.
+    pub fn holds(&self, text: &str) -> bool {
+        self.store.holds(REGISTER_KEY, text)
+    }
+
+    /// Whether anything is stored under the register's key.
+    pub fn has_stored(&self) -> bool {
+        self.store.keys().iter().any(|k| k == REGISTER_KEY)
+    }
 }
 
 /// A short name for a register text (FNV-1a, 64 bits, hex): equal texts have
 /// equal revisions; used only to find which known text a save was based on.
 pub fn revision_of(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    let mut revision = Revision::default();
+    revision.add(text);
+    revision.hex()
+}
+
+/// `revision_of` a text given in pieces (FNV-1a runs byte by byte, so the
+/// pieces' revision is the joined text's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revision(u64);
+
+impl Default for Revision {
+    fn default() -> Self {
+        Revision(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Revision {
+    /// Takes in the next piece of the text.
+    pub fn add(&mut self, piece: &str) {
+        self.0 = piece.bytes().fold(self.0, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    }
+
+    /// The revision of the text so far.
+    pub fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// Why a save did not happen.

@@ -2,7 +2,9 @@
 //! decoder never panics, whatever text it is given.
 #![cfg(not(target_arch = "wasm32"))]
 
-use activity_register::format::{decode, encode, encode_compact};
+use activity_register::format::{
+    decode, encode, encode_compact, encode_with_revision, file_pieces, Pieces, Pretty,
+};
 use activity_register::period::Period;
 use activity_register::register::{KeyActivity, Objective, Register, Theme};
 use activity_register::status::StatusSet;
@@ -95,6 +97,46 @@ proptest! {
     fn decode_of_encode_is_identity(register in register()) {
         prop_assert_eq!(decode(&encode(&register)), Ok(register.clone()));
         prop_assert_eq!(decode(&encode_compact(&register)), Ok(register));
+    }
+
+    #[test]
+    fn pieces_of_any_size_join_to_the_compact_file_and_indent_to_the_file(
+        register in register(),
+        size in 0usize..6,
+        slice in 1usize..300,
+        revision in 0u64..1000,
+    ) {
+        let reference = format!(
+            "{{\"format\":\"activity-register\",\"version\":1.1,\"register\":{}}}",
+            serde_json::to_string(&register).unwrap()
+        );
+        let mut pieces = Pieces::new(None);
+        let mut joined = String::new();
+        while let Some(piece) = pieces.next(&register, size) {
+            joined.push_str(&piece);
+        }
+        prop_assert_eq!(&joined, &reference);
+        prop_assert_eq!(&encode_compact(&register), &reference);
+        // The linked file, indented a slice at a time from the compact text.
+        let (head, rest) = file_pieces(&joined, revision, slice).unwrap();
+        let mut file = String::new();
+        let mut layout = Pretty::default();
+        layout.push(&head, &mut file);
+        for piece in rest {
+            layout.push(piece, &mut file);
+        }
+        layout.finish(&mut file);
+        file.push('\n');
+        prop_assert_eq!(file, encode_with_revision(&register, revision));
+        // Indenting is serde_json's pretty printer, over any split.
+        let compact = serde_json::to_string(&register).unwrap();
+        let mut pretty = String::new();
+        let mut layout = Pretty::default();
+        let cut = (0..=slice.min(compact.len())).rev().find(|&i| compact.is_char_boundary(i)).unwrap_or(0);
+        layout.push(&compact[..cut], &mut pretty);
+        layout.push(&compact[cut..], &mut pretty);
+        layout.finish(&mut pretty);
+        prop_assert_eq!(pretty, serde_json::to_string_pretty(&register).unwrap());
     }
 
     #[test]

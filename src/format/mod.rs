@@ -12,8 +12,10 @@
 mod error;
 mod fields;
 mod json;
+mod pieces;
 
 pub use error::{one_decimal, size_in_words, FormatError, Problem};
+pub use pieces::{file_pieces, Pieces, Pretty};
 
 use crate::register::Register;
 use fields::Reader;
@@ -79,72 +81,24 @@ pub fn encode_compact(register: &Register) -> String {
 }
 
 /// The compact file, with the register file's `revision` before the register
-/// when there is one (so `revision_of` finds it in the first few KB).
+/// when there is one (so `revision_of` finds it in the first few KB): all of
+/// `Pieces` at once.
 fn compact_file(register: &Register, revision: Option<u64>) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = String::from(ENVELOPE);
-    if let Some(revision) = revision {
-        out.push_str("\"revision\":");
-        out.push_str(&revision.to_string());
-        out.push(',');
+    let mut pieces = Pieces::new(revision);
+    let mut out = String::new();
+    while let Some(piece) = pieces.next(register, usize::MAX) {
+        out.push_str(&piece);
     }
-    out.push_str("\"register\":");
-    out.push_str(&serde_json::to_string(register).unwrap_or_default());
-    out.push('}');
     out
 }
 
 /// Compact JSON (no white space outside strings) laid out as serde_json's
-/// pretty printer does: two spaces a level, `": "`, `[]` and `{}` when empty.
+/// pretty printer does: `Pretty` over the whole text.
 fn pretty(compact: &str) -> String {
     let mut out = String::with_capacity(compact.len() * 2);
-    let mut depth = 0usize;
-    let (mut in_text, mut escaped) = (false, false);
-    let mut chars = compact.chars().peekable();
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    while let Some(c) = chars.next() {
-        if in_text {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_text = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_text = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                if matches!(chars.peek(), Some('}' | ']')) {
-                    out.extend(chars.next());
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(c);
-                newline(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            c => out.push(c),
-        }
-    }
+    let mut layout = Pretty::default();
+    layout.push(compact, &mut out);
+    layout.finish(&mut out);
     out
 }
 

@@ -94,6 +94,10 @@ impl KeyValueStore for BufferedStore {
         self.entries.borrow().keys().cloned().collect()
     }
 
+    fn holds(&self, key: &str, text: &str) -> bool {
+        self.entries.borrow().get(key).map(String::as_str) == Some(text)
+    }
+
     /// Bytes of keys and values (the asynchronous store's own use comes from
     /// the browser's estimate; this is only a fallback figure).
     fn used_chars(&self) -> usize {

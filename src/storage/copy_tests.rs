@@ -121,3 +121,13 @@ fn the_status_line_says_where_and_whether_persistent() {
         fallback.line()
     );
 }
+
+#[test]
+fn holds_answers_from_memory_as_get_would() {
+    let store = BufferedStore::from_entries([("k".to_owned(), "long text".to_owned())]);
+    assert!(store.holds("k", "long text"));
+    assert!(!store.holds("k", "long tex"));
+    assert!(!store.holds("other", ""));
+    store.set("k", "newer").unwrap();
+    assert!(store.holds("k", "newer"));
+}

@@ -207,3 +207,43 @@ fn revisions_tell_texts_apart() {
     assert_ne!(revision_of("abc"), revision_of("abd"));
     assert_eq!(revision_of("").len(), 16);
 }
+
+#[test]
+fn a_revision_taken_in_pieces_is_the_whole_texts() {
+    let text = "{\"format\":\"activity-register\",\"register\":\"café ✖\"}";
+    for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+        let mut revision = Revision::default();
+        revision.add(&text[..cut]);
+        revision.add(&text[cut..]);
+        assert_eq!(revision.hex(), revision_of(text), "cut at {cut}");
+    }
+    assert_eq!(Revision::default().hex(), revision_of(""));
+}
+
+#[test]
+fn a_save_with_a_known_revision_notes_it_and_the_bases() {
+    let storage = RegisterStorage::new(store_with(None));
+    storage.save_encoded("first").unwrap();
+    assert_eq!(storage.noted_revision(), Some(revision_of("first")));
+    assert!(storage.holds("first") && !storage.holds("firs") && storage.has_stored());
+    // The base is what is stored: its noted revision is the one named.
+    assert_eq!(storage.revision_of_stored("first"), revision_of("first"));
+    assert_eq!(storage.revision_of_stored("other"), revision_of("other"));
+    storage
+        .save_revised_on(
+            "second",
+            &revision_of("second"),
+            Some(&revision_of("first")),
+        )
+        .unwrap();
+    assert_eq!(storage.stored_text().as_deref(), Some("second"));
+    assert_eq!(storage.noted_revision(), Some(revision_of("second")));
+    assert_eq!(storage.stored_base(), Some(revision_of("first")));
+}
+
+#[test]
+fn nothing_stored_holds_nothing() {
+    let storage = RegisterStorage::new(store_with(None));
+    assert!(!storage.has_stored());
+    assert!(!storage.holds(""));
+}

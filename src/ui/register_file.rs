@@ -54,6 +54,35 @@ struct Link {
     again: bool,
     /// Counts changes, so a write knows whether one came while it ran.
     changes: u64,
+    /// The browser copy's revision (`storage::revision_of` of
+    /// `encode_compact`) of the register the file holds, when known: a write
+    /// of the same register is skipped.
+    written: Option<String>,
+}
+
+/// Bytes of compact text indented and written per task.
+const FILE_PIECE: usize = 1 << 19;
+/// Key activities encoded per task when the browser copy's text cannot be used.
+const ENCODE_PIECE: usize = 400;
+
+/// Where a write's text comes from: the browser copy's compact text of the
+/// register as it is (and its revision), or the register, encoded here.
+enum Source {
+    Compact(String, String),
+    Register(Register),
+}
+
+/// The compact text and its revision, encoded a few activities a task.
+async fn compact_in_pieces(register: &Register) -> (String, String) {
+    let mut pieces = format::Pieces::new(None);
+    let mut text = String::new();
+    let mut revision = crate::storage::Revision::default();
+    while let Some(piece) = pieces.next(register, ENCODE_PIECE) {
+        revision.add(&piece);
+        text.push_str(&piece);
+        super::browser_copy::next_task().await;
+    }
+    (text, revision.hex())
 }
 
 /// The link to a register file, shared through context. `Copy`.
@@ -130,6 +159,11 @@ fn name_of(handle: &JsValue) -> String {
 /// base kept for a file (so "already in the file" is one comparison of text).
 fn canonical(register: &Register, stamp: &FileStamp) -> String {
     format::encode_with_revision(register, stamp.revision.unwrap_or(0))
+}
+
+/// The browser copy's revision of `register` (what `Link::written` keeps).
+fn compact_revision(register: &Register) -> String {
+    crate::storage::revision_of(&format::encode_compact(register))
 }
 
 /// No dialog is open (the key activity form is a modal `<dialog>`).
@@ -228,6 +262,10 @@ impl RegisterFile {
                     .with_untracked(|r| r.as_ref().map(|r| canonical(r, &stamp)))
                     .unwrap_or(text);
                 self.link(handle, stamp, text);
+                let written = state
+                    .register
+                    .with_untracked(|r| r.as_ref().map(compact_revision));
+                self.inner.update_value(|l| l.written = written);
                 let (h, m) = clock();
                 let name = self.linked.get_untracked().unwrap_or_default();
                 self.saved_line.set(Some(format!(
@@ -296,6 +334,7 @@ impl RegisterFile {
         self.inner.update_value(|l| l.handle = Some(handle));
         self.inner.update_value(|l| l.known = Some(stamp));
         self.inner.update_value(|l| l.base = Some(text));
+        self.inner.update_value(|l| l.written = None);
         self.behind.set(false);
         self.problem.set(None);
         self.reconnect.set(None);
@@ -305,6 +344,16 @@ impl RegisterFile {
 
     /// Keeps the handle, its stamp and base in IndexedDB for after a reload.
     fn keep_record(self) {
+        let base = self
+            .inner
+            .with_value(|l| l.base.clone())
+            .map_or(JsValue::NULL, JsValue::from);
+        self.keep_record_with(base);
+    }
+
+    /// `keep_record` with the base given (a Blob of the parts just written:
+    /// no 15 MB string made in one task).
+    fn keep_record_with(self, base: JsValue) {
         let Some(handle) = self.inner.with_value(|l| l.handle.clone()) else {
             return;
         };
@@ -322,12 +371,10 @@ impl RegisterFile {
                 k.revision.map_or(JsValue::NULL, |r| (r as f64).into()),
             );
         }
-        set(
-            "base",
-            self.inner
-                .with_value(|l| l.base.clone())
-                .map_or(JsValue::NULL, JsValue::from),
-        );
+        set("base", base);
+        if let Some(written) = self.inner.with_value(|l| l.written.clone()) {
+            set("written", written.into());
+        }
         leptos::task::spawn_local(async move {
             let _ = js::keep(&record).await;
         });
@@ -350,8 +397,12 @@ impl RegisterFile {
         self.reconnect.set(Some(name_of(&handle)));
         self.inner.update_value(|l| l.handle = Some(handle));
         self.inner.update_value(|l| l.known = Some(stamp));
-        self.inner
-            .update_value(|l| l.base = get(&record, "base").as_string());
+        let written = get(&record, "written").as_string();
+        let base = js::text_of(&get(&record, "base")).await.as_string();
+        self.inner.update_value(|l| {
+            l.base = base;
+            l.written = written;
+        });
     }
 
     /// After a reload: asks for permission to write again, then saves.
@@ -443,6 +494,9 @@ impl RegisterFile {
                 Ok(stamp) => {
                     self.conflict.set(None);
                     self.link(handle, stamp, text);
+                    let written = compact_revision(&register);
+                    self.inner.update_value(|l| l.written = Some(written));
+                    self.keep_record();
                     self.wrote(changes);
                 }
                 Err(e) => self
@@ -545,8 +599,14 @@ impl RegisterFile {
         {
             return;
         }
-        let Some(register) = state.register.get_untracked() else {
-            return;
+        // The browser copy's text when it holds the register as it is now
+        // (the usual case 2 s after a change); otherwise a copy to encode.
+        let source = match state.saved_compact() {
+            Some((text, revision)) => Source::Compact(text, revision),
+            None => match state.register.get_untracked() {
+                Some(register) => Source::Register(register),
+                None => return,
+            },
         };
         self.inner.update_value(|l| l.writing = true);
         let changes = self.inner.with_value(|l| l.changes);
@@ -554,7 +614,8 @@ impl RegisterFile {
             // Another tab of this app linked to the same file waits here, so
             // its probe sees this write (and shows the conflict).
             let release = js::hold().await;
-            self.write_checked(&handle, known, &register, changes).await;
+            self.write_checked(state, &handle, known, source, changes)
+                .await;
             js::release(&release);
             self.inner.update_value(|l| l.writing = false);
             let mut again = false;
@@ -568,9 +629,10 @@ impl RegisterFile {
 
     async fn write_checked(
         self,
+        state: AppState,
         handle: &JsValue,
         known: FileStamp,
-        register: &Register,
+        source: Source,
         changes: u64,
     ) {
         let name = name_of(handle);
@@ -588,29 +650,87 @@ impl RegisterFile {
         let revision = match rules::before_write(&known, &found) {
             BeforeWrite::Write { revision } => revision,
             BeforeWrite::Changed => {
-                self.show_conflict(handle, register).await;
+                let mine = match source {
+                    Source::Register(r) => Some(r),
+                    Source::Compact(..) => state.register.get_untracked(),
+                };
+                if let Some(mine) = mine {
+                    self.show_conflict(handle, &mine).await;
+                }
                 return;
             }
         };
+        let (compact, compact_revision) = match source {
+            Source::Compact(text, revision) => (text, revision),
+            Source::Register(register) => compact_in_pieces(&register).await,
+        };
         // Already what the file holds: nothing to write.
-        let same = canonical(register, &known);
         if self
             .inner
-            .with_value(|l| l.base.as_deref() == Some(same.as_str()))
+            .with_value(|l| l.written.as_ref() == Some(&compact_revision))
         {
             self.wrote(changes);
             return;
         }
-        let text = format::encode_with_revision(register, revision);
-        match self.write_text(handle, &text).await {
-            Ok(stamp) => {
-                self.inner.update_value(|l| l.known = Some(stamp));
-                self.inner.update_value(|l| l.base = Some(text));
-                self.keep_record();
+        match self.write_in_parts(handle, &compact, revision).await {
+            Ok((stamp, text, parts)) => {
+                self.inner.update_value(|l| {
+                    l.known = Some(stamp);
+                    l.base = Some(text);
+                    l.written = Some(compact_revision);
+                });
+                self.keep_record_with(js::blob_of(&parts));
                 self.wrote(changes);
             }
             Err(e) => self.failed(&e, &name),
         }
+    }
+
+    /// Writes the linked file from the register's compact text at
+    /// `revision`: indented (`format::Pretty`) and written half a megabyte a
+    /// task, whole or not at all (nothing is in the file before the close).
+    /// The stamp after, the file's text, and its parts.
+    async fn write_in_parts(
+        self,
+        handle: &JsValue,
+        compact: &str,
+        revision: u64,
+    ) -> Result<(FileStamp, String, js_sys::Array), JsValue> {
+        let Some((head, rest)) = format::file_pieces(compact, revision, FILE_PIECE) else {
+            return Err(JsValue::from_str("the register could not be written"));
+        };
+        let out = js::begin_write(handle).await?;
+        let mut text = String::with_capacity(compact.len() + compact.len() / 2);
+        let mut layout = format::Pretty::default();
+        let parts = js_sys::Array::new();
+        let last = rest.len();
+        for (i, piece) in std::iter::once(head.as_str()).chain(rest).enumerate() {
+            let from = text.len();
+            layout.push(piece, &mut text);
+            if i == last {
+                std::mem::take(&mut layout).finish(&mut text);
+                text.push('\n');
+            }
+            let bytes = js_sys::Uint8Array::from(&text.as_bytes()[from..]);
+            parts.push(&bytes);
+            if let Err(e) = js::write_part(&out, &bytes).await {
+                js::abort_write(&out).await;
+                return Err(e);
+            }
+        }
+        let done = match js::end_write(handle, &out).await {
+            Ok(done) => done,
+            Err(e) => {
+                js::abort_write(&out).await;
+                return Err(e);
+            }
+        };
+        let stamp = FileStamp {
+            last_modified: number_at(&done, 0),
+            size: number_at(&done, 1),
+            revision: Some(revision),
+        };
+        Ok((stamp, text, parts))
     }
 
     async fn write_text(self, handle: &JsValue, text: &str) -> Result<FileStamp, JsValue> {
@@ -657,9 +777,11 @@ impl RegisterFile {
             // Saved elsewhere, but the same register (this tab took in the
             // other tab's changes): nothing to choose; this is the file now.
             let base = canonical(mine, &stamp);
+            let written = compact_revision(mine);
             self.inner.update_value(|l| {
                 l.known = Some(stamp);
                 l.base = Some(base);
+                l.written = Some(written);
             });
             self.keep_record();
             self.wrote(self.inner.with_value(|l| l.changes));
@@ -708,6 +830,8 @@ impl RegisterFile {
         self.inner.update_value(|l| l.known = Some(c.stamp));
         self.inner
             .update_value(|l| l.base = Some(canonical(&theirs_kept, &c.stamp)));
+        self.inner
+            .update_value(|l| l.written = Some(compact_revision(&theirs_kept)));
         self.keep_record();
         self.conflict.set(None);
         self.behind.set(false);
@@ -743,6 +867,8 @@ impl RegisterFile {
         self.inner.update_value(|l| l.known = Some(c.stamp));
         self.inner
             .update_value(|l| l.base = Some(canonical(&theirs, &c.stamp)));
+        self.inner
+            .update_value(|l| l.written = Some(compact_revision(&theirs)));
         self.conflict.set(None);
         self.behind.set(true);
         self.write_now(state);

@@ -72,6 +72,19 @@ export async function write_whole(handle, text) {
   const file = await handle.getFile();
   return [file.lastModified, file.size];
 }
+// The same, a part at a time (each a Uint8Array of the file's UTF-8 text):
+// still whole or nothing, since nothing is in the file before close().
+export function begin_write(handle) { return handle.createWritable(); }
+export function write_part(out, bytes) { return out.write(bytes); }
+export async function end_write(handle, out) {
+  await out.close();
+  const file = await handle.getFile();
+  return [file.lastModified, file.size];
+}
+export async function abort_write(out) { try { await out.abort(); } catch (_) { /* already closed */ } }
+export function blob_of(parts) { return new Blob(parts, { type: 'application/json' }); }
+// The kept base: text, or (written a part at a time) a Blob of it.
+export async function text_of(v) { return v instanceof Blob ? v.text() : v; }
 export async function permission(handle, ask) {
   const mode = { mode: 'readwrite' };
   if (!handle.queryPermission) return true;
@@ -118,6 +131,20 @@ extern "C" {
     /// `[lastModified, size]` after the write.
     #[wasm_bindgen(catch)]
     pub async fn write_whole(handle: &JsValue, text: &str) -> Result<JsValue, JsValue>;
+    /// A writable for `handle` (nothing reaches the file before `end_write`).
+    #[wasm_bindgen(catch)]
+    pub async fn begin_write(handle: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub async fn write_part(out: &JsValue, bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+    /// Closes (the file now holds every part); `[lastModified, size]`.
+    #[wasm_bindgen(catch)]
+    pub async fn end_write(handle: &JsValue, out: &JsValue) -> Result<JsValue, JsValue>;
+    /// Drops what was written: the file is as it was.
+    pub async fn abort_write(out: &JsValue);
+    /// A Blob of the parts (the base kept for after a reload).
+    pub fn blob_of(parts: &js_sys::Array) -> JsValue;
+    /// A kept base's text (a string, or a Blob of it).
+    pub async fn text_of(value: &JsValue) -> JsValue;
     #[wasm_bindgen(catch)]
     pub async fn permission(handle: &JsValue, ask: bool) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]

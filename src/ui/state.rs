@@ -23,6 +23,9 @@ use std::time::Duration;
 
 /// How long after the last change the register is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// Key activities encoded per task by an autosave (`format::Pieces`): a few
+/// milliseconds of work, so a 10 MB register never blocks input for long.
+const SAVE_PIECE: usize = 400;
 
 /// Whether the register in memory is in the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +105,15 @@ pub struct AppState {
     copy: StoredValue<Option<BrowserCopy>, LocalStorage>,
     /// A write behind to IndexedDB is under way; another is wanted after it.
     flushing: StoredValue<(bool, bool), LocalStorage>,
+    /// Counts the register's changes (at each `register.set`, in the same
+    /// task), so an autosave encoding it a piece a task can tell it changed
+    /// meanwhile (it then stops: the newer change has its own save), and a
+    /// file write can tell whether `last_stored` is the register as it is.
+    changes: StoredValue<u64, LocalStorage>,
+    /// The change an autosave is encoding, while it is.
+    encoding: StoredValue<Option<u64>, LocalStorage>,
+    /// The change whose text `last_stored` is, when a save or the load made it.
+    saved_change: StoredValue<Option<u64>, LocalStorage>,
 }
 
 impl AppState {
@@ -153,6 +165,7 @@ impl AppState {
         // Even an unreadable value (already kept aside) is what this tab read, so
         // replacing it is not a conflict with another tab.
         state.remember_stored(stored_text);
+        state.saved_change.set_value(Some(0));
         state.save_on_change();
         state.follow_other_tabs();
         state
@@ -185,6 +198,9 @@ impl AppState {
             storage: StoredValue::new_local(None),
             copy: StoredValue::new_local(None),
             flushing: StoredValue::new_local((false, false)),
+            changes: StoredValue::new_local(0),
+            encoding: StoredValue::new_local(None),
+            saved_change: StoredValue::new_local(None),
         }
     }
 
@@ -199,7 +215,7 @@ impl AppState {
             }
             self.save_status.set(SaveStatus::Pending);
             self.cancel_pending_save();
-            let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
+            let handle = set_timeout_with_handle(move || self.save_in_pieces(), SAVE_DELAY).ok();
             self.save_timer.set_value(handle);
         });
         let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
@@ -222,8 +238,10 @@ impl AppState {
         });
     }
 
-    /// Saves now. If another tab has saved since this tab last read or wrote, the
-    /// two are merged first; only a field both changed waits for the user.
+    /// Saves now, in this task (the page is being hidden, or the user chose
+    /// how to resolve a conflict). If another tab has saved since this tab
+    /// last read or wrote, the two are merged first; only a field both
+    /// changed waits for the user.
     pub fn save_now(self) {
         self.cancel_pending_save();
         if self.conflict.with_untracked(Option::is_some) {
@@ -235,31 +253,96 @@ impl AppState {
         else {
             return;
         };
+        let revision = crate::storage::revision_of(&text);
+        self.save_text(text, &revision, self.changes.get_value());
+    }
+
+    /// The autosave: as `save_now`, with the register encoded and hashed a
+    /// few activities a task (`format::Pieces`), so typing is never held up
+    /// for long. A change meanwhile stops it (that change's own save follows,
+    /// so nothing half old, half new is ever written); "All changes saved"
+    /// waits for it (`mark_saved_if_done`).
+    fn save_in_pieces(self) {
+        self.cancel_pending_save();
+        if self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        let change = self.changes.get_value();
+        self.encoding.set_value(Some(change));
+        let current = move || self.changes.try_get_value() == Some(change);
+        leptos::task::spawn_local(async move {
+            let mut pieces = format::Pieces::new(None);
+            let mut text = String::new();
+            let mut revision = crate::storage::Revision::default();
+            loop {
+                let piece = self
+                    .register
+                    .try_with_untracked(|r| r.as_ref().and_then(|r| pieces.next(r, SAVE_PIECE)))
+                    .flatten();
+                let Some(piece) = piece else {
+                    break;
+                };
+                revision.add(&piece);
+                text.push_str(&piece);
+                super::browser_copy::next_task().await;
+                if !current() {
+                    break;
+                }
+            }
+            if self.encoding.try_get_value().flatten() == Some(change) {
+                self.encoding.try_set_value(None);
+            }
+            if current() && !text.is_empty() && self.conflict.with_untracked(Option::is_none) {
+                self.save_text(text, &revision.hex(), change);
+            }
+        });
+    }
+
+    /// Stores `text`, the register encoded (`revision`: its `revision_of`),
+    /// unless another tab saved since (then merged first). No 10 MB copy or
+    /// comparison here that can be avoided: this runs in one task.
+    fn save_text(self, text: String, revision: &str, change: u64) {
         let outcome = self.storage.with_value(|s| {
             let s = s.as_ref()?;
-            let stored = s.stored_text();
             // Already stored (another tab's version just taken in, or an undo
             // back to what was saved): no write, and no rescan of the quota.
-            if stored.as_deref() == Some(text.as_str()) {
+            if s.holds(&text) {
                 return Some(Ok(None));
             }
-            let base = self.last_stored.get_value();
-            if stored.is_some() && stored != base {
-                return Some(Err(SaveProblem::OtherTab(stored.unwrap_or_default())));
-            }
-            Some(
-                s.save_encoded_on(&text, base.as_deref())
-                    .map_err(SaveProblem::NotSaved)
-                    .map(|()| Some(())),
-            )
+            self.last_stored.with_value(|base| {
+                let stored = s.has_stored();
+                let on_base = stored && base.as_deref().is_some_and(|b| s.holds(b));
+                if stored && !on_base {
+                    return Some(Err(SaveProblem::OtherTab(
+                        s.stored_text().unwrap_or_default(),
+                    )));
+                }
+                // The base is what is stored: its revision was noted with it.
+                let noted = on_base.then(|| s.noted_revision()).flatten();
+                let base_revision = base
+                    .as_deref()
+                    .map(|b| noted.unwrap_or_else(|| crate::storage::revision_of(b)));
+                Some(
+                    s.save_revised_on(&text, revision, base_revision.as_deref())
+                        .map_err(SaveProblem::NotSaved)
+                        .map(|()| Some(on_base)),
+                )
+            })
         });
         match outcome {
             Some(Ok(written)) => {
-                if self.writes_behind() {
+                self.saved_change.set_value(Some(change));
+                if written == Some(true) {
+                    // The text differs from the stored one, which is this
+                    // tab's last: noted without comparing 10 MB again.
+                    if !self.writes_behind() {
+                        self.confirmed.set_value(Some(text.clone()));
+                    }
+                    let before = self.last_stored.try_update_value(|l| l.replace(text));
+                    self.earlier_stored.set_value(before.flatten());
+                } else if self.writes_behind() {
                     // Not in the store until the write commits (`flush`).
-                    let confirmed = self.confirmed.get_value();
-                    self.remember_stored(Some(text));
-                    self.confirmed.set_value(confirmed);
+                    self.note_written(Some(text));
                 } else {
                     self.remember_stored(Some(text));
                 }
@@ -346,12 +429,20 @@ impl AppState {
 
     /// Notes `text` as what this tab last read or wrote, keeping the one before.
     fn remember_stored(self, text: Option<String>) {
-        let before = self.last_stored.get_value();
-        if before != text {
-            self.earlier_stored.set_value(before);
-        }
         self.confirmed.set_value(text.clone());
-        self.last_stored.set_value(text);
+        self.note_written(text);
+    }
+
+    /// Notes `text` as what this tab last wrote (not yet confirmed in the
+    /// store), keeping the one before; no copy of the old text.
+    fn note_written(self, text: Option<String>) {
+        let same = self.last_stored.with_value(|l| *l == text);
+        if !same {
+            let before = self
+                .last_stored
+                .try_update_value(|l| std::mem::replace(l, text));
+            self.earlier_stored.set_value(before.flatten());
+        }
     }
 
     /// The text the stored register was based on, as far as this tab knows it:
@@ -556,9 +647,28 @@ impl AppState {
         }
     }
 
+    /// The browser copy's text of the register as it is now, and its
+    /// revision, when nothing is waiting to be saved: a linked file's write
+    /// starts from it instead of encoding the register again.
+    pub fn saved_compact(self) -> Option<(String, String)> {
+        let busy = self.save_timer.with_value(Option::is_some)
+            || self.encoding.with_value(Option::is_some)
+            || self.conflict.with_untracked(Option::is_some);
+        let current = self.saved_change.get_value() == Some(self.changes.get_value());
+        if busy || !current || self.save_status.get_untracked() != SaveStatus::Saved {
+            return None;
+        }
+        let text = self.last_stored.get_value()?;
+        let revision = self
+            .storage
+            .with_value(|s| s.as_ref().map(|s| s.revision_of_stored(&text)))?;
+        Some((text, revision))
+    }
+
     /// "Saved" when a save was waiting and nothing is left to write.
     fn mark_saved_if_done(self) {
-        let scheduled = self.save_timer.with_value(Option::is_some);
+        let scheduled = self.save_timer.with_value(Option::is_some)
+            || self.encoding.with_value(Option::is_some);
         if !scheduled && self.save_status.get_untracked() == SaveStatus::Pending {
             self.save_status.set(SaveStatus::Saved);
         }
@@ -666,6 +776,7 @@ impl AppState {
     pub fn start_with(self, register: Register) -> Result<(), String> {
         let register = crate::edit::accept(register).map_err(|e| e.to_string())?;
         self.history.update_value(|h| h.clear());
+        self.changes.update_value(|n| *n += 1);
         self.register.set(Some(register));
         self.refresh_history_flags();
         Ok(())
@@ -678,6 +789,7 @@ impl AppState {
                 self.history.update_value(|h| h.record(before, &next));
             }
         });
+        self.changes.update_value(|n| *n += 1);
         self.register.set(Some(next));
         self.refresh_history_flags();
     }
@@ -692,6 +804,7 @@ impl AppState {
 
     fn step(self, go: fn(&mut History, &mut Register) -> bool, done: &str) {
         let mut moved = false;
+        self.changes.update_value(|n| *n += 1);
         self.register.update(|r| {
             if let Some(r) = r {
                 self.history.update_value(|h| moved = go(h, r));

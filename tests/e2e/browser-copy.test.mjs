@@ -225,3 +225,48 @@ test('a change and at once a reload (before the save\u2019s pause is over): the 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('at 10,000 activities a change while the autosave is under way: the newer change is saved too, whole, and "All changes saved" waits for it', async () => {
+  const { page, context, errors } = await app.newPageOnApp();
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(10000)) });
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
+  await saved(page);
+  const ids = await page.locator('tbody tr[data-activity-id]').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.dataset.activityId));
+  const setStatus = async (id, label) => {
+    await page.getByRole('button', { name: `Edit ${id}` }).click();
+    const panel = page.getByRole('dialog', { name: `Edit key activity ${id}` });
+    await panel.getByLabel('Status').selectOption({ label });
+    await panel.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
+  };
+  // Each to a status it does not have yet, so both are changes.
+  const want = [];
+  for (const id of ids) {
+    const now = await page.locator(`tr[data-activity-id="${id}"] .status-tag`).innerText();
+    want.push(now.includes('Red') ? ['▲ Amber', 'amber', 'Amber'] : ['✖ Red', 'red', 'Red']);
+  }
+  await setStatus(ids[0], want[0][0]);
+  // The save starts 300 ms after the change and takes its pieces a task each.
+  await page.waitForTimeout(380);
+  await setStatus(ids[1], want[1][0]);
+  assert.doesNotMatch(await page.locator('.save-status').innerText(), /All changes saved/);
+  await saved(page);
+  const statusOf = (text, id) => JSON.parse(text).register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities)).find((a) => a.id === id).status;
+  const text = await stored(page, KEY);
+  assert.deepEqual(ids.map((id) => statusOf(text, id)), want.map((w) => w[1]));
+  // The register is kept as a Blob of its text, with the revision of that text noted.
+  const kind = await page.evaluate(async (key) => {
+    const db = await new Promise((ok) => { const r = indexedDB.open('activity-register', 1); r.onsuccess = () => ok(r.result); });
+    const get = db.transaction('entries').objectStore('entries').get(key);
+    const v = await new Promise((ok) => { get.onsuccess = () => ok(get.result); });
+    db.close();
+    return v instanceof Blob ? 'blob' : typeof v;
+  }, KEY);
+  assert.equal(kind, 'blob');
+  await page.reload();
+  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
+  for (const [i, id] of ids.entries()) await page.locator(`tr[data-activity-id="${id}"] .status-tag`).filter({ hasText: want[i][2] }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,5 +1,6 @@
 // What the app keeps in the browser copy (IndexedDB "activity-register", object
-// store "entries", string values under the storage keys), read and written the
+// store "entries", text values under the storage keys, a long one as a Blob of
+// its text), read and written the
 // way a test needs: `stored(page, key)` is the value or null, `storedKeys(page)`
 // every key, `store(page, key, value)` writes one (null deletes it).
 const run = (page, op, key, value) => page.evaluate(async ([op, key, value]) => {
@@ -17,7 +18,8 @@ const run = (page, op, key, value) => page.evaluate(async ([op, key, value]) => 
   const result = await new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
   await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
   db.close();
-  return result ?? null;
+  // A long value (the register) is kept as a Blob of its text.
+  return result instanceof Blob ? result.text() : result ?? null;
 }, [op, key, value]);
 
 export const stored = (page, key) => run(page, 'get', key);

@@ -1,12 +1,13 @@
 //! IndexedDB through the `idb` crate: the database "activity-register", one
-//! object store of string values under the storage keys. Reads at start (all
-//! but the archived quarters, then those), writes in one transaction per flush.
+//! object store of values under the storage keys: text, or for a long value
+//! (the register) a Blob of its UTF-8 text. Reads at start (all but the
+//! archived quarters, then those), writes in one transaction per flush.
 
 use super::super::browser_storage::unavailable;
 use crate::storage::copy::Change;
 use crate::storage::{revision_of, StoreError, ARCHIVE_PREFIX, REGISTER_KEY, REVISION_KEY};
 use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The database's name (shared with every tab of this site).
 pub const DB_NAME: &str = "activity-register";
@@ -36,7 +37,62 @@ pub enum Keys<'a> {
     These(&'a [String]),
 }
 
-/// Reads keys and values, in one read-only transaction.
+/// Values at least this long (bytes) are written as a Blob of their UTF-8
+/// text, made a piece at a time (`blob_of`): the register at 10,000
+/// activities is 10 MB, and handing IndexedDB one 10 MB string (made from the
+/// wasm's bytes, then cloned and compressed by `put`) blocks the page for
+/// 80 ms or more.
+const BLOB_FROM: usize = 1 << 20;
+/// How many bytes go into one piece of such a Blob.
+const BLOB_PIECE: usize = 1 << 20;
+
+/// A change as IndexedDB is given it: the key, and the value (`None`: delete).
+pub type Prepared = (String, Option<JsValue>);
+
+/// The changes as IndexedDB is given them: a short value as a string, a long
+/// one as a Blob of its bytes copied a megabyte a task (`super::next_task`
+/// between), so no task copies it all. Done before the transaction opens (a
+/// transaction left idle across tasks commits).
+pub async fn prepare(changes: &[Change]) -> Vec<Prepared> {
+    let mut out = Vec::with_capacity(changes.len());
+    for (key, value) in changes {
+        let value = match value {
+            Some(v) if v.len() >= BLOB_FROM => Some(blob_of(v.as_bytes()).await),
+            Some(v) => Some(JsValue::from_str(v)),
+            None => None,
+        };
+        out.push((key.clone(), value));
+    }
+    out
+}
+
+async fn blob_of(bytes: &[u8]) -> JsValue {
+    let parts = js_sys::Array::new();
+    for piece in bytes.chunks(BLOB_PIECE) {
+        parts.push(&js_sys::Uint8Array::from(piece));
+        super::next_task().await;
+    }
+    match web_sys::Blob::new_with_u8_array_sequence(&parts) {
+        Ok(blob) => blob.into(),
+        // Never expected; the string is what was written before Blobs.
+        Err(_) => JsValue::from_str(&String::from_utf8_lossy(bytes)),
+    }
+}
+
+/// A stored value's text: a string as it is, a Blob (a long value) read.
+async fn text_of(value: JsValue) -> Option<String> {
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    let blob = value.dyn_into::<web_sys::Blob>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(blob.text())
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Reads keys and values, in one read-only transaction (Blob values are read
+/// as text after it).
 pub async fn read(
     db: &Database,
     which: Keys<'_>,
@@ -45,7 +101,7 @@ pub async fn read(
         .transaction(&[STORE], TransactionMode::ReadOnly)
         .map_err(store_error)?;
     let store = tx.object_store(STORE).map_err(store_error)?;
-    let mut out = Vec::new();
+    let mut found: Vec<(String, Option<JsValue>)> = Vec::new();
     let ranges = match which {
         Keys::These(keys) => {
             for key in keys {
@@ -54,9 +110,9 @@ pub async fn read(
                     .map_err(store_error)?
                     .await
                     .map_err(store_error)?;
-                out.push((key.clone(), value.and_then(|v| v.as_string())));
+                found.push((key.clone(), value));
             }
-            return Ok(out);
+            Vec::new()
         }
         Keys::Archives => vec![range(Some(ARCHIVE_PREFIX), Some(&archive_end()))?],
         Keys::AllButArchives => vec![
@@ -77,9 +133,17 @@ pub async fn read(
             .map_err(store_error)?;
         for (k, v) in keys.into_iter().zip(values) {
             if let Some(k) = k.as_string() {
-                out.push((k, v.as_string()));
+                found.push((k, Some(v)));
             }
         }
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for (key, value) in found {
+        let text = match value {
+            Some(v) => text_of(v).await,
+            None => None,
+        };
+        out.push((key, text));
     }
     Ok(out)
 }
@@ -104,7 +168,7 @@ impl From<StoreError> for Refused {
 /// register), checked in the same transaction, so no other tab can save between.
 pub async fn write(
     db: &Database,
-    changes: &[Change],
+    changes: &[Prepared],
     expect: Option<Option<String>>,
 ) -> Result<(), Refused> {
     let tx = db
@@ -123,7 +187,7 @@ pub async fn write(
     for (key, value) in changes {
         let key = JsValue::from_str(key);
         let queued = match value {
-            Some(v) => store.put(&JsValue::from_str(v), Some(&key)).map(drop),
+            Some(v) => store.put(v, Some(&key)).map(drop),
             None => store.delete(Query::Key(key)).map(drop),
         };
         if let Err(err) = queued {

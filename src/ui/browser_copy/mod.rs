@@ -59,6 +59,27 @@ impl KeyValueStore for CopyStore {
             CopyStore::Local(s) => s.used_chars(),
         }
     }
+    fn holds(&self, key: &str, text: &str) -> bool {
+        match self {
+            CopyStore::Memory(s) => s.holds(key, text),
+            CopyStore::Local(s) => s.holds(key, text),
+        }
+    }
+}
+
+/// Resolves in a later task (a zero timeout), so the page can handle input
+/// between the pieces of a long piece of work.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let later = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if later.is_none() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// The browser copy, opened.
@@ -173,6 +194,7 @@ async fn move_local_storage_in(db: &idb::Database) -> Result<(), StoreError> {
             None => return Ok(()),
             Some(Step::Copy(pairs)) => {
                 let changes: Vec<Change> = pairs.into_iter().map(|(k, v)| (k, Some(v))).collect();
+                let changes = idb_store::prepare(&changes).await;
                 idb_store::write(db, &changes, None)
                     .await
                     .map_err(|e| match e {
@@ -247,7 +269,8 @@ impl BrowserCopy {
 
     /// Writes `changes` to the database in one transaction (a register only
     /// over the revision this tab last saw), then tells other tabs which keys
-    /// changed and the revision of the register written.
+    /// changed and the revision of the register written. A long value is
+    /// made into a Blob first, a piece a task (`idb_store::prepare`).
     pub async fn write(&self, changes: &[Change]) -> Result<(), Refused> {
         let Some(db) = &self.db else {
             return Ok(());
@@ -256,8 +279,11 @@ impl BrowserCopy {
             .iter()
             .find(|(k, _)| k == REGISTER_KEY)
             .map(|(_, v)| v.as_ref().map(|text| revision_among(changes, text)));
+        // What this tab knew before the Blob is made: a save another tab
+        // announces meanwhile fails the check, so it is merged, not overwritten.
         let expect = written.as_ref().map(|_| self.known.borrow().clone());
-        idb_store::write(db, changes, expect).await?;
+        let prepared = idb_store::prepare(changes).await;
+        idb_store::write(db, &prepared, expect).await?;
         let revision = written.clone().flatten().unwrap_or_default();
         if let Some(written) = written {
             *self.known.borrow_mut() = written;
