@@ -270,3 +270,39 @@ test('at 10,000 activities a change while the autosave is under way: the newer c
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a stored register with no revision beside it (moved in from localStorage, never saved since) gets its revision noted at start, and the next edit saves', async () => {
+  const REVISION = 'activity-register/v1/register-revision';
+  const { page, context, errors } = await app.newPageWithSample();
+  await saved(page);
+  const text = await stored(page, KEY);
+  // As a register moved in by the migration is: the text alone.
+  await page.evaluate(async (key) => {
+    const db = await new Promise((ok, fail) => { const r = indexedDB.open('activity-register'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const tx = db.transaction('entries', 'readwrite');
+    tx.objectStore('entries').delete(key);
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+  }, REVISION);
+  assert.equal(await stored(page, REVISION), null, 'the revision is gone before the reload');
+  await page.reload();
+  await page.locator('tbody tr').first().waitFor();
+  let noted = null;
+  for (let i = 0; i < 100 && !noted; i += 1) {
+    noted = await stored(page, REVISION);
+    if (!noted) await page.waitForTimeout(50);
+  }
+  assert.ok(noted && /^[0-9a-z-]+$/i.test(noted), `a revision is noted beside the register: ${noted}`);
+  assert.equal(await stored(page, KEY), text, 'the register itself is not rewritten');
+  // The next edit goes through as usual: no other-tab conflict, the new revision written with it.
+  await page.getByRole('button', { name: 'Edit KA.01.01' }).click();
+  const panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.01' });
+  await panel.getByLabel('Status').selectOption({ label: '▲ Amber' });
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await saved(page);
+  assert.notEqual(await stored(page, REVISION), noted, 'the save wrote the next revision');
+  const after = JSON.parse(await stored(page, KEY)).register.themes.flatMap((t) => t.objectives).flatMap((o) => o.activities);
+  assert.equal(after.find((a) => a.id === 'KA.01.01').status, 'amber');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -123,7 +123,12 @@ pub async fn open() -> (BrowserCopy, CopyStatus) {
     match open_database().await {
         Ok((db, entries)) => {
             let memory = Rc::new(BufferedStore::from_entries(entries));
-            let known = Rc::new(RefCell::new(revision_in(&memory)));
+            let revision = revision_in(&memory);
+            if let (Some(revision), Ok(None)) = (&revision, memory.get(REVISION_KEY)) {
+                // Best effort: without it the first save only takes longer.
+                let _ = idb_store::note_revision(&db, revision).await;
+            }
+            let known = Rc::new(RefCell::new(revision));
             let copy = BrowserCopy {
                 store: CopyStore::Memory(memory),
                 db: Some(Rc::new(db)),
