@@ -293,6 +293,23 @@ async function benchStartup(app, runs = 10) {
  *  Search through the save (300 ms after the change) until "All changes saved";
  *  the longest long task (PerformanceObserver 'longtask') after the edit's own
  *  render. Target ≤ 50 ms. */
+/** Types in Search (one key every 40 ms, "a" then Backspace) until `done()`
+ *  or `max` keys; then clears it. */
+async function typeUntil(page, done, max) {
+  const search = page.getByLabel('Search', { exact: true });
+  for (let typed = 0; typed < max && !(await done()); typed += 1) {
+    await search.press(typed % 2 ? 'Backspace' : 'a');
+    await page.waitForTimeout(40);
+  }
+}
+
+/** The longest long task since `from` (0 when none), and forgets them. */
+async function longestTaskSince(page, from) {
+  const tasks = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0), from);
+  await page.evaluate(() => { window.__longTasks = []; });
+  return Math.max(0, ...tasks.map((t) => t.duration));
+}
+
 async function benchSave(app, runs = 5) {
   const { page, context } = await app.newPageOnApp();
   await seedBrowserCopy(page, 10000, 0, 0);
@@ -314,34 +331,20 @@ async function benchSave(app, runs = 5) {
     await panel.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
     const edited = await page.evaluate(() => performance.now());
-    const search = page.getByLabel('Search', { exact: true });
-    let typed = 0;
-    // Type (one key every 40 ms) until the browser copy has committed the save.
-    while (!(await page.locator('.save-status').innerText()).includes('All changes saved') && typed < 200) {
-      await search.press(typed % 2 ? 'Backspace' : 'a');
-      await page.waitForTimeout(40);
-      typed += 1;
-    }
+    // Type until the browser copy has committed the save.
+    await typeUntil(page, async () => (await page.locator('.save-status').innerText()).includes('All changes saved'), 200);
     const saved = await page.evaluate(() => performance.now());
-    await search.fill('');
-    const tasks = await page.evaluate((from) => window.__longTasks.filter((t) => t.start >= from), edited);
-    longest.push(Math.max(0, ...tasks.map((t) => t.duration)));
+    await page.getByLabel('Search', { exact: true }).fill('');
+    longest.push(await longestTaskSince(page, edited));
     untilSaved.push(saved - edited);
-    await page.evaluate(() => { window.__longTasks = []; });
   }
   // For comparison: the same typing for as long, with no change to save.
   const typingOnly = [];
   for (let i = 0; i < runs; i += 1) {
     const from = await page.evaluate(() => performance.now());
-    const search = page.getByLabel('Search', { exact: true });
-    for (let typed = 0; typed < 20; typed += 1) {
-      await search.press(typed % 2 ? 'Backspace' : 'a');
-      await page.waitForTimeout(40);
-    }
-    await search.fill('');
-    const tasks = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0), from);
-    typingOnly.push(Math.max(0, ...tasks.map((t) => t.duration)));
-    await page.evaluate(() => { window.__longTasks = []; });
+    await typeUntil(page, async () => false, 20);
+    await page.getByLabel('Search', { exact: true }).fill('');
+    typingOnly.push(await longestTaskSince(page, from));
   }
   await context.close();
   console.log('\nAutosave at 10,000 activities to the browser copy (IndexedDB), while typing in Search; target: longest task ≤ 50 ms');
@@ -395,22 +398,14 @@ async function benchSaveFile(app, runs) {
     await panel.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
     const edited = await page.evaluate(() => performance.now());
-    const search = page.getByLabel('Search', { exact: true });
-    let typed = 0;
     const done = async () => (await page.locator('.save-status').innerText()).includes('All changes saved')
       && (await revision()) > before && (await savedLine.count()) === 1;
-    // Type (one key every 40 ms) until both copies have the change.
-    while (!(await done()) && typed < 400) {
-      await search.press(typed % 2 ? 'Backspace' : 'a');
-      await page.waitForTimeout(40);
-      typed += 1;
-    }
+    // Type until both copies have the change.
+    await typeUntil(page, done, 400);
     const saved = await page.evaluate(() => performance.now());
-    await search.fill('');
-    const tasks = await page.evaluate((from) => window.__longTasks.filter((t) => t.start >= from), edited);
-    longest.push(Math.max(0, ...tasks.map((t) => t.duration)));
+    await page.getByLabel('Search', { exact: true }).fill('');
+    longest.push(await longestTaskSince(page, edited));
     untilSaved.push(saved - edited);
-    await page.evaluate(() => { window.__longTasks = []; });
   }
   await context.close();
   console.log('\nAutosave at 10,000 activities to the browser copy and a linked register file (origin-private file system), while typing in Search; target: longest task ≤ 50 ms');
