@@ -77,9 +77,10 @@ pub fn fit(current: usize, largest_archived: usize, status: &CopyStatus) -> Stri
         .map(|p| format!("This browser\u{2019}s storage is {p}% used. "))
         .unwrap_or_default();
     let fit = if status.quota > 0 {
+        let more = usize::try_from(status.free() / size).unwrap_or(usize::MAX);
         format!(
             ", so about {} more quarters of that size fit",
-            status.free() / size
+            crate::validate::thousands(more)
         )
     } else {
         String::new()
@@ -474,6 +475,16 @@ mod tests {
         assert_eq!(
             fit(1024, 100, &status),
             "This browser\u{2019}s storage is 1% used. The largest quarter here takes about 2 KB, so about 48 more quarters of that size fit. Export quarters you want to keep for good."
+        );
+        let roomy = CopyStatus {
+            usage: 1000,
+            quota: 700_000_000,
+            ..CopyStatus::default()
+        };
+        assert!(
+            fit(1024, 100, &roomy).contains("so about 341,796 more quarters of that size fit"),
+            "{}",
+            fit(1024, 100, &roomy)
         );
         let none = CopyStatus {
             usage: 0,

@@ -27,9 +27,12 @@ pub fn form(
         escape_into(&mut out, &table.sheet);
         out.push(')');
     }
+    let rows = match table.rows.len() {
+        1 => "1 row".to_owned(),
+        n => format!("{} rows", crate::validate::thousands(n)),
+    };
     out.push_str(&format!(
-        "</h2><p>{} rows under the header on row {}. Each field shows the column guessed from the headers: check them, then preview. ",
-        table.rows.len(),
+        "</h2><p>{rows} under the header on row {}. Each field shows the column guessed from the headers: check them, then preview. ",
         table.header_row
     ));
     if first {

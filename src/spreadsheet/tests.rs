@@ -128,3 +128,23 @@ fn every_problem_names_its_row_and_column() {
         ["\u{201c}e.csv\u{201d} has a header row but no rows under it: there is nothing to import."]
     );
 }
+
+#[test]
+fn the_mapping_form_counts_rows_in_words_people_write() {
+    let register = sample_register().expect("the sample register reads");
+    let table = |rows: usize| Table {
+        name: "plan.csv".into(),
+        sheet: String::new(),
+        headers: vec!["Ref".into()],
+        header_row: 1,
+        rows: (0..rows).map(|i| (i + 2, vec![format!("P.{i}")])).collect(),
+    };
+    let form = |rows| html::form(&table(rows), &[None; 9], &[], &register, &[], false);
+    assert!(
+        form(1).contains("<p>1 row under the header on row 1."),
+        "{}",
+        form(1)
+    );
+    assert!(form(2).contains("<p>2 rows under the header on row 1."));
+    assert!(form(1200).contains("<p>1,200 rows under the header on row 1."));
+}
