@@ -303,6 +303,25 @@ async function typeUntil(page, done, max) {
   }
 }
 
+/** From now on the page records its long tasks in `window.__longTasks`. */
+async function observeLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: false });
+  });
+}
+
+/** Sets the first row's status to `label` through the edit form and waits for "saved". */
+async function editFirstRowStatus(page, label) {
+  const id = await page.locator('tbody tr[data-activity-id]').first().getAttribute('data-activity-id');
+  await page.getByRole('button', { name: `Edit ${id}` }).click();
+  const panel = page.getByRole('dialog', { name: `Edit key activity ${id}` });
+  await panel.getByLabel('Status').selectOption({ label });
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
+}
+
 /** The longest long task since `from` (0 when none), and forgets them. */
 async function longestTaskSince(page, from) {
   const tasks = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0), from);
@@ -315,21 +334,12 @@ async function benchSave(app, runs = 5) {
   await seedBrowserCopy(page, 10000, 0, 0);
   await page.reload();
   await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor({ timeout: 30000 });
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
-      .observe({ type: 'longtask', buffered: false });
-  });
+  await observeLongTasks(page);
   const longest = [];
   const untilSaved = [];
   const labels = ['▲ Amber', '● Green'];
   for (let i = 0; i < runs; i += 1) {
-    const id = await page.locator('tbody tr[data-activity-id]').first().getAttribute('data-activity-id');
-    await page.getByRole('button', { name: `Edit ${id}` }).click();
-    const panel = page.getByRole('dialog', { name: `Edit key activity ${id}` });
-    await panel.getByLabel('Status').selectOption({ label: labels[i % 2] });
-    await panel.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
+    await editFirstRowStatus(page, labels[i % 2]);
     const edited = await page.evaluate(() => performance.now());
     // Type until the browser copy has committed the save.
     await typeUntil(page, async () => (await page.locator('.save-status').innerText()).includes('All changes saved'), 200);
@@ -381,22 +391,13 @@ async function benchSaveFile(app, runs) {
   const savedLine = page.getByRole('banner').getByRole('status').filter({ hasText: /^Saved to bench\.json at \d\d:\d\d$/ });
   await page.getByRole('banner').getByRole('button', { name: 'Save as…' }).click();
   await savedLine.waitFor({ timeout: 60000 });
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
-      .observe({ type: 'longtask', buffered: false });
-  });
+  await observeLongTasks(page);
   const longest = [];
   const untilSaved = [];
   const labels = ['▲ Amber', '● Green'];
   for (let i = 0; i < runs; i += 1) {
     const before = await revision();
-    const id = await page.locator('tbody tr[data-activity-id]').first().getAttribute('data-activity-id');
-    await page.getByRole('button', { name: `Edit ${id}` }).click();
-    const panel = page.getByRole('dialog', { name: `Edit key activity ${id}` });
-    await panel.getByLabel('Status').selectOption({ label: labels[i % 2] });
-    await panel.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('status').filter({ hasText: `Key activity ${id} saved.` }).waitFor();
+    await editFirstRowStatus(page, labels[i % 2]);
     const edited = await page.evaluate(() => performance.now());
     const done = async () => (await page.locator('.save-status').innerText()).includes('All changes saved')
       && (await revision()) > before && (await savedLine.count()) === 1;

@@ -32,6 +32,14 @@ const exported = async (page) => {
  *  one status changed, and the next quarter started (an archive and a
  *  comparison), made by this build with IndexedDB blocked (the same keys and
  *  texts as that version wrote), with the file Export gives for it. */
+/** Imports a generated register of 10,000 activities and waits until it is saved. */
+async function importTenThousand(page) {
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(10000)) });
+  await page.getByRole('button', { name: 'Replace register' }).click();
+  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
+  await saved(page);
+}
+
 async function earlierVersionsStorage() {
   const { page, context } = await app.newPage();
   await context.addInitScript(blockIndexedDb);
@@ -119,10 +127,7 @@ test('localStorage.clear() then reload: the register is still there (it is in In
 
 test('10,000 activities and 40 archived quarters of 1,000: stored, reloaded, counts exact', async () => {
   const { page, context, errors } = await app.newPageOnApp();
-  await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(10000)) });
-  await page.getByRole('button', { name: 'Replace register' }).click();
-  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
-  await saved(page);
+  await importTenThousand(page);
   const quarter = JSON.parse(generateRegister(1000));
   for (let i = 0; i < 40; i += 1) {
     const year = 2000 + Math.floor(i / 4);
@@ -228,10 +233,7 @@ test('a change and at once a reload (before the save\u2019s pause is over): the 
 
 test('at 10,000 activities a change while the autosave is under way: the newer change is saved too, whole, and "All changes saved" waits for it', async () => {
   const { page, context, errors } = await app.newPageOnApp();
-  await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(10000)) });
-  await page.getByRole('button', { name: 'Replace register' }).click();
-  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
-  await saved(page);
+  await importTenThousand(page);
   const ids = await page.locator('tbody tr[data-activity-id]').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.dataset.activityId));
   const setStatus = async (id, label) => {
     await page.getByRole('button', { name: `Edit ${id}` }).click();
@@ -277,13 +279,7 @@ test('a stored register with no revision beside it (moved in from localStorage, 
   await saved(page);
   const text = await stored(page, KEY);
   // As a register moved in by the migration is: the text alone.
-  await page.evaluate(async (key) => {
-    const db = await new Promise((ok, fail) => { const r = indexedDB.open('activity-register'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-    const tx = db.transaction('entries', 'readwrite');
-    tx.objectStore('entries').delete(key);
-    await new Promise((ok) => { tx.oncomplete = ok; });
-    db.close();
-  }, REVISION);
+  await store(page, REVISION, null);
   assert.equal(await stored(page, REVISION), null, 'the revision is gone before the reload');
   await page.reload();
   await page.locator('tbody tr').first().waitFor();
