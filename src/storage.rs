@@ -343,13 +343,14 @@ impl<S: KeyValueStore> RegisterStorage<S> {
     /// those that cannot, with their text.
     pub fn archived(&self) -> Archives {
         let mut archives = Archives::default();
-        let mut keys: Vec<String> = self
+        let keys: Vec<String> = self
             .store
             .keys()
             .into_iter()
             .filter(|k| k.starts_with(ARCHIVE_PREFIX))
             .collect();
-        keys.sort();
+        // The core's one sort (`query::sorted_by`), not a copy of std's per type.
+        let keys = crate::query::sorted_by(keys, &String::cmp);
         for key in keys {
             let text = match self.store.get(&key) {
                 Ok(Some(text)) => text,
@@ -378,7 +379,9 @@ impl<S: KeyValueStore> RegisterStorage<S> {
                 }),
             }
         }
-        archives.readable.sort_by_key(|a| a.register.period);
+        archives.readable = crate::query::sorted_by(archives.readable, &|a, b| {
+            a.register.period.cmp(&b.register.period)
+        });
         archives
     }
 

@@ -22,8 +22,12 @@ pub struct BufferedStore {
 impl BufferedStore {
     /// A copy of what the store behind holds; nothing to write.
     pub fn from_entries(entries: impl IntoIterator<Item = (String, String)>) -> Self {
+        // Extended, not collected: `collect` into a map brings its own copy
+        // of std's sort into the wasm.
+        let mut map = BTreeMap::new();
+        map.extend(entries);
         BufferedStore {
-            entries: RefCell::new(entries.into_iter().collect()),
+            entries: RefCell::new(map),
             pending: RefCell::default(),
         }
     }

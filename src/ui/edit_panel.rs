@@ -349,8 +349,9 @@ fn EditForm(id: String) -> impl IntoView {
 }
 
 fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
-    let mut v: Vec<String> = values.filter(|s| !s.trim().is_empty()).collect();
-    v.sort();
+    let v: Vec<String> = values.filter(|s| !s.trim().is_empty()).collect();
+    // Through the core's one sort: `sort()` here would bring its own copy.
+    let mut v = crate::query::sorted_by(v, &String::cmp);
     v.dedup();
     v
 }

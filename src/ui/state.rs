@@ -639,8 +639,10 @@ impl AppState {
         let Some(memory) = copy.memory() else {
             return;
         };
-        let mut changes: std::collections::BTreeMap<String, Option<String>> =
-            self.in_flight.get_value().into_iter().collect();
+        // Extended, not collected: `collect` into a map brings its own copy
+        // of std's sort into the wasm.
+        let mut changes = std::collections::BTreeMap::<String, Option<String>>::new();
+        changes.extend(self.in_flight.get_value());
         changes.extend(memory.take_pending());
         if !changes.is_empty() {
             copy.write_at_once(&changes.into_iter().collect::<Vec<_>>());

@@ -180,21 +180,27 @@ async fn open_database() -> Result<(idb::Database, Vec<(String, String)>), Strin
 async fn move_local_storage_in(db: &idb::Database) -> Result<(), StoreError> {
     let local = BrowserStorage;
     for _ in 0..4 {
-        let old: BTreeMap<String, String> = local
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(migration::OUR_PREFIX))
-            .filter_map(|k| Some((k.clone(), local.get(&k).ok().flatten()?)))
-            .collect();
+        // Extended, not collected: `collect` into a map brings its own copy
+        // of std's sort into the wasm.
+        let mut old = BTreeMap::<String, String>::new();
+        old.extend(
+            local
+                .keys()
+                .into_iter()
+                .filter(|k| k.starts_with(migration::OUR_PREFIX))
+                .filter_map(|k| Some((k.clone(), local.get(&k).ok().flatten()?))),
+        );
         if old.is_empty() {
             return Ok(());
         }
         let keys: Vec<String> = old.keys().cloned().collect();
-        let new: BTreeMap<String, String> = idb_store::read(db, idb_store::Keys::These(&keys))
-            .await?
-            .into_iter()
-            .filter_map(|(k, v)| Some((k, v?)))
-            .collect();
+        let mut new = BTreeMap::<String, String>::new();
+        new.extend(
+            idb_store::read(db, idb_store::Keys::These(&keys))
+                .await?
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v?))),
+        );
         match migration::next_step(&old, &new) {
             None => return Ok(()),
             Some(Step::Copy(pairs)) => {
