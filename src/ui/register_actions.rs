@@ -9,6 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn RegisterActions() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let file = expect_context::<super::register_file::RegisterFile>();
     let export = move |kind: &'static str| {
         let Some(register) = state.register.get_untracked() else {
             return;
@@ -19,7 +20,8 @@ pub fn RegisterActions() -> impl IntoView {
                 file_io::download(&name, "text/csv;charset=utf-8", &csv::encode(&register))
                     .map(|()| name)
             }
-            _ => file_io::download_json(&register),
+            // A whole register in a file: it counts as saved to a file.
+            _ => file_io::download_json(&register).inspect(|_| file.downloaded()),
         };
         state.notice.set(Some(match exported {
             Ok(name) => format!("Exported {name}."),

@@ -508,18 +508,27 @@ impl RegisterFile {
 
     fn download(self, register: &Register) {
         match file_io::download_json(register) {
-            Ok(_) => {
-                let now = now_ms();
-                if let Some(s) = local_storage() {
-                    let _ = s.set_item(SAVED_AT_KEY, &now.to_string());
-                    let _ = s.remove_item(CHANGED_AT_KEY);
-                }
-                self.saved_at.set(Some(now));
-                self.changed_at.set(None);
-                self.problem.set(None);
-            }
+            Ok(_) => self.downloaded(),
             Err(why) => self.problem.set(Some(why)),
         }
+    }
+
+    /// A whole register was just downloaded as a JSON file (Save without a
+    /// linked file, or Export JSON): "Last saved to a file just now", and no
+    /// reminder until the next change. With a linked file, an export is only
+    /// a copy, and the line stays the linked file's.
+    pub fn downloaded(self) {
+        if self.linked.with_untracked(Option::is_some) {
+            return;
+        }
+        let now = now_ms();
+        if let Some(s) = local_storage() {
+            let _ = s.set_item(SAVED_AT_KEY, &now.to_string());
+            let _ = s.remove_item(CHANGED_AT_KEY);
+        }
+        self.saved_at.set(Some(now));
+        self.changed_at.set(None);
+        self.problem.set(None);
     }
 
     /// Open register file…: read through the import preview; linked once the

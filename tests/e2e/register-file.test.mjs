@@ -277,6 +277,13 @@ test('where the API is missing, Save downloads; the header says when, and remind
   await waitForApp(page);
   await line.filter({ hasText: /^Last saved to a file 3 days ago\. Changes since then/ }).waitFor();
   await shots(page, 'file-fallback');
+  // Export JSON writes the whole register to a file too: it counts as saved.
+  const [exported] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  assert.match(exported.suggestedFilename(), /\.json$/);
+  await line.filter({ hasText: /^Last saved to a file just now\.$/ }).waitFor();
   // The explanation says downloads are how files are kept here.
   await header(page).getByText('Where your data is').click();
   await header(page).getByText('Save downloads a copy').waitFor();
