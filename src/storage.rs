@@ -11,6 +11,7 @@ use crate::register::Register;
 use std::fmt;
 
 pub mod copy;
+pub mod leaving;
 pub mod migration;
 
 /// Where the register is kept.
