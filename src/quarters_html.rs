@@ -73,8 +73,8 @@ pub fn confirm(plan: &Plan) -> String {
 pub fn fit(current: usize, largest_archived: usize, status: &CopyStatus) -> String {
     let size = (current.max(largest_archived).max(1) * 2) as u64;
     let used = status
-        .percent_used()
-        .map(|p| format!("This browser\u{2019}s storage is {p}% used. "))
+        .percent_words()
+        .map(|p| format!("This browser\u{2019}s storage is {p} used. "))
         .unwrap_or_default();
     let fit = if status.quota > 0 {
         let more = usize::try_from(status.free() / size).unwrap_or(usize::MAX);

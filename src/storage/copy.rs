@@ -166,6 +166,17 @@ impl CopyStatus {
         (self.quota > 0 && self.usage > 0).then(|| (self.usage * 100).div_ceil(self.quota).min(100))
     }
 
+    /// The share used in words: "12%", or "less than 1%" (rounded up, a
+    /// nearly empty storage would read "1%").
+    pub fn percent_words(&self) -> Option<String> {
+        let p = self.percent_used()?;
+        Some(if self.usage * 100 < self.quota {
+            "less than 1%".to_owned()
+        } else {
+            format!("{p}%")
+        })
+    }
+
     /// Bytes still free.
     pub fn free(&self) -> u64 {
         self.quota.saturating_sub(self.usage)
@@ -174,8 +185,8 @@ impl CopyStatus {
     /// The header's storage line.
     pub fn line(&self) -> String {
         let used = self
-            .percent_used()
-            .map(|p| format!("{p}% of this browser\u{2019}s storage used"));
+            .percent_words()
+            .map(|p| format!("{p} of this browser\u{2019}s storage used"));
         match self.kind {
             CopyKind::LocalStorage => {
                 let why = self

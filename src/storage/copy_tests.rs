@@ -108,6 +108,20 @@ fn the_status_line_says_where_and_whether_persistent() {
         status.line()
     );
     assert_eq!(status.free(), 95_000_000);
+    // Nearly empty: not "1%", which rounding up would say.
+    status.usage = 20_000;
+    assert!(
+        status
+            .line()
+            .ends_with("\u{00b7} less than 1% of this browser\u{2019}s storage used"),
+        "{}",
+        status.line()
+    );
+    status.usage = 1_000_000;
+    assert!(status
+        .line()
+        .ends_with("1% of this browser\u{2019}s storage used"));
+    assert!(!status.line().contains("less than"));
     let fallback = CopyStatus::local_storage(QUOTA_CHARS / 2, "it is blocked".into());
     assert_eq!(fallback.percent_used(), Some(50));
     assert!(
