@@ -11,7 +11,6 @@ use crate::register::Register;
 use std::fmt;
 
 pub mod copy;
-pub mod leaving;
 pub mod migration;
 
 /// Where the register is kept.

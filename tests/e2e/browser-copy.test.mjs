@@ -231,46 +231,6 @@ test('a change and at once a reload (before the save\u2019s pause is over): the 
   await context.close();
 });
 
-test('a save still committing when the next page opens (a reload, a tab just closed): that page waits for it, briefly, and opens on the saved register', async () => {
-  const REVISION = 'activity-register/v1/register-revision';
-  const LEAVING = 'activity-register/leaving';
-  const { page, context, errors } = await app.newPageWithSample();
-  await saved(page);
-  // What a page leaves as it goes with its last save handed to IndexedDB but
-  // not committed (write_at_once): a note of that save's revision. The commit
-  // itself comes 600 ms into the next page's start, from another page of the
-  // site, as a slow commit of the page before would.
-  const text = JSON.parse(await stored(page, KEY));
-  const activities = text.register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities));
-  assert.notEqual(activities.find((a) => a.id === 'KA.01.01').status, 'amber');
-  activities.find((a) => a.id === 'KA.01.01').status = 'amber';
-  const other = await context.newPage();
-  // A plain file of the site, not the app (which would open the copy itself).
-  // Its tab asks the browser for /favicon.ico, which the site does not have
-  // (the app's page names its icon); only that 404 is excused below.
-  const missing = [];
-  context.on('response', (r) => { if (r.status() === 404) missing.push(new URL(r.url()).pathname); });
-  await other.goto(`${app.url}manifest.json`);
-  await page.evaluate((key) => localStorage.setItem(key, `${Date.now()} revision-still-committing`), LEAVING);
-  const reloading = page.reload();
-  await other.waitForTimeout(600);
-  await store(other, KEY, JSON.stringify(text));
-  await store(other, REVISION, 'revision-still-committing');
-  await reloading;
-  await page.locator('tr[data-activity-id="KA.01.01"] .status-tag').filter({ hasText: 'Amber' }).waitFor({ timeout: 5000 });
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), LEAVING), null, 'the note is gone once read');
-  // A stale note is not waited for, and a later start is not held up.
-  await page.evaluate((key) => localStorage.setItem(key, `${Date.now() - 60000} never-coming`), LEAVING);
-  await page.reload();
-  await page.locator('tr[data-activity-id="KA.01.01"] .status-tag').filter({ hasText: 'Amber' }).waitFor({ timeout: 5000 });
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), LEAVING), null);
-  await other.close();
-  assert.ok(missing.every((p) => p === '/favicon.ico'), missing.join(', '));
-  const notFound = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
-  assert.deepEqual(errors.filter((e, i) => !(e === notFound && i < missing.length)), []);
-  await context.close();
-});
-
 test('at 10,000 activities a change while the autosave is under way: the newer change is saved too, whole, and "All changes saved" waits for it', async () => {
   const { page, context, errors } = await app.newPageOnApp();
   await importTenThousand(page);

@@ -12,7 +12,6 @@ pub use idb_store::Refused;
 
 use super::browser_storage::BrowserStorage;
 use crate::storage::copy::{BufferedStore, Change, CopyStatus};
-use crate::storage::leaving;
 use crate::storage::migration::{self, Step};
 use crate::storage::{revision_of, KeyValueStore, StoreError, REGISTER_KEY, REVISION_KEY};
 use std::cell::RefCell;
@@ -71,14 +70,9 @@ impl KeyValueStore for CopyStore {
 /// Resolves in a later task (a zero timeout), so the page can handle input
 /// between the pieces of a long piece of work.
 pub async fn next_task() {
-    delay(0).await;
-}
-
-/// Resolves after `ms` milliseconds (at once where there is no window).
-async fn delay(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let later = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
                 .ok()
         });
         if later.is_none() {
@@ -169,42 +163,16 @@ async fn open_database() -> Result<(idb::Database, Vec<(String, String)>), Strin
     move_local_storage_in(&db)
         .await
         .map_err(|e| format!("the register could not be moved into it: {e}"))?;
-    let mut entries = read_all_but_archives(&db).await?;
-    // The page before (a reload, or a tab just closed) may have handed its
-    // last save over as it went: wait for it, briefly (`storage::leaving`).
-    let note = local_storage().and_then(|s| s.get_item(leaving::KEY).ok().flatten());
-    if let Some(note) = note {
-        let started = js_sys::Date::now();
-        while js_sys::Date::now() - started < leaving::WAIT_MS as f64 {
-            let stored = entries
-                .iter()
-                .find(|(k, _)| k == REVISION_KEY)
-                .map(|(_, v)| v.as_str());
-            if leaving::awaited(&note, stored, js_sys::Date::now() as u64).is_none() {
-                break;
-            }
-            delay(leaving::POLL_MS).await;
-            entries = read_all_but_archives(&db).await?;
-        }
-        if let Some(s) = local_storage() {
-            let _ = s.remove_item(leaving::KEY);
-        }
-    }
-    Ok((db, entries))
-}
-
-async fn read_all_but_archives(db: &idb::Database) -> Result<Vec<(String, String)>, String> {
-    let entries = idb_store::read(db, idb_store::Keys::AllButArchives)
+    let entries = idb_store::read(&db, idb_store::Keys::AllButArchives)
         .await
         .map_err(|e| e.to_string())?;
-    Ok(entries
-        .into_iter()
-        .filter_map(|(k, v)| Some((k, v?)))
-        .collect())
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+    Ok((
+        db,
+        entries
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect(),
+    ))
 }
 
 /// Moves what earlier versions kept in localStorage into the database: copy,
@@ -347,16 +315,6 @@ impl BrowserCopy {
             .find(|(k, _)| k == REGISTER_KEY)
             .and_then(|(_, v)| v.as_ref().map(|text| revision_among(changes, text)))
             .unwrap_or_default();
-        // The next page to open may read the database before this commits:
-        // the note tells it which revision to wait for.
-        if !revision.is_empty() {
-            if let Some(s) = local_storage() {
-                let _ = s.set_item(
-                    leaving::KEY,
-                    &leaving::note(&revision, js_sys::Date::now() as u64),
-                );
-            }
-        }
         self.announce(changes, &revision);
     }
 
