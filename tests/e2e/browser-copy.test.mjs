@@ -231,6 +231,36 @@ test('a change and at once a reload (before the save\u2019s pause is over): the 
   await context.close();
 });
 
+test('a reload while the save\u2019s check is still under way in IndexedDB: the change is kept', async () => {
+  const { page, context, errors } = await app.newPage();
+  // When asked, the save's check of the stored revision (the first step of
+  // its transaction) is made slow: reads of the register are queued ahead of
+  // it in the same transaction, so the page goes while it waits.
+  await context.addInitScript(([revisionKey, registerKey]) => {
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (key) {
+      if (window.__slowCheck && key === revisionKey && this.transaction.mode === 'readwrite') {
+        for (let i = 0; i < 400; i += 1) get.call(this, registerKey);
+        window.__checking = true;
+      }
+      return get.call(this, key);
+    };
+  }, ['activity-register/v1/register-revision', KEY]);
+  await loadSample(page, app.url);
+  await page.evaluate(() => { window.__slowCheck = true; });
+  await page.getByRole('button', { name: 'Edit KA.01.01' }).click();
+  const panel = page.getByRole('dialog', { name: 'Edit key activity KA.01.01' });
+  await panel.getByLabel('Status').selectOption({ label: '▲ Amber' });
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForFunction(() => window.__checking === true);
+  await page.reload();
+  await page.locator('tr[data-activity-id="KA.01.01"] .status-tag').filter({ hasText: 'Amber' }).waitFor({ timeout: 5000 });
+  const kept = JSON.parse(await stored(page, KEY)).register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities));
+  assert.equal(kept.find((a) => a.id === 'KA.01.01').status, 'amber');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('at 10,000 activities a change while the autosave is under way: the newer change is saved too, whole, and "All changes saved" waits for it', async () => {
   const { page, context, errors } = await app.newPageOnApp();
   await importTenThousand(page);

@@ -306,12 +306,10 @@ test('register details edited in the app appear on the cover; Print opens the pr
   await page.getByRole('link', { name: 'Exceptions' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'pack-exceptions');
   assert.equal(page.url(), before);
-  // Kept after a reload once saved. (A reload straight after a change has its
-  // own test in browser-copy.test.mjs. Here, reloading without this wait,
-  // the details were missing after the reload once, in a loaded clean-clone
-  // CI run, and never in 12 runs since; the cause is not found yet, see the
-  // issue 13 note.)
-  await page.locator('.save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  // Kept after a reload, even one straight after the change (this reload
+  // came while the save was still under way about 3 times in 100 under load
+  // and lost it, until pagehide aborted the waiting write: see browser-copy's
+  // "a reload while the save's check is still under way").
   await page.reload();
   await waitForApp(page);
   await page.locator('[data-pack-ready="true"]').waitFor();

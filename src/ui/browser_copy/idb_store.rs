@@ -163,6 +163,32 @@ impl From<StoreError> for Refused {
     }
 }
 
+thread_local! {
+    /// The checked write under way (`write`), if any. A page being hidden
+    /// aborts it before writing at once (`write_at_once`): a transaction left
+    /// waiting for its next step as the page goes would hold up the one that
+    /// follows, and the browser drops both with the page (reproduced: about 3
+    /// reloads in 100 straight after a save under load lost it).
+    static UNDER_WAY: std::cell::RefCell<Option<idb::Transaction>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Marks a checked write as under way until dropped.
+struct UnderWay;
+
+impl UnderWay {
+    fn start(store: &idb::ObjectStore) -> UnderWay {
+        UNDER_WAY.with(|u| *u.borrow_mut() = Some(store.transaction()));
+        UnderWay
+    }
+}
+
+impl Drop for UnderWay {
+    fn drop(&mut self) {
+        UNDER_WAY.with(|u| u.borrow_mut().take());
+    }
+}
+
 /// Writes every change in one transaction: all of them or none. With
 /// `expect`, only if the stored register is still that revision (`None`: no
 /// register), checked in the same transaction, so no other tab can save between.
@@ -175,6 +201,7 @@ pub async fn write(
         .transaction(&[STORE], TransactionMode::ReadWrite)
         .map_err(store_error)?;
     let store = tx.object_store(STORE).map_err(store_error)?;
+    let _under_way = UnderWay::start(&store);
     if let Some(expected) = expect {
         let found = stored_revision(&store).await?;
         if found != expected {
@@ -256,8 +283,14 @@ pub async fn note_revision(db: &Database, revision: &str) -> Result<(), StoreErr
     Ok(())
 }
 
-/// Issues every change and commits, without waiting for the outcome.
+/// Issues every change and commits, without waiting for the outcome. A
+/// checked write still waiting on its revision read is aborted first, so this
+/// one is not queued behind it (once that write has committed, the abort
+/// does nothing, and this one follows it).
 pub fn write_at_once(db: &Database, changes: &[Change]) {
+    if let Some(under_way) = UNDER_WAY.with(|u| u.borrow_mut().take()) {
+        let _ = under_way.abort();
+    }
     let Ok(tx) = db.transaction(&[STORE], TransactionMode::ReadWrite) else {
         return;
     };
