@@ -101,6 +101,7 @@ pub async fn read(
         .transaction(&[STORE], TransactionMode::ReadOnly)
         .map_err(store_error)?;
     let store = tx.object_store(STORE).map_err(store_error)?;
+    let _under_way = UnderWay::start(&store);
     let mut found: Vec<(String, Option<JsValue>)> = Vec::new();
     let ranges = match which {
         Keys::These(keys) => {
@@ -164,28 +165,43 @@ impl From<StoreError> for Refused {
 }
 
 thread_local! {
-    /// The checked write under way (`write`), if any. A page being hidden
-    /// aborts it before writing at once (`write_at_once`): a transaction left
-    /// waiting for its next step as the page goes would hold up the one that
-    /// follows, and the browser drops both with the page (reproduced: about 3
-    /// reloads in 100 straight after a save under load lost it).
-    static UNDER_WAY: std::cell::RefCell<Option<idb::Transaction>> =
-        const { std::cell::RefCell::new(None) };
+    /// This page's transactions under way (`read`, `write`, `note_revision`).
+    /// A page being hidden aborts them before it writes at once
+    /// (`write_at_once`): a transaction left waiting for its next step as the
+    /// page goes holds up the write that follows, and the browser drops both
+    /// with the page (reproduced: about 3 reloads in 100 straight after a
+    /// save, under load, lost it).
+    static UNDER_WAY: std::cell::RefCell<Vec<(u64, idb::Transaction)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// Marks a checked write as under way until dropped.
-struct UnderWay;
+/// Marks a transaction as under way until dropped.
+struct UnderWay(u64);
 
 impl UnderWay {
     fn start(store: &idb::ObjectStore) -> UnderWay {
-        UNDER_WAY.with(|u| *u.borrow_mut() = Some(store.transaction()));
-        UnderWay
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        });
+        UNDER_WAY.with(|u| u.borrow_mut().push((id, store.transaction())));
+        UnderWay(id)
     }
 }
 
 impl Drop for UnderWay {
     fn drop(&mut self) {
-        UNDER_WAY.with(|u| u.borrow_mut().take());
+        UNDER_WAY.with(|u| u.borrow_mut().retain(|(id, _)| *id != self.0));
+    }
+}
+
+/// Aborts every transaction of this page still under way (one that has
+/// already committed is not affected).
+fn abort_under_way() {
+    for (_, tx) in UNDER_WAY.with(|u| std::mem::take(&mut *u.borrow_mut())) {
+        let _ = tx.abort();
     }
 }
 
@@ -265,6 +281,7 @@ pub async fn note_revision(db: &Database, revision: &str) -> Result<(), StoreErr
         .transaction(&[STORE], TransactionMode::ReadWrite)
         .map_err(store_error)?;
     let store = tx.object_store(STORE).map_err(store_error)?;
+    let _under_way = UnderWay::start(&store);
     let key = JsValue::from_str(REVISION_KEY);
     let found = store
         .get(Query::Key(key.clone()))
@@ -283,14 +300,12 @@ pub async fn note_revision(db: &Database, revision: &str) -> Result<(), StoreErr
     Ok(())
 }
 
-/// Issues every change and commits, without waiting for the outcome. A
-/// checked write still waiting on its revision read is aborted first, so this
-/// one is not queued behind it (once that write has committed, the abort
-/// does nothing, and this one follows it).
+/// Issues every change and commits, without waiting for the outcome. This
+/// page's transactions still under way are aborted first, so this one is not
+/// queued behind them (a write that has committed is not undone; this one
+/// follows it).
 pub fn write_at_once(db: &Database, changes: &[Change]) {
-    if let Some(under_way) = UNDER_WAY.with(|u| u.borrow_mut().take()) {
-        let _ = under_way.abort();
-    }
+    abort_under_way();
     let Ok(tx) = db.transaction(&[STORE], TransactionMode::ReadWrite) else {
         return;
     };
