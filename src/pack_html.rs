@@ -5,6 +5,7 @@
 use crate::html::{escape_into, status_tag};
 use crate::register::Register;
 use crate::status::StatusSet;
+use crate::summary::{page_html, Summary};
 
 /// The cover's content: organisation, title, period, the meeting and its date
 /// and the author when given, the extract when the pack is one, and the link to
@@ -60,6 +61,24 @@ pub fn status_key_rows(statuses: &StatusSet) -> String {
     out
 }
 
+/// The headline summary part: its heading (a contents target), the headline
+/// figures as the Summary view has them, and the breakdowns by theme and by
+/// portfolio.
+pub fn headline_summary(summary: &Summary, r: &Register) -> String {
+    let mut out = String::from("<h2 id=\"pack-summary\" tabindex=\"-1\">Headline summary</h2>");
+    out.push_str(&page_html::headline_figures(summary, r));
+    let statuses = &r.statuses.0;
+    page_html::breakdown(&mut out, "By theme", "Theme", &summary.by_theme, statuses);
+    page_html::breakdown(
+        &mut out,
+        "By portfolio",
+        "Portfolio",
+        &summary.by_portfolio,
+        statuses,
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +106,23 @@ mod tests {
             html.contains("<p class=\"cover-author\">Report author: An &quot;officer&quot;</p>")
         );
         assert!(html.contains("<strong>Extract: Portfolio: Finance; Amber</strong>"));
+    }
+
+    #[test]
+    fn the_headline_summary_is_its_heading_the_figures_and_two_breakdowns() {
+        let r = sample_register().unwrap();
+        let index = crate::query::RegisterIndex::build(&r);
+        let all: Vec<u32> = (0..37).collect();
+        let s = crate::summary::summarise(&r, &index, &all);
+        let html = headline_summary(&s, &r);
+        assert!(html.starts_with("<h2 id=\"pack-summary\" tabindex=\"-1\">Headline summary</h2><p class=\"headline-sentence\" id=\"headline-sentence\">32 of 37"));
+        assert!(html.contains("<caption>Key activities by status</caption>"));
+        assert!(html.contains(
+            "<table class=\"figures-table breakdown-table\"><caption>By theme</caption>"
+        ));
+        assert!(html.ends_with("</tfoot></table>"));
+        assert!(html.contains("<caption>By portfolio</caption>"));
+        assert!(!html.contains("By corporate objective") && !html.contains("scroll-region"));
     }
 
     #[test]

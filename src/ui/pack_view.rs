@@ -11,9 +11,7 @@ use super::navigation::Navigation;
 use super::needs_register::NeedsRegister;
 use super::pack_render::{self, Plan, Progress};
 use super::state::AppState;
-use super::summary_view::{
-    selection_summary, statuses, travel_of_selection, BreakdownTable, HeadlineFigures, Travelled,
-};
+use super::summary_view::{selection_summary, travel_of_selection, Travelled};
 use crate::compare::{movement_sentence, Movement};
 use crate::pack::pieces::theme_anchor;
 use crate::route::Route;
@@ -477,15 +475,17 @@ fn StatusKeySection() -> impl IntoView {
     }
 }
 
+/// The headline summary (`pack_html::headline_summary`), drawn again when the
+/// summary or the register changes.
 #[component]
 fn SummarySection(summary: Memo<Summary>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    view! {
-        <section class="pack-part" data-orientation="portrait" aria-labelledby="pack-summary">
-            <h2 id="pack-summary" tabindex="-1">"Headline summary"</h2>
-            <HeadlineFigures summary=summary />
-            {move || view! { <BreakdownTable caption="By theme" group="Theme" rows=summary.with(|s| s.by_theme.clone()) statuses=statuses(state) /> }}
-            {move || view! { <BreakdownTable caption="By portfolio" group="Portfolio" rows=summary.with(|s| s.by_portfolio.clone()) statuses=statuses(state) /> }}
-        </section>
-    }
+    let html = move || {
+        state.register.with(|r| {
+            r.as_ref()
+                .map(|r| summary.with(|s| crate::pack_html::headline_summary(s, r)))
+                .unwrap_or_default()
+        })
+    };
+    view! { <section class="pack-part" data-orientation="portrait" aria-labelledby="pack-summary" inner_html=html></section> }
 }
