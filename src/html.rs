@@ -72,6 +72,22 @@ pub fn status_rule(scope: &str, s: &Status) -> Option<String> {
     ))
 }
 
+/// A movement as an arrow (hidden from screen readers) and a word; both print
+/// in black and white.
+pub fn movement_tag(out: &mut String, movement: Movement) {
+    out.push_str("<span class=\"travel");
+    out.push_str(match movement {
+        Movement::Improved => " travel-improved",
+        Movement::Declined => " travel-declined",
+        _ => "",
+    });
+    out.push_str("\"><span aria-hidden=\"true\">");
+    out.push_str(movement.arrow());
+    out.push_str(" </span>");
+    out.push_str(movement.word());
+    out.push_str("</span>");
+}
+
 /// How a row is drawn: search terms to mark, the movement to show, and whether
 /// it carries an Edit button (on screen) or not (in print).
 #[derive(Clone, Copy, Default)]
@@ -136,17 +152,8 @@ pub fn activity_row(out: &mut String, a: &KeyActivity, statuses: &StatusSet, opt
     out.push_str("</th><td class=\"col-status\">");
     status_tag(out, statuses, &a.status);
     if let Some(movement) = options.travel.and_then(|t| t.get(&a.id)) {
-        out.push_str("<br><span class=\"travel");
-        out.push_str(match movement {
-            Movement::Improved => " travel-improved",
-            Movement::Declined => " travel-declined",
-            _ => "",
-        });
-        out.push_str("\"><span aria-hidden=\"true\">");
-        out.push_str(movement.arrow());
-        out.push_str(" </span>");
-        out.push_str(movement.word());
-        out.push_str("</span>");
+        out.push_str("<br>");
+        movement_tag(out, *movement);
     }
     out.push_str("</td><td class=\"col-progress\">");
     points(out, &a.progress, options.terms);

@@ -7,6 +7,7 @@ use crate::query::RegisterIndex;
 use crate::register::Register;
 
 pub mod html;
+pub mod page_html;
 
 /// One row of a breakdown: a group and how many of its activities have each status.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,8 +11,8 @@
 //! which the UI measures once when it is complete and then lets the browser
 //! skip while it is off screen.
 
-use crate::compare::{Movement, Travel};
-use crate::html::{activity_row, escape_into, RowOptions};
+use crate::compare::Travel;
+use crate::html::{activity_row, escape_into, movement_tag, RowOptions};
 use crate::query::RegisterIndex;
 use crate::register::Register;
 use std::ops::Range;
@@ -189,6 +189,29 @@ fn not_reported(out: &mut String, label: &Option<String>) {
     }
 }
 
+/// One activity's row of a movements table (the pack's and the Summary's):
+/// before, after, and the direction as arrow and word.
+pub fn movement_row(out: &mut String, t: &Travel) {
+    out.push_str("<tr data-activity-id=\"");
+    escape_into(out, &t.id);
+    out.push_str("\"><th scope=\"row\"><span class=\"activity-id\">");
+    escape_into(out, &t.id);
+    out.push_str("</span> ");
+    escape_into(out, &t.title);
+    if let Some(old) = &t.old_title {
+        out.push_str(" <span class=\"title-changed\">Title changed; was \u{201c}");
+        escape_into(out, old);
+        out.push_str("\u{201d}.</span>");
+    }
+    out.push_str("</th><td>");
+    not_reported(out, &t.from);
+    out.push_str("</td><td>");
+    not_reported(out, &t.to);
+    out.push_str("</td><td>");
+    movement_tag(out, t.movement);
+    out.push_str("</td></tr>");
+}
+
 /// The rows `moved[range]` of the table of activities that moved.
 pub fn movements_chunk(moved: &[Travel], range: Range<usize>) -> Chunk {
     let mut chunk = Chunk::default();
@@ -201,32 +224,7 @@ pub fn movements_chunk(moved: &[Travel], range: Range<usize>) -> Chunk {
         &mut chunk.continued_rows
     };
     for t in &moved[start..end] {
-        out.push_str("<tr data-activity-id=\"");
-        escape_into(out, &t.id);
-        out.push_str("\"><th scope=\"row\"><span class=\"activity-id\">");
-        escape_into(out, &t.id);
-        out.push_str("</span> ");
-        escape_into(out, &t.title);
-        if let Some(old) = &t.old_title {
-            out.push_str(" <span class=\"title-changed\">Title changed; was \u{201c}");
-            escape_into(out, old);
-            out.push_str("\u{201d}.</span>");
-        }
-        out.push_str("</th><td>");
-        not_reported(out, &t.from);
-        out.push_str("</td><td>");
-        not_reported(out, &t.to);
-        out.push_str("</td><td><span class=\"travel");
-        out.push_str(match t.movement {
-            Movement::Improved => " travel-improved",
-            Movement::Declined => " travel-declined",
-            _ => "",
-        });
-        out.push_str("\"><span aria-hidden=\"true\">");
-        out.push_str(t.movement.arrow());
-        out.push_str(" </span>");
-        out.push_str(t.movement.word());
-        out.push_str("</span></td></tr>");
+        movement_row(out, t);
     }
     if start == 0 {
         chunk.html.push_str("</tbody></table></div>");

@@ -30,7 +30,6 @@ mod register_file_view;
 mod register_view;
 mod returns_view;
 mod returns_worker;
-mod scroll_region;
 mod state;
 mod status_rules;
 mod status_tag;

@@ -1,17 +1,21 @@
 //! The Summary view: headline figures (sentence, chart and table), breakdowns by
 //! theme, objective, portfolio and lead officer, the exceptions, and direction of
 //! travel against a previous quarter. Everything follows the register's filters.
+//!
+//! Kept small for the initial download: the parts are escaped HTML text from
+//! `crate::summary::page_html` (and `summary::html`) put in regions by effects,
+//! with one delegated click handler; the view's own elements are the skeleton
+//! and the compare control.
 
 use super::explorer::Explorer;
 use super::file_io;
+use super::html_region as region;
 use super::navigation::Navigation;
 use super::needs_register::NeedsRegister;
 use super::state::AppState;
-use super::status_tag::StatusTag;
 use crate::compare::{direction_of_travel, movement_sentence, Movement, Travel};
 use crate::route::Route;
-use crate::status::Status;
-use crate::summary::{html, percent, sentence, summarise, GroupRow, Summary};
+use crate::summary::{html, page_html as page, summarise, Summary};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -95,337 +99,136 @@ pub fn selection_summary(state: AppState, explorer: Explorer) -> Memo<Summary> {
     })
 }
 
-/// Activities that moved: before, after, and the direction as arrow and word.
-#[component]
-pub fn MovementsTable(caption: &'static str, moved: Vec<Travel>) -> impl IntoView {
-    let not_reported = || "Not reported".to_owned();
-    view! {
-        <table class="figures-table travel-table">
-            <caption>{caption}</caption>
-            <thead><tr>
-                <th scope="col">"Key activity"</th>
-                <th scope="col">"Last quarter"</th>
-                <th scope="col">"This quarter"</th>
-                <th scope="col">"Direction"</th>
-            </tr></thead>
-            <tbody>
-                {moved.into_iter().map(|t| view! {
-                    <tr data-activity-id=t.id.clone()>
-                        <th scope="row"><span class="activity-id">{t.id.clone()}</span>" "{t.title.clone()}
-                            {t.old_title.clone().map(|old| view! { <span class="title-changed">{format!("Title changed; was \u{201c}{old}\u{201d}.")}</span> })}
-                        </th>
-                        <td>{t.from.clone().unwrap_or_else(not_reported)}</td>
-                        <td>{t.to.clone().unwrap_or_else(not_reported)}</td>
-                        <td><MovementTag movement=t.movement /></td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
-/// An arrow and a word for a movement; both print in black and white.
-#[component]
-pub fn MovementTag(movement: Movement) -> impl IntoView {
-    let class = match movement {
-        Movement::Improved => "travel travel-improved",
-        Movement::Declined => "travel travel-declined",
-        _ => "travel",
-    };
-    view! {
-        <span class=class><span aria-hidden="true">{movement.arrow()}" "</span>{movement.word()}</span>
-    }
-}
-
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     view! { <NeedsRegister title="Summary"><SummaryOfSelection /></NeedsRegister> }
+}
+
+/// What the delegated click handler acts on.
+#[derive(Clone, Copy)]
+struct View {
+    nav: Navigation,
+    show_all: RwSignal<bool>,
+    /// After "Show all", focus goes to the first row that was not shown before.
+    focus_pending: StoredValue<bool>,
 }
 
 #[component]
 fn SummaryOfSelection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let explorer = expect_context::<Explorer>();
+    let nav = expect_context::<Navigation>();
+    let travelled = expect_context::<Travelled>();
     let summary = selection_summary(state, explorer);
-    let identity = move || {
+    let v = View {
+        nav,
+        show_all: RwSignal::new(false),
+        focus_pending: StoredValue::new(false),
+    };
+    // With a register (the view is only shown with one), `f` of it.
+    let with_register = move |f: &dyn Fn(&crate::register::Register) -> String| {
         state
             .register
-            .with(|r| r.as_ref().map(|r| r.heading()).unwrap_or_default())
+            .with(|r| r.as_ref().map(f))
+            .unwrap_or_default()
     };
-    view! {
-        <h1>"Summary"<span class="heading-sub">{identity}</span></h1>
-        <FiltersInForce summary=summary />
-        <Headline summary=summary />
-        <Breakdowns summary=summary />
-        <Exceptions summary=summary />
-        <DirectionOfTravel />
-    }
-}
-
-/// The register's statuses, in the set's order.
-pub fn statuses(state: AppState) -> Vec<Status> {
-    state
-        .register
-        .with(|r| r.as_ref().map(|r| r.statuses.0.clone()).unwrap_or_default())
-}
-
-#[component]
-fn FiltersInForce(summary: Memo<Summary>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let nav = expect_context::<Navigation>();
-    let described = move || {
-        state.register.with(|r| {
-            r.as_ref()
-                .map(|r| nav.view_query.with(|v| v.filters.describe(r)))
-                .unwrap_or_default()
-        })
-    };
-    let change_link = move || Route::Register.hash_with(&nav.view_query.with(|v| v.to_query()));
-    move || {
-        let parts = described();
-        let (total, of) = summary.with(|s| (s.total, s.register_total));
-        if parts.is_empty() {
-            view! { <p class="lede">{format!("All {of} key activities. ")}<a href=change_link>"Filter the register"</a>" to summarise part of it."</p> }.into_any()
-        } else {
-            view! {
-                <div class="notice" role="status">
-                    <p><strong>{format!("Filtered: {total} of {of} key activities. ")}</strong>{format!("Filters in force: {}.", parts.join("; "))}</p>
-                    <p>
-                        <a href=change_link>"Change filters"</a>" · "
-                        <button type="button" class="link-button" on:click=move |_| nav.update(false, |v| v.filters = Default::default())>"Clear filters"</button>
-                    </p>
-                </div>
-            }
-            .into_any()
+    Effect::new(move |_| {
+        region::text("summary-identity", &with_register(&|r| r.heading()));
+    });
+    Effect::new(move |_| {
+        let html = with_register(&|r| {
+            let (parts, query) = nav
+                .view_query
+                .with(|v| (v.filters.describe(r), v.to_query()));
+            let change = Route::Register.hash_with(&query);
+            summary.with(|s| page::filters_in_force(&parts, s.total, s.register_total, &change))
+        });
+        region::set("summary-filters", &html);
+    });
+    Effect::new(move |_| {
+        let html = with_register(&|r| summary.with(|s| page::headline_figures(s, r)));
+        region::set("summary-headline", &html);
+    });
+    Effect::new(move |_| {
+        let movements =
+            travel_of_selection(travelled, explorer, nav).map(|t| movement_sentence(&t));
+        region::text(
+            "summary-travel-line",
+            &page::travel_line(movements.as_deref()),
+        );
+    });
+    Effect::new(move |_| {
+        let html = with_register(&|r| summary.with(|s| page::breakdowns(s, &r.statuses.0)));
+        region::set("summary-breakdowns", &html);
+        if let Some(section) = document().get_element_by_id("summary-breakdowns") {
+            size_long_parts(&section);
         }
-    }
-}
-
-/// Direction of travel where the Summary first mentions it: the movements in a
-/// sentence, or the offer to compare with last quarter.
-#[component]
-fn TravelLine() -> impl IntoView {
-    let travelled = expect_context::<Travelled>();
-    let explorer = expect_context::<Explorer>();
-    let nav = expect_context::<Navigation>();
-    let sentence =
-        move || travel_of_selection(travelled, explorer, nav).map(|t| movement_sentence(&t));
+    });
+    exceptions(state, explorer, summary, v);
+    Effect::new(move |_| {
+        let compared = state.comparison.with(Option::is_some);
+        let travel = travel_of_selection(travelled, explorer, nav);
+        region::set(
+            "summary-travel",
+            &page::direction_of_travel(compared, travel.as_deref()),
+        );
+    });
     view! {
-        <div class="travel-line">
-            <h3>"Direction of travel"</h3>
-            {move || match sentence() {
-                Some(s) => view! { <p>{format!("Since last quarter: {s} The movements are under Direction of travel, below.")}</p> }.into_any(),
-                None => view! { <p>"See how each key activity moved since last quarter: choose last quarter\u{2019}s JSON file. It is only compared; your register is not changed."</p> }.into_any(),
-            }}
-            <super::compare_control::CompareControl id="compare-json" label="Compare with previous quarter" />
+        <div class="summary-view" on:click=move |ev| on_click(v, ev)>
+            <h1>"Summary"<span class="heading-sub" id="summary-identity"></span></h1>
+            <div id="summary-filters"></div>
+            <section aria-labelledby="headline-heading">
+                <h2 id="headline-heading">"Headline"</h2>
+                <div id="summary-headline"></div>
+                <div class="travel-line">
+                    <h3>"Direction of travel"</h3>
+                    <p id="summary-travel-line"></p>
+                    <super::compare_control::CompareControl id="compare-json" label="Compare with previous quarter" />
+                </div>
+            </section>
+            <div inner_html=page::REST></div>
         </div>
     }
 }
 
-#[component]
-fn Headline(summary: Memo<Summary>) -> impl IntoView {
-    view! {
-        <section aria-labelledby="headline-heading">
-            <h2 id="headline-heading">"Headline"</h2>
-            <HeadlineFigures summary=summary />
-            <TravelLine />
-        </section>
-    }
-}
-
-/// The sentence, the chart and the same figures as a table: the Summary view's
-/// headline and the pack's.
-#[component]
-pub fn HeadlineFigures(summary: Memo<Summary>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let text = move || {
-        state.register.with(|r| {
-            r.as_ref()
-                .map(|r| summary.with(|s| sentence(s, r)))
-                .unwrap_or_default()
-        })
+fn on_click(v: View, ev: leptos::ev::MouseEvent) {
+    let Some((_, action, _)) = region::action_of(&ev) else {
+        return;
     };
-    view! {
-        <p class="headline-sentence" id="headline-sentence">{text}</p>
-        {move || {
-            let (by_status, total) = summary.with(|s| (s.by_status.clone(), s.total));
-            view! { <StatusChart by_status=by_status total=total statuses=statuses(state) /> }
-        }}
-        {move || {
-            let (by_status, total) = summary.with(|s| (s.by_status.clone(), s.total));
-            view! { <StatusTable by_status=by_status total=total statuses=statuses(state) /> }
-        }}
+    match action.as_str() {
+        "clear-filters" => v.nav.update(false, |q| q.filters = Default::default()),
+        "show-all-exceptions" => {
+            v.focus_pending.set_value(true);
+            v.show_all.set(true);
+        }
+        _ => {}
     }
 }
 
-/// Horizontal bars, one per status, each labelled with symbol, word, count and
-/// percentage; the same figures are in the sentence and the table.
-#[component]
-pub fn StatusChart(by_status: Vec<usize>, total: usize, statuses: Vec<Status>) -> impl IntoView {
-    let row_height = 34;
-    let height = statuses.len() * row_height + 8;
-    let max = by_status.iter().copied().max().unwrap_or(0).max(1);
-    let bars = statuses
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let n = by_status.get(i).copied().unwrap_or(0);
-            let y = i * row_height + 4;
-            // Whole pixels as integers: the app's wasm carries no float formatting.
-            let width = (n as f64 / max as f64 * 330.0).round() as usize;
-            let label = format!("{} {}", s.symbol, s.label);
-            let figure = format!("{n} ({}%)", percent(n, total));
-            view! {
-                <g>
-                    <text x="0" y=y + 21 class="chart-label">{label}</text>
-                    <rect x="200" y=y + 4 width=width.max(if n > 0 { 2 } else { 0 }) height="22" fill=s.colour.clone() stroke="#0b0c0c" stroke-width="1"></rect>
-                    <text x=210 + width y=y + 21 class="chart-figure">{figure}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    view! {
-        <figure class="chart">
-            <svg viewBox=format!("0 0 640 {height}") width="640" height=height role="img" aria-labelledby="chart-title headline-sentence">
-                <title id="chart-title">"Key activities by status (bar chart)"</title>
-                {bars}
-            </svg>
-            <figcaption>"Chart: key activities by status. The same figures are in the table below."</figcaption>
-        </figure>
-    }
-}
-
-#[component]
-pub fn StatusTable(by_status: Vec<usize>, total: usize, statuses: Vec<Status>) -> impl IntoView {
-    let rows = statuses
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let n = by_status.get(i).copied().unwrap_or(0);
-            view! {
-                <tr>
-                    <th scope="row"><StatusTag status=Some(s.clone()) id=s.id.clone() /></th>
-                    <td class="number">{n}</td>
-                    <td class="number">{format!("{}%", percent(n, total))}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table class="figures-table">
-            <caption>"Key activities by status"</caption>
-            <thead><tr><th scope="col">"Status"</th><th scope="col" class="number">"Number"</th><th scope="col" class="number">"Percentage"</th></tr></thead>
-            <tbody>{rows}</tbody>
-            <tfoot><tr><th scope="row">"Total"</th><td class="number">{total}</td><td class="number">{if total > 0 { "100%" } else { "0%" }}</td></tr></tfoot>
-        </table>
-    }
-}
-
-#[component]
-fn Breakdowns(summary: Memo<Summary>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    view! {
-        <section aria-labelledby="breakdowns-heading">
-            <h2 id="breakdowns-heading">"Breakdowns"</h2>
-            {move || {
-                // The four breakdowns, not the exceptions as well.
-                let (theme, objective, portfolio, lead) = summary.with(|s| {
-                    (s.by_theme.clone(), s.by_objective.clone(), s.by_portfolio.clone(), s.by_lead.clone())
-                });
-                let st = statuses(state);
-                view! {
-                    {long_breakdown("By theme", "Theme", theme, st.clone())}
-                    {long_breakdown("By corporate objective", "Objective", objective, st.clone())}
-                    {long_breakdown("By portfolio", "Portfolio", portfolio, st.clone())}
-                    {long_breakdown("By lead officer", "Lead officer", lead, st)}
-                }
-            }}
-        </section>
-    }
-}
-
-/// About how tall a breakdown row and an exception row are on screen, in pixels.
-const BREAKDOWN_ROW_PX: usize = 37;
-const EXCEPTION_ROW_PX: usize = 300;
-/// From about two screens tall, a part is laid out only near the viewport.
-const LONG_PART_PX: usize = 2000;
-
-/// A long part of the Summary (a breakdown, a chunk of exceptions): the browser
-/// lays it out and paints it only near the viewport (`content-visibility: auto`
-/// on `.summary-long`), so a change of filters costs what is on screen, not the
-/// 400 rows of "By corporate objective" or the exceptions below. It stays in the
-/// accessibility tree and in find-in-page; meanwhile it takes about `height` pixels.
-/// Parts shorter than `LONG_PART_PX` are drawn as any other.
-#[component]
-fn LongPart(height: usize, children: Children) -> impl IntoView {
-    let long = height >= LONG_PART_PX;
-    view! {
-        <div class:summary-long=long style:contain-intrinsic-size=long.then(|| format!("auto {height}px"))>
-            {children()}
-        </div>
-    }
-}
-
-/// A breakdown in a `LongPart`.
-fn long_breakdown(
-    caption: &'static str,
-    group: &'static str,
-    rows: Vec<GroupRow>,
-    statuses: Vec<Status>,
-) -> impl IntoView {
-    let height = rows.len() * BREAKDOWN_ROW_PX + 120;
-    view! {
-        <LongPart height=height>
-            <super::scroll_region::ScrollRegion label=format!("{caption} (table; scrolls sideways on narrow screens)")>
-                <BreakdownTable caption=caption group=group rows=rows statuses=statuses />
-            </super::scroll_region::ScrollRegion>
-        </LongPart>
-    }
-}
-
-/// One row per group, a column per status, totals, and a small stacked bar whose
-/// figures are the row's own numbers. Written as one string (`summary::html`):
-/// at 10,000 activities "By corporate objective" has 400 rows.
-#[component]
-pub fn BreakdownTable(
-    caption: &'static str,
-    group: &'static str,
-    rows: Vec<GroupRow>,
-    statuses: Vec<Status>,
-) -> impl IntoView {
-    let html = html::breakdown_table(caption, group, &rows, &statuses);
-    view! { <table class="figures-table breakdown-table" inner_html=html></table> }
-}
-
-/// The exceptions: the first `EXCEPTIONS_SHOWN_FIRST` rows, and all of them on
-/// request, added a chunk of rows per animation frame so that no frame is long
-/// (at 10,000 activities there are about 1,500, with their progress and next steps).
-#[component]
-fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let explorer = expect_context::<Explorer>();
-    let label = move || {
-        state.register.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.statuses
-                        .iter()
-                        .filter(|s| s.exception)
-                        .map(|s| s.label.clone())
-                        .collect::<Vec<_>>()
-                        // Each activity has one status: "Amber or Red", as the pack says.
-                        .join(" or ")
-                })
-                .unwrap_or_default()
-        })
-    };
-    let show_all = RwSignal::new(false);
-    let tables = NodeRef::<leptos::html::Div>::new();
+/// The exceptions: their sentence, the first `EXCEPTIONS_SHOWN_FIRST` rows, and
+/// all of them on request, added a chunk of rows per animation frame so that no
+/// frame is long (at 10,000 activities there are about 1,500, with their
+/// progress and next steps).
+fn exceptions(state: AppState, explorer: Explorer, summary: Memo<Summary>, v: View) {
+    Effect::new(move |_| {
+        let n = summary.with(|s| s.exceptions.len());
+        let labels = state.register.with(|r| {
+            r.iter()
+                .flat_map(|r| r.statuses.iter())
+                .filter(|s| s.exception)
+                .map(|s| s.label.clone())
+                .collect::<Vec<_>>()
+        });
+        region::text("exceptions-intro", &page::exceptions_intro(n, &labels));
+    });
+    Effect::new(move |_| {
+        let n = summary.with(|s| s.exceptions.len());
+        let more = page::exceptions_more(n, html::EXCEPTIONS_SHOWN_FIRST, v.show_all.get());
+        region::set("exceptions-more", &more);
+    });
     // Bumped by every render, so chunks queued for an older list are dropped (and
     // gone with the view: a disposed value reads as None).
     let generation = StoredValue::new(0u32);
-    // After "Show all", focus goes to the first row that was not shown before.
-    let focus_pending = StoredValue::new(false);
     // Rows `range` of `exceptions` as HTML; None once the view is gone.
     let exceptions_chunk = move |exceptions: &[u32], range: std::ops::Range<usize>| {
         explorer
@@ -443,11 +246,11 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
             .flatten()
     };
     Effect::new(move |_| {
-        let Some(holder) = tables.get() else {
+        let all = v.show_all.get();
+        let exceptions = summary.with(|s| s.exceptions.clone());
+        let Some(holder) = document().get_element_by_id("exception-tables") else {
             return;
         };
-        let all = show_all.get();
-        let exceptions = summary.with(|s| s.exceptions.clone());
         let shown = if all {
             exceptions.len()
         } else {
@@ -465,54 +268,22 @@ fn Exceptions(summary: Memo<Summary>) -> impl IntoView {
         let first = ranges
             .next()
             .and_then(|range| exceptions_chunk(&exceptions, range));
-        holder.set_inner_html(&first.map(|c| long_part(&c)).unwrap_or_default());
+        holder.set_inner_html(
+            &first
+                .map(|c| page::exceptions_part(&c.tables))
+                .unwrap_or_default(),
+        );
         size_long_parts(&holder);
         let more = Chunks {
-            holder: (*holder).clone().into(),
+            holder,
             exceptions,
             ranges,
             generation,
             mine,
-            focus_pending,
+            focus_pending: v.focus_pending,
         };
         more.add_next(exceptions_chunk);
     });
-    let more = move || {
-        let n = summary.with(|s| s.exceptions.len());
-        (n > html::EXCEPTIONS_SHOWN_FIRST).then(|| {
-            if show_all.get() {
-                view! { <p class="hint">{format!("All {n} are shown.")}</p> }.into_any()
-            } else {
-                let first = html::EXCEPTIONS_SHOWN_FIRST;
-                view! {
-                    <p class="exceptions-more">
-                        {format!("Showing the first {first} of {n}. ")}
-                        <button type="button" class="button button-secondary" on:click=move |_| {
-                            focus_pending.set_value(true);
-                            show_all.set(true);
-                        }>{format!("Show all {n} exceptions")}</button>
-                    </p>
-                }
-                .into_any()
-            }
-        })
-    };
-    view! {
-        <section aria-labelledby="exceptions-heading">
-            <h2 id="exceptions-heading">"Exceptions"</h2>
-            <p>{move || {
-                let n = summary.with(|s| s.exceptions.len());
-                let which = label();
-                if which.is_empty() {
-                    "No status in this register's set counts as an exception.".to_owned()
-                } else {
-                    format!("{n} key {} {which}, with progress and the next steps (corrective action).", if n == 1 { "activity is" } else { "activities are" })
-                }
-            }}</p>
-            <div class="exception-tables" node_ref=tables></div>
-            {more}
-        </section>
-    }
 }
 
 /// The exception rows still to be added to `holder`, one chunk per animation
@@ -562,7 +333,7 @@ impl Chunks {
             if !chunk.tables.is_empty() {
                 let _ = self
                     .holder
-                    .insert_adjacent_html("beforeend", &long_part(&chunk));
+                    .insert_adjacent_html("beforeend", &page::exceptions_part(&chunk.tables));
                 size_long_parts(&self.holder);
             }
             if self.focus_pending.try_get_value() == Some(true) {
@@ -576,7 +347,7 @@ impl Chunks {
 
 /// Gives each new long part its estimated size through the CSSOM (a style
 /// attribute in the HTML would be blocked by a strict Content Security Policy).
-fn size_long_parts(holder: &web_sys::Element) {
+pub fn size_long_parts(holder: &web_sys::Element) {
     let Ok(parts) = holder.query_selector_all(".summary-long[data-height]") else {
         return;
     };
@@ -593,21 +364,6 @@ fn size_long_parts(holder: &web_sys::Element) {
     }
 }
 
-/// A chunk's tables in a `LongPart` of their own, sized by their rows.
-fn long_part(chunk: &html::ExceptionsChunk) -> String {
-    let rows = chunk.tables.matches("<tr data-activity-id=").count();
-    let tables = chunk.tables.matches("<table").count();
-    let height = rows * EXCEPTION_ROW_PX + tables * 90;
-    if height >= LONG_PART_PX {
-        format!(
-            "<div class=\"summary-long\" data-height=\"{height}\">{}</div>",
-            chunk.tables
-        )
-    } else {
-        format!("<div>{}</div>", chunk.tables)
-    }
-}
-
 /// Moves focus to the `n`th row (from 0) of the exceptions.
 fn focus_row(holder: &web_sys::Element, n: usize) {
     use wasm_bindgen::JsCast;
@@ -619,32 +375,5 @@ fn focus_row(holder: &web_sys::Element, n: usize) {
     if let Some(row) = row {
         let _ = row.set_attribute("tabindex", "-1");
         let _ = row.focus();
-    }
-}
-
-#[component]
-fn DirectionOfTravel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let travelled = expect_context::<Travelled>();
-    let explorer = expect_context::<Explorer>();
-    let nav = expect_context::<Navigation>();
-    let shown = move || travel_of_selection(travelled, explorer, nav);
-    view! {
-        <section aria-labelledby="travel-heading">
-            <h2 id="travel-heading">"Direction of travel"</h2>
-            {move || state.comparison.with(Option::is_none).then(|| view! {
-                <p>"Not compared yet. Choose \u{201c}Compare with previous quarter\u{201d} under Headline, above, and pick last quarter\u{2019}s JSON file to see how each key activity moved: improved, declined, unchanged, new or no longer reported. It is only compared; your register is not changed."</p>
-            })}
-            {move || shown().map(|travel| {
-                let counts = movement_sentence(&travel);
-                let moved: Vec<Travel> = travel.into_iter().filter(|t| t.movement != Movement::Unchanged || t.old_title.is_some()).collect();
-                view! {
-                    <p class="headline-sentence" id="travel-sentence">{counts}</p>
-                    <super::scroll_region::ScrollRegion label="Movements since last quarter (table)">
-                        <MovementsTable caption="Movements since last quarter" moved=moved />
-                    </super::scroll_region::ScrollRegion>
-                }
-            })}
-        </section>
     }
 }

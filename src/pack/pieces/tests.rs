@@ -1,4 +1,5 @@
 use super::*;
+use crate::compare::Movement;
 use proptest::prelude::*;
 
 fn sample() -> (Register, RegisterIndex) {
