@@ -15,6 +15,7 @@ pub mod import;
 pub mod merge;
 pub mod pack;
 pub mod pack_html;
+pub mod paste_html;
 pub mod period;
 pub mod quarter;
 pub mod quarters_html;
