@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod html;
 pub mod import;
+pub mod import_review_html;
 pub mod merge;
 pub mod pack;
 pub mod pack_html;
