@@ -3,7 +3,9 @@
 //!
 //! Kept small for the initial download: the markup is escaped HTML text from
 //! `crate::import_review_html` in three regions, drawn by one effect each, with
-//! one delegated `click` handler.
+//! one delegated `click` handler. The regions are not printed (`.import-review`
+//! in the print CSS): even an empty box before the pack's first forced break
+//! prints a blank page.
 
 use super::file_io;
 use super::html_region as region;
@@ -35,9 +37,9 @@ pub fn ImportReview() -> impl IntoView {
         }
     });
     view! {
-        <div id="import-notice"></div>
-        <div id="import-refusal"></div>
-        <div id="import-preview" on:click=move |ev| on_click(state, ev)></div>
+        <div class="import-review" id="import-notice"></div>
+        <div class="import-review" id="import-refusal"></div>
+        <div class="import-review" id="import-preview" on:click=move |ev| on_click(state, ev)></div>
     }
 }
 
