@@ -67,30 +67,16 @@ fn DetailsForm() -> impl IntoView {
     }
 }
 
-/// A field's value as typed (an input or a select).
-fn value(id: &str) -> String {
-    let Some(el) = document().get_element_by_id(id) else {
-        return String::new();
-    };
-    match el.dyn_into::<web_sys::HtmlInputElement>() {
-        Ok(input) => input.value(),
-        Err(el) => el
-            .dyn_into::<web_sys::HtmlSelectElement>()
-            .map(|s| s.value())
-            .unwrap_or_default(),
-    }
-}
-
 fn save_details(v: View, ev: leptos::ev::SubmitEvent) {
     ev.prevent_default();
     let draft = DetailsDraft {
-        organisation: value("details-organisation"),
-        title: value("details-title"),
-        financial_year: value("details-year"),
-        quarter: value("details-quarter"),
-        meeting: value("details-meeting"),
-        meeting_date: value("details-meeting-date"),
-        author: value("details-author"),
+        organisation: region::value("details-organisation"),
+        title: region::value("details-title"),
+        financial_year: region::value("details-year"),
+        quarter: region::value("details-quarter"),
+        meeting: region::value("details-meeting"),
+        meeting_date: region::value("details-meeting-date"),
+        author: region::value("details-author"),
     };
     let mut refused = Vec::new();
     // One undoable step, through the same rules as reading a file.
@@ -159,7 +145,7 @@ fn structure_problem(v: View, why: Option<&str>) {
 }
 
 fn save_title(v: View, place: Place) {
-    let title = value(&html::rename_input_id(place));
+    let title = region::value(&html::rename_input_id(place));
     let outcome = v.state.edit(move |r| match place {
         (t, None) => crate::edit::rename_theme(r, t, &title),
         (t, Some(o)) => crate::edit::rename_objective(r, t, o, &title),
@@ -267,7 +253,7 @@ fn on_click(v: View, ev: leptos::ev::MouseEvent) {
             );
         }
         ("add-theme", _) => {
-            let title = value("new-theme");
+            let title = region::value("new-theme");
             if title.trim().is_empty() {
                 return structure_problem(v, Some("Give the new theme a title."));
             }
@@ -279,7 +265,7 @@ fn on_click(v: View, ev: leptos::ev::MouseEvent) {
             }
         }
         ("add-objective", Some((t, None))) => {
-            let title = value(&format!("new-objective-{t}"));
+            let title = region::value(&format!("new-objective-{t}"));
             if title.trim().is_empty() {
                 return structure_problem(v, Some("Give the new objective a title."));
             }

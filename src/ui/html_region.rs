@@ -1,5 +1,5 @@
 //! Regions of escaped HTML text on the page (the Quarters and Register details
-//! views): putting new text in one with focus kept where a Leptos view that
+//! views, Paste report text): putting new text in one with focus kept where a Leptos view that
 //! rebuilds in place would keep it, setting a text, focusing by id, and finding
 //! the control an event came from (for one delegated handler per event type).
 
@@ -87,6 +87,23 @@ pub fn action_of(ev: &web_sys::Event) -> Option<(web_sys::Element, String, Strin
     let action = el.get_attribute("data-action")?;
     let key = el.get_attribute("data-key").unwrap_or_default();
     Some((el, action, key))
+}
+
+/// The value of the field `id` as typed (an input, a select or a textarea;
+/// empty when there is none).
+pub fn value(id: &str) -> String {
+    let Some(el) = document().get_element_by_id(id) else {
+        return String::new();
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        el.dyn_ref::<web_sys::HtmlTextAreaElement>()
+            .map(|t| t.value())
+            .unwrap_or_default()
+    }
 }
 
 /// The element `id` as an input (checkbox, text, select's value via `value`).

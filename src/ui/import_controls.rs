@@ -3,12 +3,17 @@
 //! in the returns worker through the Returns view's handlers, so it works on a
 //! first visit). All of them end in `AppState::offer_import`, which shows a
 //! preview; nothing is replaced until the user confirms it.
+//!
+//! Kept small for the initial download: Paste report text's form is escaped
+//! HTML text from `crate::paste_html` with one delegated `click` handler; what
+//! is typed is read back from the fields when the text is read.
 
 use super::file_io;
+use super::html_region as region;
 use super::state::{AppState, Refusal};
 use crate::format::size_in_words;
-use crate::import::{preview_file, preview_report_text, MAX_FILE_BYTES};
-use crate::period::Period;
+use crate::import::{preview_file, MAX_FILE_BYTES};
+use crate::paste_html::{self as paste, PasteForm};
 use crate::register::Register;
 use leptos::prelude::*;
 
@@ -53,7 +58,9 @@ pub fn import_file(state: AppState, file: web_sys::File) {
 #[component]
 pub fn ImportControls() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let pasting = RwSignal::new(false);
+    // The details the pasted table does not carry, taken when the form opens;
+    // `None` while it is closed.
+    let template = StoredValue::new(None::<Register>);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -71,9 +78,12 @@ pub fn ImportControls() -> impl IntoView {
             <button
                 type="button"
                 class="button button-secondary"
-                aria-expanded=move || pasting.get().to_string()
+                aria-expanded="false"
                 aria-controls="paste-panel"
-                on:click=move |_| pasting.update(|p| *p = !*p)
+                on:click=move |_| {
+                    let open = template.with_value(Option::is_none);
+                    show_paste(state, template, open);
+                }
             >
                 "Paste report text"
             </button>
@@ -91,154 +101,78 @@ pub fn ImportControls() -> impl IntoView {
             <div id="returns-sheet"></div>
             <p class="notice notice-problem" role="alert" id="returns-problem"></p>
         </div>
-        <div id="paste-panel" hidden=move || !pasting.get()>
-            <Show when=move || pasting.get()>
-                <PastePanel close=move || pasting.set(false) />
-            </Show>
-        </div>
+        // Paste report text's form (`crate::paste_html`), drawn when it opens.
+        <div id="paste-panel" hidden on:click=move |ev| on_paste_click(state, template, ev)></div>
     }
 }
 
-/// The details a pasted table does not carry, from the current register; with
-/// none, the period is asked for (`None`), never guessed from today's date.
-fn paste_template(current: Option<&Register>) -> (Register, Option<Period>) {
-    match current {
-        Some(r) => (
-            Register {
-                themes: Vec::new(),
-                ..r.clone()
-            },
-            Some(r.period),
-        ),
-        None => {
-            let placeholder = Period::new(2019, 1).expect("2019/20 Quarter 1 is a valid period");
-            (
-                Register::new("", "Corporate Plan Key Activities", placeholder),
-                None,
-            )
-        }
-    }
+/// Opens Paste report text's form afresh from the current register, or
+/// closes it (focus on a control inside goes with it, as it did).
+fn show_paste(state: AppState, template: StoredValue<Option<Register>>, open: bool) {
+    let doc = document();
+    let (Some(panel), Ok(Some(toggle))) = (
+        doc.get_element_by_id("paste-panel"),
+        doc.query_selector("[aria-controls=\"paste-panel\"]"),
+    ) else {
+        return;
+    };
+    let html = if open {
+        let (t, known) = paste::template(state.register.get_untracked().as_ref());
+        let html = paste::panel(&PasteForm::of(&t, known));
+        template.set_value(Some(t));
+        html
+    } else {
+        template.set_value(None);
+        String::new()
+    };
+    region::set("paste-panel", &html);
+    let _ = if open {
+        panel.remove_attribute("hidden")
+    } else {
+        panel.set_attribute("hidden", "")
+    };
+    let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
 }
 
-/// A problem with the pasted text's details: the sentence, and the field's id.
-type PasteProblem = (Option<&'static str>, String);
-
-#[component]
-fn PastePanel(close: impl Fn() + Copy + 'static) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (template, known) = paste_template(state.register.get_untracked().as_ref());
-    let organisation = RwSignal::new(template.organisation.clone());
-    let title = RwSignal::new(template.title.clone());
-    let year = RwSignal::new(known.map(|p| p.financial_year()).unwrap_or_default());
-    let quarter = RwSignal::new(known.map(|p| p.quarter().to_string()).unwrap_or_default());
-    let text = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<PasteProblem>);
-    let fail = move |field: Option<&'static str>, sentence: String| {
-        problem.set(Some((field, sentence)));
-        super::focus::focus_by_id(field.unwrap_or("paste-problem"));
+/// Paste report text's `click` handler: "Read the text" reads the details
+/// and the text as typed into an import preview (focus goes to what was
+/// refused); "Close" closes the form.
+fn on_paste_click(
+    state: AppState,
+    template: StoredValue<Option<Register>>,
+    ev: leptos::ev::MouseEvent,
+) {
+    let Some((_, action, _)) = region::action_of(&ev) else {
+        return;
     };
-    let read = move |_| {
-        if year.with_untracked(|y| y.trim().is_empty()) {
-            fail(
-                Some("paste-year"),
-                "Enter the financial year the report covers, such as 2019/20.".to_owned(),
-            );
-            return;
+    if action == "close" {
+        return show_paste(state, template, false);
+    }
+    if action != "read" {
+        return;
+    }
+    let form = PasteForm {
+        organisation: region::value("paste-organisation"),
+        title: region::value("paste-title"),
+        year: region::value(paste::YEAR),
+        quarter: region::value(paste::QUARTER),
+    };
+    let current = state.register.get_untracked();
+    let outcome = template.with_value(|t| {
+        t.as_ref()
+            .map(|t| paste::read(&form, &region::value(paste::TEXT), t, current.as_ref()))
+    });
+    match outcome {
+        Some(Ok(preview)) => {
+            state.offer_import(Ok(preview));
+            show_paste(state, template, false);
         }
-        let Some(q) = quarter.with_untracked(|q| q.parse::<u8>().ok()) else {
-            fail(
-                Some("paste-quarter"),
-                "Choose the quarter the report covers.".to_owned(),
-            );
-            return;
-        };
-        let period = match Period::parse_financial_year(&year.get_untracked()) {
-            Ok(y) => Period::new(y, q),
-            Err(err) => Err(err),
-        };
-        let period = match period {
-            Ok(p) => p,
-            Err(err) => {
-                fail(Some("paste-year"), format!("Financial year: {err}."));
-                return;
-            }
-        };
-        let template = Register {
-            organisation: organisation.get_untracked().trim().to_owned(),
-            title: title.get_untracked().trim().to_owned(),
-            period,
-            ..template.clone()
-        };
-        let current = state.register.get_untracked();
-        match preview_report_text(&text.get_untracked(), &template, current.as_ref()) {
-            Ok(preview) => {
-                problem.set(None);
-                state.offer_import(Ok(preview));
-                close();
-            }
-            Err(why) => fail(None, why),
+        Some(Err(problem)) => {
+            region::set(paste::FIELDS, &paste::fields(&form, Some(&problem)));
+            region::set(paste::PROBLEM_REGION, &paste::problem(Some(&problem)));
+            region::focus(problem.field.unwrap_or(paste::PROBLEM));
         }
-    };
-    let error_for = move |field: &'static str| {
-        move || {
-            problem.with(|p| {
-                p.as_ref()
-                    .filter(|p| p.0 == Some(field))
-                    .map(|p| p.1.clone())
-            })
-        }
-    };
-    let error_line = move |field: &'static str| {
-        move || {
-            error_for(field)().map(|sentence| view! {
-            <p class="error-message" id=format!("{field}-error")><span class="visually-hidden">"Error: "</span>{sentence}</p>
-        })
-        }
-    };
-    let invalid = move |field: &'static str| move || error_for(field)().map(|_| "true");
-    let described =
-        move |field: &'static str| move || error_for(field)().map(|_| format!("{field}-error"));
-    let text_value = move |ev: leptos::ev::Event| {
-        let area: web_sys::HtmlTextAreaElement = event_target(&ev);
-        text.set(area.value());
-    };
-    view! {
-        <section class="panel" aria-labelledby="paste-heading">
-            <h2 id="paste-heading">"Paste report text"</h2>
-            <p>"Copy the key activities table from the Word or PDF report, with its theme and objective lines, and paste it below, and say which period it reports on. You will see what was read before anything is replaced."</p>
-            <div class="field-row">
-                <div class="field">
-                    <label for="paste-organisation">"Organisation"</label>
-                    <input id="paste-organisation" type="text" autocomplete="organization" prop:value=organisation on:input=move |ev| organisation.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="paste-title">"Report title"</label>
-                    <input id="paste-title" type="text" prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) />
-                </div>
-                <div class="field field-short" class:field-error=move || error_for("paste-year")().is_some()>
-                    <label for="paste-year">"Financial year"</label>
-                    {error_line("paste-year")}
-                    <input id="paste-year" type="text" inputmode="numeric" placeholder="2019/20" aria-invalid=invalid("paste-year") aria-describedby=described("paste-year") prop:value=year on:input=move |ev| year.set(event_target_value(&ev)) />
-                </div>
-                <div class="field field-short" class:field-error=move || error_for("paste-quarter")().is_some()>
-                    <label for="paste-quarter">"Quarter"</label>
-                    {error_line("paste-quarter")}
-                    <select id="paste-quarter" aria-invalid=invalid("paste-quarter") aria-describedby=described("paste-quarter") prop:value=quarter on:change=move |ev| quarter.set(event_target_value(&ev))>
-                        <option value="">"Choose"</option>
-                        {(1..=4).map(|q| view! { <option value=q.to_string()>{format!("Quarter {q}")}</option> }).collect_view()}
-                    </select>
-                </div>
-            </div>
-            <div class="field">
-                <label for="paste-text">"Report text"</label>
-                <textarea id="paste-text" rows="12" spellcheck="false" on:input=text_value></textarea>
-            </div>
-            {move || problem.get().filter(|p| p.0.is_none()).map(|p| view! { <p class="error-message" id="paste-problem" role="alert" tabindex="-1">{p.1}</p> })}
-            <div class="button-row">
-                <button type="button" class="button" on:click=read>"Read the text"</button>
-                <button type="button" class="button button-secondary" on:click=move |_| close()>"Close"</button>
-            </div>
-        </section>
+        None => {}
     }
 }
 
