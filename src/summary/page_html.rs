@@ -58,40 +58,47 @@ pub fn headline_figures(summary: &Summary, register: &Register) -> String {
     out
 }
 
-/// Horizontal bars, one per status, each labelled with symbol, word, count and
-/// percentage; the same figures are in the sentence and the table. The bars'
-/// colours are SVG `fill` attributes of checked `#rrggbb` values, not styles.
+/// Horizontal bars, one per status, each under its symbol and word, with its
+/// count and percentage after it; the same figures are in the sentence and the
+/// table. The bars' colours are SVG `fill` attributes of checked `#rrggbb`
+/// values, not styles. The label sits above its bar, not beside it, so the
+/// chart is narrow (`CHART_WIDTH`) and is hardly scaled down on a phone: its
+/// 15 px text stays about 14 px at 390 px wide (it was about 9 px beside).
 fn status_chart(out: &mut String, by_status: &[usize], total: usize, statuses: &[Status]) {
-    let row_height = 34;
-    let height = statuses.len() * row_height + 8;
+    let row_height = 50;
+    let height = statuses.len() * row_height + 4;
     let max = by_status.iter().copied().max().unwrap_or(0).max(1);
-    let _ = write!(out, "<figure class=\"chart\"><svg viewBox=\"0 0 640 {height}\" width=\"640\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title headline-sentence\"><title id=\"chart-title\">Key activities by status (bar chart)</title>");
+    let _ = write!(out, "<figure class=\"chart\"><svg viewBox=\"0 0 {CHART_WIDTH} {height}\" width=\"{CHART_WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title headline-sentence\"><title id=\"chart-title\">Key activities by status (bar chart)</title>");
     for (i, s) in statuses.iter().enumerate() {
         let n = by_status.get(i).copied().unwrap_or(0);
-        let y = i * row_height + 4;
+        let y = i * row_height;
         // Whole pixels as integers: the app's wasm carries no float formatting.
-        let width = (n as f64 / max as f64 * 330.0).round() as usize;
+        let width = (n as f64 / max as f64 * BAR_MAX as f64).round() as usize;
         let _ = write!(
             out,
             "<g><text class=\"chart-label\" x=\"0\" y=\"{}\">",
-            y + 21
+            y + 16
         );
         escape_into(out, &s.symbol);
         out.push(' ');
         escape_into(out, &s.label);
         let _ = write!(
             out,
-            "</text><rect x=\"200\" y=\"{}\" width=\"{}\" height=\"22\" fill=\"",
-            y + 4,
+            "</text><rect x=\"1\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"",
+            y + 23,
             width.max(if n > 0 { 2 } else { 0 })
         );
         escape_into(out, &s.colour);
-        let _ = write!(out, "\" stroke=\"#0b0c0c\" stroke-width=\"1\"></rect><text class=\"chart-figure\" x=\"{}\" y=\"{}\">{n} ({}%)</text></g>", 210 + width, y + 21, percent(n, total));
+        let _ = write!(out, "\" stroke=\"#0b0c0c\" stroke-width=\"1\"></rect><text class=\"chart-figure\" x=\"{}\" y=\"{}\">{n} ({}%)</text></g>", 10 + width, y + 39, percent(n, total));
     }
     out.push_str("</svg><figcaption>Chart: key activities by status. The same figures are in the table below.</figcaption></figure>");
 }
 
-/// The figures by status as a table: tag (symbol and word), number, percentage.
+/// The chart's width in its own pixels: the longest bar and "10,000 (100%)".
+const CHART_WIDTH: usize = 380;
+/// The longest bar, in the chart's pixels.
+const BAR_MAX: usize = 270;
+
 fn status_table(out: &mut String, by_status: &[usize], total: usize, register: &Register) {
     out.push_str("<table class=\"figures-table\"><caption>Key activities by status</caption><thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"number\">Number</th><th scope=\"col\" class=\"number\">Percentage</th></tr></thead><tbody>");
     for (i, s) in register.statuses.iter().enumerate() {
@@ -261,9 +268,13 @@ mod tests {
         assert!(html.starts_with("<p class=\"headline-sentence\" id=\"headline-sentence\">32 of 37 key activities (86%) are Green, 1 is Complete, 2 are Amber and 2 are Start Later in Year.</p>"));
         // The chart is an image named by its title and the sentence.
         assert!(html.contains("role=\"img\" aria-labelledby=\"chart-title headline-sentence\"><title id=\"chart-title\">Key activities by status (bar chart)</title>"));
-        // Each bar: symbol and word, count and percentage; the widest 330 px.
-        assert!(html.contains("<g><text class=\"chart-label\" x=\"0\" y=\"59\">\u{25cf} Green</text><rect x=\"200\" y=\"42\" width=\"330\" height=\"22\" fill=\"#00703c\" stroke=\"#0b0c0c\" stroke-width=\"1\"></rect><text class=\"chart-figure\" x=\"540\" y=\"59\">32 (86%)</text></g>"));
-        assert!(html.contains(">\u{2716} Red</text><rect x=\"200\" y=\"110\" width=\"0\""));
+        // Each bar under its symbol and word, count and percentage after it;
+        // the widest 270 px, in a chart 380 px wide.
+        assert!(html.contains("<svg viewBox=\"0 0 380 304\" width=\"380\" height=\"304\""));
+        assert!(html.contains("<g><text class=\"chart-label\" x=\"0\" y=\"66\">\u{25cf} Green</text><rect x=\"1\" y=\"73\" width=\"270\" height=\"20\" fill=\"#00703c\" stroke=\"#0b0c0c\" stroke-width=\"1\"></rect><text class=\"chart-figure\" x=\"280\" y=\"89\">32 (86%)</text></g>"));
+        // The smallest count still shows a bar; none shows none.
+        assert!(html.contains(">\u{2605} Complete</text><rect x=\"1\" y=\"23\" width=\"8\""));
+        assert!(html.contains(">\u{2716} Red</text><rect x=\"1\" y=\"173\" width=\"0\""));
         assert_eq!(html.matches("<g>").count(), r.statuses.len());
         assert!(html.contains("<table class=\"figures-table\"><caption>Key activities by status</caption><thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"number\">Number</th>"));
         assert!(html.contains("<tr><th scope=\"row\"><span class=\"status-tag\" data-status=\"amber\"><span class=\"status-symbol\" aria-hidden=\"true\">\u{25b2}</span> <span class=\"status-label\">Amber</span></span></th><td class=\"number\">2</td><td class=\"number\">5%</td></tr>"));
