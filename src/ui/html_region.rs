@@ -1,6 +1,7 @@
 //! Regions of escaped HTML text on the page (the Quarters and Register details
-//! views, Paste report text): putting new text in one with focus kept where a Leptos view that
-//! rebuilds in place would keep it, setting a text, focusing by id, and finding
+//! views, Paste report text, the key activity form): putting new text in one with focus kept where a Leptos view that
+//! rebuilds in place would keep it, putting one element in or taking it out,
+//! setting a text, focusing by id, and finding
 //! the control an event came from (for one delegated handler per event type).
 
 use leptos::prelude::document;
@@ -47,6 +48,32 @@ pub fn set(id: &str, html: &str) {
     };
     if let Some(el) = again {
         focus_element(&el);
+    }
+}
+
+/// Takes the element `id` out (if there is one) and puts `html` (one element
+/// with that id, or "" for none) at `position` of `anchor` ("beforebegin",
+/// "afterbegin", "beforeend"), where it was: nothing else is drawn again.
+pub fn put(id: &str, anchor: &web_sys::Element, position: &str, html: &str) {
+    if let Some(old) = document().get_element_by_id(id) {
+        old.remove();
+    }
+    if !html.is_empty() {
+        let _ = anchor.insert_adjacent_html(position, html);
+    }
+}
+
+/// Sets the value of the field `id` (an input or a textarea), as typed.
+pub fn set_value(id: &str, value: &str) {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    } else if let Some(text) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        text.set_value(value);
     }
 }
 
