@@ -5,6 +5,7 @@
 //! natively. `ui` presents it and exists only in the wasm32 build.
 
 pub mod activity_form;
+pub mod banners_html;
 pub mod compare;
 pub mod details_html;
 pub mod edit;

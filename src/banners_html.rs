@@ -1,0 +1,161 @@
+//! The app's small notices and its first visit as escaped HTML text (pure,
+//! tested natively; `ui` puts them in regions with one delegated `click`
+//! handler each): the two-tab conflict banner, the **Reload to update** line,
+//! a stored register that could not be read, a view that needs a register, the
+//! first visit's text around its import and compare controls, and the note on
+//! an edited activity the filters no longer match. Every piece
+//! of user text is escaped; buttons carry `data-action`. The markup is what the
+//! Leptos views wrote, element for element (no whitespace between elements; an
+//! empty comment keeps two text nodes where the view had two).
+
+use crate::html::escape_into;
+use crate::merge::BothChanged;
+
+/// The two-tab conflict banner's region (empty when there is no conflict).
+pub const TAB_CONFLICT: &str = "tab-conflict";
+/// The banner itself, an alert kept on the page while the conflict changes,
+/// so a change is announced as one, as the view's in-place update was.
+pub const TAB_CONFLICT_ALERT: &str = "tab-conflict-alert";
+
+/// The two-tab conflict banner: `body` (from [`tab_conflict_body`]) in its alert.
+pub fn tab_conflict(body: &str) -> String {
+    format!("<div class=\"notice notice-problem\" role=\"alert\" id=\"{TAB_CONFLICT_ALERT}\">{body}</div>")
+}
+
+/// What the banner says: what the other tab changed, which fields both
+/// changed (this tab's value and the other's), and the choices. With
+/// `cannot_combine` (why the combined register would break a rule) only a
+/// whole version can be kept. Buttons: "keep-values", "use-values",
+/// "export", "use-version", "keep-version".
+pub fn tab_conflict_body(
+    theirs_changed: &str,
+    both: &[BothChanged],
+    cannot_combine: Option<&str>,
+) -> String {
+    let mut out = String::from("<h2>This register was changed in another tab</h2>");
+    if !theirs_changed.is_empty() {
+        out.push_str("<p>");
+        escape_into(
+            &mut out,
+            &format!("The other tab changed {theirs_changed}."),
+        );
+        out.push_str("</p>");
+    }
+    if !both.is_empty() {
+        out.push_str("<p>Both tabs changed:</p><ul>");
+        for b in both {
+            out.push_str("<li>");
+            escape_into(
+                &mut out,
+                &format!(
+                    "{}: this tab {}, the other tab {}",
+                    b.what, b.mine, b.theirs
+                ),
+            );
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    let export = button("export", "Export this tab\u{2019}s version", false);
+    match cannot_combine {
+        None => {
+            out.push_str("<p>Everything else has been combined. Choose which values to keep for these fields.</p><div class=\"button-row\">");
+            out.push_str(&button(
+                "keep-values",
+                "Keep this tab\u{2019}s values",
+                true,
+            ));
+            out.push_str(&button(
+                "use-values",
+                "Use the other tab\u{2019}s values",
+                false,
+            ));
+            out.push_str(&export);
+        }
+        Some(why) => {
+            out.push_str("<p>");
+            escape_into(&mut out, &format!("The two versions cannot be combined: {why} Choose which version to keep; you can export this tab\u{2019}s version first."));
+            out.push_str("</p><div class=\"button-row\">");
+            out.push_str(&export);
+            out.push_str(&button(
+                "use-version",
+                "Use the other tab\u{2019}s version",
+                false,
+            ));
+            out.push_str(&button(
+                "keep-version",
+                "Keep this tab\u{2019}s version",
+                false,
+            ));
+        }
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// A button of the app's kind (`main` is the strong one); `label` is the
+/// app's own text.
+fn button(action: &str, label: &str, main: bool) -> String {
+    let class = if main {
+        "button"
+    } else {
+        "button button-secondary"
+    };
+    format!("<button type=\"button\" class=\"{class}\" data-action=\"{action}\">{label}</button>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(what: &str, mine: &str, theirs: &str) -> BothChanged {
+        BothChanged {
+            what: what.into(),
+            mine: mine.into(),
+            theirs: theirs.into(),
+        }
+    }
+
+    #[test]
+    fn the_tab_conflict_is_an_alert_listing_both_values_escaped() {
+        let body = tab_conflict_body(
+            "KA.01.02 (status) and <b>",
+            &[both(
+                "KA.01.04, status",
+                "\u{201c}amber & <i>\u{201d}",
+                "\u{201c}red\u{201d}",
+            )],
+            None,
+        );
+        assert_eq!(
+            body,
+            "<h2>This register was changed in another tab</h2>\
+             <p>The other tab changed KA.01.02 (status) and &lt;b&gt;.</p>\
+             <p>Both tabs changed:</p><ul><li>KA.01.04, status: this tab \u{201c}amber &amp; &lt;i&gt;\u{201d}, the other tab \u{201c}red\u{201d}</li></ul>\
+             <p>Everything else has been combined. Choose which values to keep for these fields.</p>\
+             <div class=\"button-row\">\
+             <button type=\"button\" class=\"button\" data-action=\"keep-values\">Keep this tab\u{2019}s values</button>\
+             <button type=\"button\" class=\"button button-secondary\" data-action=\"use-values\">Use the other tab\u{2019}s values</button>\
+             <button type=\"button\" class=\"button button-secondary\" data-action=\"export\">Export this tab\u{2019}s version</button></div>"
+        );
+        assert_eq!(
+            tab_conflict(&body),
+            format!("<div class=\"notice notice-problem\" role=\"alert\" id=\"tab-conflict-alert\">{body}</div>")
+        );
+    }
+
+    #[test]
+    fn a_tab_conflict_that_cannot_be_combined_offers_whole_versions() {
+        let body = tab_conflict_body("", &[], Some("Theme \u{201c}<x>\u{201d} is twice."));
+        assert_eq!(
+            body,
+            "<h2>This register was changed in another tab</h2>\
+             <p>The two versions cannot be combined: Theme \u{201c}&lt;x&gt;\u{201d} is twice. Choose which version to keep; you can export this tab\u{2019}s version first.</p>\
+             <div class=\"button-row\">\
+             <button type=\"button\" class=\"button button-secondary\" data-action=\"export\">Export this tab\u{2019}s version</button>\
+             <button type=\"button\" class=\"button button-secondary\" data-action=\"use-version\">Use the other tab\u{2019}s version</button>\
+             <button type=\"button\" class=\"button button-secondary\" data-action=\"keep-version\">Keep this tab\u{2019}s version</button></div>"
+        );
+        assert!(!body.contains("Both tabs changed") && !body.contains("The other tab changed"));
+    }
+}
