@@ -104,6 +104,27 @@ fn button(action: &str, label: &str, main: bool) -> String {
     format!("<button type=\"button\" class=\"{class}\" data-action=\"{action}\">{label}</button>")
 }
 
+/// The **Reload to update** line's region (a polite status, always on the page).
+pub const UPDATE: &str = "update-banner";
+/// The part of the line that changes while the update waits, so only it is
+/// announced when it changes (as the view's text node was).
+pub const UPDATE_WHY: &str = "update-why";
+/// The button, disabled while the update must wait.
+pub const UPDATE_BUTTON: &str = "update-button";
+
+/// A new version is ready: `why` is what happens on reload, or why it must
+/// wait (`waiting`: the button is disabled). Button: "reload".
+pub fn update_ready(why: &str, waiting: bool) -> String {
+    let mut out = String::from("<div class=\"notice\"><p id=\"update-reason\">A new version of the Activity Register is ready. <span id=\"update-why\">");
+    escape_into(&mut out, why);
+    out.push_str("</span></p><button type=\"button\" class=\"button\" id=\"update-button\" data-action=\"reload\"");
+    if waiting {
+        out.push_str(" disabled=\"\"");
+    }
+    out.push_str(" aria-describedby=\"update-reason\">Reload to update</button></div>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +178,21 @@ mod tests {
              <button type=\"button\" class=\"button button-secondary\" data-action=\"keep-version\">Keep this tab\u{2019}s version</button></div>"
         );
         assert!(!body.contains("Both tabs changed") && !body.contains("The other tab changed"));
+    }
+
+    #[test]
+    fn the_update_line_names_its_button_and_disables_it_while_waiting() {
+        let ready = update_ready("Reload to use it.", false);
+        assert_eq!(
+            ready,
+            "<div class=\"notice\"><p id=\"update-reason\">A new version of the Activity Register is ready. \
+             <span id=\"update-why\">Reload to use it.</span></p>\
+             <button type=\"button\" class=\"button\" id=\"update-button\" data-action=\"reload\" aria-describedby=\"update-reason\">Reload to update</button></div>"
+        );
+        let waiting = update_ready("Saving your changes first\u{2026} <now>", true);
+        assert!(waiting.contains(
+            "<span id=\"update-why\">Saving your changes first\u{2026} &lt;now&gt;</span>"
+        ));
+        assert!(waiting.contains("data-action=\"reload\" disabled=\"\" aria-describedby=\"update-reason\">Reload to update</button>"));
     }
 }
