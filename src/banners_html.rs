@@ -125,6 +125,48 @@ pub fn update_ready(why: &str, waiting: bool) -> String {
     out
 }
 
+/// A stored register that could not be read: why, that nothing was deleted,
+/// and the button to download exactly what is stored ("stored-text").
+pub fn stored_problem(why: &str) -> String {
+    let mut out = String::from("<div class=\"notice notice-problem\" role=\"alert\"><h2>Your stored register could not be opened</h2><p>");
+    escape_into(&mut out, why);
+    out.push_str("</p><p>Nothing has been deleted. You can keep a copy of exactly what is stored, to send to support or to repair.</p><button type=\"button\" class=\"button button-secondary\" data-action=\"stored-text\">Download the stored text</button></div>");
+    out
+}
+
+/// A view that needs a register, with none loaded: its heading, the stored
+/// register's problem if there is one, and a link to the Register view
+/// (`register_href`), where one can be loaded or imported.
+pub fn needs_register(title: &str, problem: Option<&str>, register_href: &str) -> String {
+    let mut out = String::from("<h1>");
+    escape_into(&mut out, title);
+    out.push_str("</h1>");
+    let link = |out: &mut String, words: &str| {
+        out.push_str("<a href=\"");
+        escape_into(out, register_href);
+        out.push_str("\">");
+        out.push_str(words);
+        out.push_str("</a>");
+    };
+    match problem {
+        Some(why) => {
+            out.push_str(&stored_problem(why));
+            out.push_str("<p>To carry on, ");
+            link(
+                &mut out,
+                "import a register file or load the sample on the Register view",
+            );
+            out.push_str("; the stored text stays as it is.</p>");
+        }
+        None => {
+            out.push_str("<p>There is no register in this browser yet. ");
+            link(&mut out, "Load or import one on the Register view");
+            out.push_str(".</p>");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +236,30 @@ mod tests {
             "<span id=\"update-why\">Saving your changes first\u{2026} &lt;now&gt;</span>"
         ));
         assert!(waiting.contains("data-action=\"reload\" disabled=\"\" aria-describedby=\"update-reason\">Reload to update</button>"));
+    }
+
+    #[test]
+    fn a_stored_problem_is_an_alert_with_its_reason_escaped_and_the_download() {
+        assert_eq!(
+            stored_problem("It is cut short <here> & there."),
+            "<div class=\"notice notice-problem\" role=\"alert\"><h2>Your stored register could not be opened</h2>\
+             <p>It is cut short &lt;here&gt; &amp; there.</p>\
+             <p>Nothing has been deleted. You can keep a copy of exactly what is stored, to send to support or to repair.</p>\
+             <button type=\"button\" class=\"button button-secondary\" data-action=\"stored-text\">Download the stored text</button></div>"
+        );
+    }
+
+    #[test]
+    fn a_view_needing_a_register_links_to_the_register_view() {
+        assert_eq!(
+            needs_register("Summary", None, "#/register"),
+            "<h1>Summary</h1><p>There is no register in this browser yet. <a href=\"#/register\">Load or import one on the Register view</a>.</p>"
+        );
+        let html = needs_register("Q&A", Some("Cut <short>."), "#/register");
+        assert!(html
+            .starts_with("<h1>Q&amp;A</h1><div class=\"notice notice-problem\" role=\"alert\">"));
+        assert!(html.contains("<p>Cut &lt;short&gt;.</p>"));
+        assert!(html.ends_with("</div><p>To carry on, <a href=\"#/register\">import a register file or load the sample on the Register view</a>; the stored text stays as it is.</p>"));
+        assert!(!html.contains("There is no register"));
     }
 }
