@@ -1,12 +1,9 @@
-//! The app's small notices and its first visit as escaped HTML text (pure,
-//! tested natively; `ui` puts them in regions with one delegated `click`
-//! handler each): the two-tab conflict banner, the **Reload to update** line,
-//! a stored register that could not be read, a view that needs a register, the
-//! first visit's text around its import and compare controls, and the note on
-//! an edited activity the filters no longer match. Every piece
-//! of user text is escaped; buttons carry `data-action`. The markup is what the
-//! Leptos views wrote, element for element (no whitespace between elements; an
-//! empty comment keeps two text nodes where the view had two).
+//! The app's small notices as escaped HTML text (pure, tested natively; `ui`
+//! puts them in regions with one delegated `click` handler each): the two-tab
+//! conflict banner, the **Reload to update** line, a stored register that
+//! could not be read, and a view that needs a register. Every piece of user
+//! text is escaped; buttons carry `data-action`. The markup is what the Leptos
+//! views wrote, element for element (no whitespace between elements).
 
 use crate::html::escape_into;
 use crate::merge::BothChanged;
