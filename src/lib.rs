@@ -6,6 +6,7 @@
 
 pub mod activity_form;
 pub mod activity_form_html;
+pub mod banners_html;
 pub mod compare;
 pub mod details_html;
 pub mod edit;

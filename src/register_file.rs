@@ -10,7 +10,7 @@ use crate::merge::{self, BothChanged, Merged};
 use crate::register::Register;
 
 mod message;
-pub use message::{conflict_html, where_html, Whereabouts};
+pub use message::{conflict_html, controls_html, problem_html, where_html, Whereabouts};
 
 /// How long after the last change a linked file is written (ms).
 pub const AUTOSAVE_DELAY_MS: u32 = 2_000;

@@ -92,6 +92,33 @@ pub fn conflict_html(file: &str, report: Option<&FileConflict>, unreadable: &str
     out
 }
 
+/// The header's file buttons: Open, Save, Save as, and Reconnect to the file
+/// kept from before a reload (`reconnect`; hidden when there is none).
+/// Buttons carry `data-action`: "open", "save", "save-as", "reconnect".
+pub fn controls_html(reconnect: Option<&str>) -> String {
+    let mut out = String::from(
+        "<button type=\"button\" class=\"header-button\" data-action=\"open\">Open register file\u{2026}</button>\
+         <button type=\"button\" class=\"header-button\" aria-keyshortcuts=\"Control+S\" data-action=\"save\">Save</button>\
+         <button type=\"button\" class=\"header-button\" aria-keyshortcuts=\"Control+Shift+S\" data-action=\"save-as\">Save as\u{2026}</button>\
+         <button type=\"button\" class=\"header-button header-button-strong\"",
+    );
+    if reconnect.is_none() {
+        out.push_str(" hidden=\"\"");
+    }
+    out.push_str(" data-action=\"reconnect\">Reconnect to ");
+    out.push_str(&escape(reconnect.unwrap_or_default()));
+    out.push_str("</button>");
+    out
+}
+
+/// What went wrong with the file, as an alert above the view.
+pub fn problem_html(problem: &str) -> String {
+    format!(
+        "<div class=\"notice notice-problem\" role=\"alert\"><p>{}</p></div>",
+        escape(problem)
+    )
+}
+
 /// Where the register is, for the header's "Where your data is".
 pub struct Whereabouts<'a> {
     /// The linked file's name.

@@ -282,3 +282,28 @@ fn where_the_data_is_names_the_file_and_the_browser_copy() {
     });
     assert!(fallback.contains("local storage, which holds about 5,000 activities"));
 }
+
+#[test]
+fn the_file_buttons_name_their_shortcuts_and_reconnect_only_when_kept() {
+    let none = controls_html(None);
+    assert_eq!(
+        none,
+        "<button type=\"button\" class=\"header-button\" data-action=\"open\">Open register file\u{2026}</button>\
+         <button type=\"button\" class=\"header-button\" aria-keyshortcuts=\"Control+S\" data-action=\"save\">Save</button>\
+         <button type=\"button\" class=\"header-button\" aria-keyshortcuts=\"Control+Shift+S\" data-action=\"save-as\">Save as\u{2026}</button>\
+         <button type=\"button\" class=\"header-button header-button-strong\" hidden=\"\" data-action=\"reconnect\">Reconnect to </button>"
+    );
+    let kept = controls_html(Some("Q1 <final> & co.json"));
+    assert!(kept.ends_with(
+        "<button type=\"button\" class=\"header-button header-button-strong\" data-action=\"reconnect\">Reconnect to Q1 &lt;final&gt; &amp; co.json</button>"
+    ));
+    assert!(!kept.contains("hidden"));
+}
+
+#[test]
+fn a_file_problem_is_an_alert_escaped() {
+    assert_eq!(
+        problem_html("q1.json <gone> & moved"),
+        "<div class=\"notice notice-problem\" role=\"alert\"><p>q1.json &lt;gone&gt; &amp; moved</p></div>"
+    );
+}

@@ -170,56 +170,49 @@ fn App(copy: browser_copy::BrowserCopy, status: crate::storage::copy::CopyStatus
 
 /// Shown when another tab saved changes this tab cannot combine without asking:
 /// it says what the other tab changed and which fields both changed, and nothing
-/// is saved until the user chooses.
+/// is saved until the user chooses. Escaped HTML text
+/// (`crate::banners_html::tab_conflict`) with one delegated `click` handler; a
+/// conflict that changes while shown is written into the same alert.
 #[component]
 fn ConflictBanner() -> impl IntoView {
+    use crate::banners_html as html;
     let state = expect_context::<AppState>();
-    let export_mine = move |_| {
-        if let Some(r) = state.register.get_untracked() {
-            let _ = file_io::download_json(&r);
-        }
-    };
-    move || {
-        state.conflict.get().map(|conflict| {
-            let changed = (!conflict.theirs_changed.is_empty()).then(|| {
-                view! { <p>{format!("The other tab changed {}.", conflict.theirs_changed)}</p> }
-            });
-            let both = (!conflict.both_changed.is_empty()).then(|| view! {
-                <p>"Both tabs changed:"</p>
-                <ul>
-                    {conflict.both_changed.iter().map(|b| view! {
-                        <li>{format!("{}: this tab {}, the other tab {}", b.what, b.mine, b.theirs)}</li>
-                    }).collect_view()}
-                </ul>
-            });
-            let choices = match conflict.cannot_combine {
-                None => view! {
-                    <p>"Everything else has been combined. Choose which values to keep for these fields."</p>
-                    <div class="button-row">
-                        <button type="button" class="button" on:click=move |_| state.resolve_conflict(crate::merge::Side::Mine)>"Keep this tab\u{2019}s values"</button>
-                        <button type="button" class="button button-secondary" on:click=move |_| state.resolve_conflict(crate::merge::Side::Theirs)>"Use the other tab\u{2019}s values"</button>
-                        <button type="button" class="button button-secondary" on:click=export_mine>"Export this tab\u{2019}s version"</button>
-                    </div>
-                }
-                .into_any(),
-                Some(why) => view! {
-                    <p>{format!("The two versions cannot be combined: {why} Choose which version to keep; you can export this tab\u{2019}s version first.")}</p>
-                    <div class="button-row">
-                        <button type="button" class="button button-secondary" on:click=export_mine>"Export this tab\u{2019}s version"</button>
-                        <button type="button" class="button button-secondary" on:click=move |_| state.take_other_tabs_version()>"Use the other tab\u{2019}s version"</button>
-                        <button type="button" class="button button-secondary" on:click=move |_| state.keep_this_tabs_version()>"Keep this tab\u{2019}s version"</button>
-                    </div>
-                }
-                .into_any(),
+    Effect::new(move |_| {
+        state.conflict.with(|c| {
+            let Some(c) = c else {
+                return html_region::set(html::TAB_CONFLICT, "");
             };
-            view! {
-                <div class="notice notice-problem" role="alert">
-                    <h2>"This register was changed in another tab"</h2>
-                    {changed}
-                    {both}
-                    {choices}
-                </div>
+            let body = html::tab_conflict_body(
+                &c.theirs_changed,
+                &c.both_changed,
+                c.cannot_combine.as_deref(),
+            );
+            if document()
+                .get_element_by_id(html::TAB_CONFLICT_ALERT)
+                .is_some()
+            {
+                html_region::set(html::TAB_CONFLICT_ALERT, &body);
+            } else {
+                html_region::set(html::TAB_CONFLICT, &html::tab_conflict(&body));
             }
         })
-    }
+    });
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let Some((_, action, _)) = html_region::action_of(&ev) else {
+            return;
+        };
+        match action.as_str() {
+            "keep-values" => state.resolve_conflict(crate::merge::Side::Mine),
+            "use-values" => state.resolve_conflict(crate::merge::Side::Theirs),
+            "use-version" => state.take_other_tabs_version(),
+            "keep-version" => state.keep_this_tabs_version(),
+            "export" => {
+                if let Some(r) = state.register.get_untracked() {
+                    let _ = file_io::download_json(&r);
+                }
+            }
+            _ => {}
+        }
+    };
+    view! { <div class="tab-conflict" id="tab-conflict" on:click=act></div> }
 }

@@ -2,15 +2,16 @@
 //! header with the "saved" line (or Reconnect after a reload), the short
 //! explanation of where the data is, and, above the view, a file problem or
 //! the message when someone else saved the file (HTML from
-//! `crate::register_file::message`, one delegated click handler).
+//! `crate::register_file::message`; the buttons and the banner one delegated
+//! click handler each).
 
+use super::html_region as region;
 use super::register_file::RegisterFile;
 use super::state::AppState;
 use crate::merge::Side;
 use crate::register_file as rules;
 use crate::storage::copy::CopyKind;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The header's file controls, line and "Where your data is".
 #[component]
@@ -66,16 +67,33 @@ pub fn FileControls() -> impl IntoView {
             in_local_storage: state.copy_status.with(|c| c.kind == CopyKind::LocalStorage),
         })
     };
-    let reconnect_label =
-        move || format!("Reconnect to {}", file.reconnect.get().unwrap_or_default());
+    // The buttons are escaped HTML text (`rules::controls_html`), drawn again
+    // when the file kept for Reconnect changes (focus stays on the same button).
+    let controls = file
+        .reconnect
+        .with_untracked(|r| rules::controls_html(r.as_deref()));
+    let first = controls.clone();
+    Effect::new(move |drawn: Option<String>| {
+        let html = file.reconnect.with(|r| rules::controls_html(r.as_deref()));
+        if html != drawn.as_deref().unwrap_or(&first) {
+            region::set("file-controls", &html);
+        }
+        html
+    });
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let Some((_, action, _)) = region::action_of(&ev) else {
+            return;
+        };
+        match action.as_str() {
+            "open" => file.open(state),
+            "save" => file.save(state),
+            "save-as" => file.save_as(state),
+            "reconnect" => file.reconnect_now(state),
+            _ => {}
+        }
+    };
     view! {
-        <div class="file-controls">
-            <button type="button" class="header-button" on:click=move |_| file.open(state)>"Open register file\u{2026}"</button>
-            <button type="button" class="header-button" aria-keyshortcuts="Control+S" on:click=move |_| file.save(state)>"Save"</button>
-            <button type="button" class="header-button" aria-keyshortcuts="Control+Shift+S" on:click=move |_| file.save_as(state)>"Save as\u{2026}"</button>
-            <button type="button" class="header-button header-button-strong" hidden=move || file.reconnect.with(Option::is_none)
-                on:click=move |_| file.reconnect_now(state)>{reconnect_label}</button>
-        </div>
+        <div class="file-controls" id="file-controls" inner_html=controls on:click=act></div>
         <p class="file-status" class:file-status-reminder=reminding role="status">{line}</p>
         <details class="where-data">
             <summary>"Where your data is"</summary>
@@ -93,10 +111,7 @@ pub fn FileBanner() -> impl IntoView {
     let html = move || {
         let mut out = String::new();
         if let Some(p) = file.problem.get() {
-            out.push_str(&format!(
-                "<div class=\"notice notice-problem\" role=\"alert\"><p>{}</p></div>",
-                crate::html::escape(&p)
-            ));
+            out.push_str(&rules::problem_html(&p));
         }
         file.conflict.with(|c| {
             if let Some(c) = c {
@@ -106,10 +121,7 @@ pub fn FileBanner() -> impl IntoView {
         out
     };
     let act = move |ev: leptos::ev::MouseEvent| {
-        let action = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-file-action]").ok().flatten())
+        let action = region::target_with(&ev, "[data-file-action]")
             .and_then(|el| el.get_attribute("data-file-action"));
         match action.as_deref() {
             Some("merge-mine") => file.merge(state, Side::Mine),

@@ -4,7 +4,9 @@
 //! chooses to reload; the page never reloads by itself, and the button is held
 //! back while a change is unsaved or an edit is open.
 
+use super::html_region as region;
 use super::state::{AppState, SaveStatus};
+use crate::banners_html as html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -76,7 +78,10 @@ fn reason_to_wait(state: AppState) -> Option<&'static str> {
 }
 
 /// A polite status line that offers **Reload to update** once a new version is
-/// waiting; registers the service worker when the app starts.
+/// waiting; registers the service worker when the app starts. The line is
+/// escaped HTML text (`crate::banners_html::update_ready`) put in the status
+/// region when the version is ready; after that only its changing sentence and
+/// the button's `disabled` are updated, so only they are announced.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -84,29 +89,37 @@ pub fn UpdateBanner() -> impl IntoView {
     let listener = window_event_listener_untyped(READY_EVENT, move |_| ready.set(true));
     on_cleanup(move || listener.remove());
     watch_for_updates(WORKER_URL, READY_EVENT);
-    let wait = move || reason_to_wait(state);
-    let reload = move |_| {
-        if reason_to_wait(state).is_none() {
+    Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
+        let wait = reason_to_wait(state);
+        let why = wait.unwrap_or_else(|| match state.save_status.get() {
+            SaveStatus::Saved => "Reload to use it; your register is saved and stays as it is.",
+            _ => "Reload to use it.",
+        });
+        let doc = document();
+        let (Some(text), Some(button)) = (
+            doc.get_element_by_id(html::UPDATE_WHY),
+            doc.get_element_by_id(html::UPDATE_BUTTON),
+        ) else {
+            return region::set(html::UPDATE, &html::update_ready(why, wait.is_some()));
+        };
+        if text.text_content().as_deref() != Some(why) {
+            text.set_text_content(Some(why));
+        }
+        let _ = match (wait.is_some(), button.has_attribute("disabled")) {
+            (true, false) => button.set_attribute("disabled", ""),
+            (false, true) => button.remove_attribute("disabled"),
+            _ => Ok(()),
+        };
+    });
+    let reload = move |ev: leptos::ev::MouseEvent| {
+        if region::action_of(&ev).is_some_and(|(_, a, _)| a == "reload")
+            && reason_to_wait(state).is_none()
+        {
             reload_to_update();
         }
     };
-    view! {
-        <div class="update-banner" role="status">
-            {move || ready.get().then(|| view! {
-                <div class="notice">
-                    <p id="update-reason">
-                        "A new version of the Activity Register is ready. "
-                        {move || wait().unwrap_or_else(|| match state.save_status.get() {
-                            SaveStatus::Saved => "Reload to use it; your register is saved and stays as it is.",
-                            _ => "Reload to use it.",
-                        })}
-                    </p>
-                    <button type="button" class="button" on:click=reload
-                        disabled=move || wait().is_some() aria-describedby="update-reason">
-                        "Reload to update"
-                    </button>
-                </div>
-            })}
-        </div>
-    }
+    view! { <div class="update-banner" role="status" id="update-banner" on:click=reload></div> }
 }
