@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const STEPS = [
+  // First: terser over wasm-bindgen's glue and snippets, their integrity renewed.
+  'minify-js.mjs',
   // The Content-Security-Policy's sha256 of Trunk's inline script, into index.html.
   'csp-hash.mjs',
   // The service worker's list of files with their sha256, and a version, into
