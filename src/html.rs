@@ -88,6 +88,26 @@ pub fn movement_tag(out: &mut String, movement: Movement) {
     out.push_str("</span>");
 }
 
+/// The start of a row about one key activity, up to its header cell's text:
+/// `<tr data-activity-id>` and `<th scope="row">` (with `th_class`, if any)
+/// holding the ID and title, escaped; the caller adds the rest of the header
+/// cell and closes it. For rows with plain text (no marks, no title span):
+/// the Summary's exceptions and the movement tables.
+pub fn row_head(out: &mut String, id: &str, title: &str, th_class: &str) {
+    out.push_str("<tr data-activity-id=\"");
+    escape_into(out, id);
+    out.push_str("\"><th scope=\"row\"");
+    if !th_class.is_empty() {
+        out.push_str(" class=\"");
+        out.push_str(th_class);
+        out.push('"');
+    }
+    out.push_str("><span class=\"activity-id\">");
+    escape_into(out, id);
+    out.push_str("</span> ");
+    escape_into(out, title);
+}
+
 /// How a row is drawn: search terms to mark, the movement to show, and whether
 /// it carries an Edit button (on screen) or not (in print).
 #[derive(Clone, Copy, Default)]
@@ -261,6 +281,16 @@ pub fn grouped(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_head_escapes_id_and_title_with_the_header_class_only_when_given() {
+        let mut plain = String::new();
+        row_head(&mut plain, "KA<1>", "Fish & \"chips\"", "");
+        assert_eq!(plain, "<tr data-activity-id=\"KA&lt;1&gt;\"><th scope=\"row\"><span class=\"activity-id\">KA&lt;1&gt;</span> Fish &amp; &quot;chips&quot;");
+        let mut classed = String::new();
+        row_head(&mut classed, "KA.01.01", "Plan", "col-activity");
+        assert_eq!(classed, "<tr data-activity-id=\"KA.01.01\"><th scope=\"row\" class=\"col-activity\"><span class=\"activity-id\">KA.01.01</span> Plan");
+    }
 
     #[test]
     fn user_text_never_becomes_markup() {

@@ -12,7 +12,7 @@
 //! skip while it is off screen.
 
 use crate::compare::Travel;
-use crate::html::{activity_row, escape_into, movement_tag, RowOptions};
+use crate::html::{activity_row, escape_into, movement_tag, row_head, RowOptions};
 use crate::query::RegisterIndex;
 use crate::register::Register;
 use std::ops::Range;
@@ -192,12 +192,7 @@ fn not_reported(out: &mut String, label: &Option<String>) {
 /// One activity's row of a movements table (the pack's and the Summary's):
 /// before, after, and the direction as arrow and word.
 pub fn movement_row(out: &mut String, t: &Travel) {
-    out.push_str("<tr data-activity-id=\"");
-    escape_into(out, &t.id);
-    out.push_str("\"><th scope=\"row\"><span class=\"activity-id\">");
-    escape_into(out, &t.id);
-    out.push_str("</span> ");
-    escape_into(out, &t.title);
+    row_head(out, &t.id, &t.title, "");
     if let Some(old) = &t.old_title {
         out.push_str(" <span class=\"title-changed\">Title changed; was \u{201c}");
         escape_into(out, old);

@@ -6,7 +6,7 @@
 //! a frame at a time without a long task.
 
 use super::GroupRow;
-use crate::html::{escape_into, status_tag};
+use crate::html::{escape_into, row_head, status_tag};
 use crate::query::RegisterIndex;
 use crate::register::Register;
 use crate::status::Status;
@@ -166,12 +166,7 @@ pub fn exceptions_chunk(
         } else {
             &mut chunk.continued
         };
-        out.push_str("<tr data-activity-id=\"");
-        escape_into(out, &a.id);
-        out.push_str("\"><th scope=\"row\" class=\"col-activity\"><span class=\"activity-id\">");
-        escape_into(out, &a.id);
-        out.push_str("</span> ");
-        escape_into(out, &a.title);
+        row_head(out, &a.id, &a.title, "col-activity");
         out.push_str("</th><td class=\"col-status\">");
         status_tag(out, &register.statuses, &a.status);
         out.push_str("</td><td class=\"col-progress\">");
