@@ -3,12 +3,13 @@
 //! delegated handler): the details a pasted table does not carry, the period
 //! asked for (never guessed from today's date), each refusal by its field
 //! (GOV.UK's error message pattern) or under the text, and the text read into
-//! an import preview (`import::preview_report_text`), which goes through the
+//! an import preview (by the report text worker, `import::read_report_text`), which goes through the
 //! one door like every import. Pure, so it is tested natively; every piece of
 //! user text is escaped. Buttons carry `data-action` ("read", "close").
 
 use crate::html::escape_into;
-use crate::import::{preview_report_text, ImportPreview};
+#[cfg(test)]
+use crate::import::ImportPreview;
 use crate::period::Period;
 use crate::register::Register;
 
@@ -24,6 +25,10 @@ pub const PROBLEM: &str = "paste-problem";
 pub const FIELDS: &str = "paste-fields";
 /// The region holding the refusal under the text.
 pub const PROBLEM_REGION: &str = "paste-problem-region";
+/// The status line under the buttons ("Reading the text…").
+pub const STATUS: &str = "paste-status";
+/// What the status line says while the worker reads the text.
+pub const READING: &str = "Reading the text\u{2026}";
 
 /// The form's details as typed (the text is read on its own).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,14 +85,9 @@ fn refuse(field: Option<&'static str>, sentence: String) -> PasteProblem {
     PasteProblem { field, sentence }
 }
 
-/// Reads the pasted `text` with the form's details into a preview; nothing is
-/// replaced until the preview is confirmed.
-pub fn read(
-    form: &PasteForm,
-    text: &str,
-    template: &Register,
-    current: Option<&Register>,
-) -> Result<ImportPreview, PasteProblem> {
+/// The template with the form's details and period, or the refusal by its
+/// field: what the worker reads the pasted text with.
+pub fn checked_template(form: &PasteForm, template: &Register) -> Result<Register, PasteProblem> {
     if form.year.trim().is_empty() {
         return Err(refuse(
             Some(YEAR),
@@ -103,13 +103,30 @@ pub fn read(
     let period = Period::parse_financial_year(&form.year)
         .and_then(|y| Period::new(y, quarter))
         .map_err(|err| refuse(Some(YEAR), format!("Financial year: {err}.")))?;
-    let template = Register {
+    Ok(Register {
         organisation: form.organisation.trim().to_owned(),
         title: form.title.trim().to_owned(),
         period,
         ..template.clone()
-    };
-    preview_report_text(text, &template, current).map_err(|why| refuse(None, why))
+    })
+}
+
+/// The form and the text read into an import preview in one step, as the page
+/// does it in two (`checked_template` here, the reading in the worker).
+#[cfg(test)]
+pub fn read(
+    form: &PasteForm,
+    text: &str,
+    template: &Register,
+    current: Option<&Register>,
+) -> Result<ImportPreview, PasteProblem> {
+    let template = checked_template(form, template)?;
+    crate::import::preview_report_text(text, &template, current).map_err(|why| refuse(None, why))
+}
+
+/// The text's refusal (not a field's), to show under the text.
+pub fn text_problem(sentence: String) -> PasteProblem {
+    refuse(None, sentence)
 }
 
 /// The whole panel, as first drawn (the text starts empty).
@@ -125,7 +142,8 @@ pub fn panel(form: &PasteForm) -> String {
         "<textarea id=\"paste-text\" rows=\"12\" spellcheck=\"false\"></textarea></div>",
         "<div id=\"paste-problem-region\"></div>",
         "<div class=\"button-row\"><button type=\"button\" class=\"button\" data-action=\"read\">Read the text</button>",
-        "<button type=\"button\" class=\"button button-secondary\" data-action=\"close\">Close</button></div></section>",
+        "<button type=\"button\" class=\"button button-secondary\" data-action=\"close\">Close</button></div>",
+        "<p class=\"hint\" role=\"status\" id=\"paste-status\"></p></section>",
     ));
     out
 }

@@ -75,13 +75,22 @@ pub fn preview_file(
     Ok(preview(name.to_owned(), register, current))
 }
 
-/// The preview of importing pasted report text, read with `template`'s details and statuses.
-/// Refused only when nothing at all could be read from it.
-pub fn preview_report_text(
-    text: &str,
-    template: &Register,
-    current: Option<&Register>,
-) -> Result<ImportPreview, String> {
+/// Pasted report text as read (`report_text::parse`), before it is previewed:
+/// the register and the notes of what the reader could not place or had to
+/// guess, each "Line N: …". Made in the report text worker
+/// (`src/bin/report_text_worker.rs`), so the reader is not in the app's
+/// initial download; the page decodes the register again (`preview_read_text`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadText {
+    pub register: Register,
+    pub not_placed: Vec<String>,
+    pub guesses: Vec<String>,
+}
+
+/// Reads pasted report text with `template`'s details and statuses. Refused,
+/// with the sentence, when no key activity could be read from it or what was
+/// read breaks the file format's rules.
+pub fn read_report_text(text: &str, template: &Register) -> Result<ReadText, String> {
     let parsed = report_text::parse(text, template);
     let mut not_placed = Vec::new();
     let mut guesses = Vec::new();
@@ -110,10 +119,61 @@ pub fn preview_report_text(
             .collect::<Vec<_>>()
             .join(" "));
     }
-    let mut preview = preview("pasted report text".to_owned(), parsed.register, current);
-    preview.not_placed = not_placed;
-    preview.guesses = guesses;
-    Ok(preview)
+    Ok(ReadText {
+        register: parsed.register,
+        not_placed,
+        guesses,
+    })
+}
+
+/// The worker's side: the template as a compact file (`format::encode_compact`)
+/// and the pasted text → what it reads to, the register as a compact file.
+pub fn read_report_text_file(
+    template_file: &str,
+    text: &str,
+) -> Result<(String, Vec<String>, Vec<String>), String> {
+    let template = format::decode(template_file).map_err(|err| err.sentences().join(" "))?;
+    let read = read_report_text(text, &template)?;
+    Ok((
+        format::encode_compact(&read.register),
+        read.not_placed,
+        read.guesses,
+    ))
+}
+
+/// The page's side: what the worker read (`read_report_text_file`), its
+/// register decoded again through the one door, as a preview.
+pub fn preview_read_text_file(
+    register_file: &str,
+    not_placed: Vec<String>,
+    guesses: Vec<String>,
+    current: Option<&Register>,
+) -> Result<ImportPreview, String> {
+    let register = format::decode(register_file).map_err(|err| err.sentences().join(" "))?;
+    let read = ReadText {
+        register,
+        not_placed,
+        guesses,
+    };
+    Ok(preview_read_text(read, current))
+}
+
+/// The preview of what pasted text read to (`read_report_text`).
+pub fn preview_read_text(read: ReadText, current: Option<&Register>) -> ImportPreview {
+    let mut preview = preview("pasted report text".to_owned(), read.register, current);
+    preview.not_placed = read.not_placed;
+    preview.guesses = read.guesses;
+    preview
+}
+
+/// The preview of importing pasted report text, read with `template`'s details
+/// and statuses, in one step (natively; the page reads in the worker).
+pub fn preview_report_text(
+    text: &str,
+    template: &Register,
+    current: Option<&Register>,
+) -> Result<ImportPreview, String> {
+    read_report_text(text, template).map(|read| preview_read_text(read, current))
 }
 
 fn preview(source: String, register: Register, current: Option<&Register>) -> ImportPreview {

@@ -98,3 +98,27 @@ fn text_with_no_activities_is_refused_with_a_hint() {
     .unwrap_err();
     assert!(err.starts_with("No key activities were found in the text."));
 }
+
+#[test]
+fn pasted_text_read_in_the_worker_previews_as_read_in_one_step() {
+    let text = include_str!("../../tests/data/corporate-plan-key-activities-2019-20-q1.txt");
+    let sample = sample_register().unwrap();
+    // The template as the page sends it: the current register without its themes.
+    let template = Register {
+        themes: Vec::new(),
+        ..sample.clone()
+    };
+    let template_file = crate::format::encode_compact(&template);
+    let (file, not_placed, guesses) = read_report_text_file(&template_file, text).unwrap();
+    let two_steps = preview_read_text_file(&file, not_placed, guesses, Some(&sample)).unwrap();
+    let one_step = preview_report_text(text, &template, Some(&sample)).unwrap();
+    assert_eq!(two_steps, one_step);
+    assert_eq!(two_steps.register, sample);
+    assert!(two_steps.guesses.iter().any(|g| g.starts_with("Line 29:")));
+
+    // Refusals come back as the reader's sentence, or the file's.
+    let err = read_report_text_file(&template_file, "Dear colleagues").unwrap_err();
+    assert!(err.starts_with("No key activities were found in the text."));
+    assert!(read_report_text_file("{\"not\": \"a register\"}", text).is_err());
+    assert!(preview_read_text_file("[]", Vec::new(), Vec::new(), None).is_err());
+}

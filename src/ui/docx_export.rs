@@ -10,61 +10,25 @@ use super::explorer::Explorer;
 use super::file_io;
 use super::navigation::Navigation;
 use super::state::AppState;
+use super::worker_call;
 use crate::export::docx::PackRequest;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Trunk's loader for the worker (`data-loader-shim`; workers' files are not
 /// hashed). Relative, so it resolves beside `index.html` under any sub-path.
 const WORKER_URL: &str = "./pack_docx_worker_loader.js";
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-/// How long the worker may take to load before the export gives up.
-const START_TIMEOUT_MS: u32 = 30_000;
-
-// The worker's life in a few lines of JavaScript: smaller in the app's wasm
-// than the same with Rust closures. The worker posts "ready" once its handler
-// is in place (messages sent before would be lost), then answers each request
-// with the bytes (a Uint8Array) or a sentence. Any failure ends the worker, so
-// the next click starts a fresh one.
-#[wasm_bindgen(inline_js = r#"
-let running = null;
-function start(url, timeoutMs) {
-  let worker;
-  try { worker = new Worker(url); } catch (e) { return { worker: { terminate() {} }, ready: Promise.reject(e) }; }
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Word export did not start in time')), timeoutMs);
-    worker.onmessage = (e) => { if (e.data === 'ready') { clearTimeout(timer); resolve(worker); } };
-    worker.onerror = (e) => { e.preventDefault(); clearTimeout(timer); reject(new Error(e.message || 'its files could not be loaded')); };
-  });
-  return { worker, ready };
-}
-export async function make_docx(url, request, timeoutMs) {
-  if (!running) running = start(url, timeoutMs);
-  const current = running;
-  try {
-    const worker = await current.ready;
-    return await new Promise((resolve, reject) => {
-      worker.onmessage = (e) => (e.data instanceof Uint8Array ? resolve(e.data) : reject(new Error(String(e.data))));
-      worker.onerror = (e) => { e.preventDefault(); reject(new Error(e.message || 'the Word export stopped')); };
-      worker.postMessage(request);
-    });
-  } catch (why) {
-    if (running === current) running = null;
-    current.worker.terminate();
-    throw why;
-  }
-}
-"#)]
-extern "C" {
-    fn make_docx(url: &str, request: &str, timeout_ms: u32) -> js_sys::Promise;
-}
-
 /// The document's bytes for `request` (JSON), from the worker.
 async fn make_document(request: String) -> Result<Vec<u8>, String> {
-    match JsFuture::from(make_docx(WORKER_URL, &request, START_TIMEOUT_MS)).await {
-        Ok(bytes) => Ok(js_sys::Uint8Array::new(&bytes).to_vec()),
-        Err(why) => Err(file_io::describe(&why)),
+    match worker_call::call(WORKER_URL, &JsValue::from_str(&request), "the Word export").await {
+        Ok(bytes) => bytes
+            .dyn_into::<js_sys::Uint8Array>()
+            .map(|bytes| bytes.to_vec())
+            .map_err(|_| {
+                "the Word export answered with something other than a document".to_owned()
+            }),
+        Err(Ok(why) | Err(why)) => Err(why),
     }
 }
 

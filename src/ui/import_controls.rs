@@ -11,11 +11,13 @@
 use super::file_io;
 use super::html_region as region;
 use super::state::{AppState, Refusal};
+use super::worker_call;
 use crate::format::size_in_words;
-use crate::import::{preview_file, MAX_FILE_BYTES};
+use crate::import::{preview_file, preview_read_text_file, MAX_FILE_BYTES};
 use crate::paste_html::{self as paste, PasteForm};
 use crate::register::Register;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// Mark set when a file's bytes are in memory; the benchmark measures from it.
 pub const BYTES_READ_MARK: &str = "import:bytes-read";
@@ -61,6 +63,8 @@ pub fn ImportControls() -> impl IntoView {
     // The details the pasted table does not carry, taken when the form opens;
     // `None` while it is closed.
     let template = StoredValue::new(None::<Register>);
+    // While the worker reads the text, "Read the text" waits.
+    let reading = StoredValue::new(false);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -102,7 +106,7 @@ pub fn ImportControls() -> impl IntoView {
             <p class="notice notice-problem" role="alert" id="returns-problem"></p>
         </div>
         // Paste report text's form (`crate::paste_html`), drawn when it opens.
-        <div id="paste-panel" hidden on:click=move |ev| on_paste_click(state, template, ev)></div>
+        <div id="paste-panel" hidden on:click=move |ev| on_paste_click(state, template, reading, ev)></div>
     }
 }
 
@@ -134,12 +138,17 @@ fn show_paste(state: AppState, template: StoredValue<Option<Register>>, open: bo
     let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
 }
 
-/// Paste report text's `click` handler: "Read the text" reads the details
-/// and the text as typed into an import preview (focus goes to what was
-/// refused); "Close" closes the form.
+/// Trunk's loader for Paste report text's reader (`data-loader-shim`; workers'
+/// files are not hashed).
+const READER_URL: &str = "./report_text_worker_loader.js";
+
+/// Paste report text's `click` handler: "Read the text" checks the details,
+/// then has the worker read the text into an import preview (focus goes to
+/// what was refused); "Close" closes the form.
 fn on_paste_click(
     state: AppState,
     template: StoredValue<Option<Register>>,
+    reading: StoredValue<bool>,
     ev: leptos::ev::MouseEvent,
 ) {
     let Some((_, action, _)) = region::action_of(&ev) else {
@@ -148,7 +157,7 @@ fn on_paste_click(
     if action == "close" {
         return show_paste(state, template, false);
     }
-    if action != "read" {
+    if action != "read" || reading.get_value() {
         return;
     }
     let form = PasteForm {
@@ -157,23 +166,65 @@ fn on_paste_click(
         year: region::value(paste::YEAR),
         quarter: region::value(paste::QUARTER),
     };
-    let current = state.register.get_untracked();
-    let outcome = template.with_value(|t| {
-        t.as_ref()
-            .map(|t| paste::read(&form, &region::value(paste::TEXT), t, current.as_ref()))
+    let checked = template.with_value(|t| t.as_ref().map(|t| paste::checked_template(&form, t)));
+    let with = match checked {
+        Some(Ok(with)) => with,
+        Some(Err(problem)) => return show_problem(&form, problem),
+        None => return,
+    };
+    let request = js_sys::Array::of2(
+        &crate::format::encode_compact(&with).into(),
+        &region::value(paste::TEXT).into(),
+    );
+    reading.set_value(true);
+    region::set(paste::PROBLEM_REGION, "");
+    region::text(paste::STATUS, paste::READING);
+    leptos::task::spawn_local(async move {
+        let answer = worker_call::call(READER_URL, &request, "the text reader").await;
+        reading.set_value(false);
+        // Closed while the text was read: the officer no longer wants it.
+        if template.with_value(Option::is_none) {
+            return;
+        }
+        region::text(paste::STATUS, "");
+        let outcome = match answer {
+            Ok(read) => {
+                let read = js_sys::Array::from(&read);
+                let strings = |v: JsValue| {
+                    js_sys::Array::from(&v)
+                        .iter()
+                        .filter_map(|s| s.as_string())
+                        .collect()
+                };
+                let current = state.register.get_untracked();
+                preview_read_text_file(
+                    &read.get(0).as_string().unwrap_or_default(),
+                    strings(read.get(1)),
+                    strings(read.get(2)),
+                    current.as_ref(),
+                )
+            }
+            Err(Ok(sentence)) => Err(sentence),
+            Err(Err(why)) => Err(format!(
+                "The text could not be read: {}. Try again.",
+                why.trim_end_matches('.')
+            )),
+        };
+        match outcome {
+            Ok(preview) => {
+                state.offer_import(Ok(preview));
+                show_paste(state, template, false);
+            }
+            Err(sentence) => show_problem(&form, paste::text_problem(sentence)),
+        }
     });
-    match outcome {
-        Some(Ok(preview)) => {
-            state.offer_import(Ok(preview));
-            show_paste(state, template, false);
-        }
-        Some(Err(problem)) => {
-            region::set(paste::FIELDS, &paste::fields(&form, Some(&problem)));
-            region::set(paste::PROBLEM_REGION, &paste::problem(Some(&problem)));
-            region::focus(problem.field.unwrap_or(paste::PROBLEM));
-        }
-        None => {}
-    }
+}
+
+/// A refusal by its field, or under the text, with focus there.
+fn show_problem(form: &PasteForm, problem: paste::PasteProblem) {
+    region::set(paste::FIELDS, &paste::fields(form, Some(&problem)));
+    region::set(paste::PROBLEM_REGION, &paste::problem(Some(&problem)));
+    region::focus(problem.field.unwrap_or(paste::PROBLEM));
 }
 
 /// Lets a JSON file dropped anywhere on the page go through the same door.

@@ -35,6 +35,7 @@ mod status_rules;
 mod status_tag;
 mod summary_view;
 mod update_banner;
+mod worker_call;
 
 pub use app_header::AppHeader;
 pub use explorer::{Explorer, RegisterExplorer};

@@ -673,18 +673,20 @@ async function benchPack(app) {
 
 /** The files of dist/ the page loads before the app can start (index.html and
  *  what it links, the app's wasm and its glue with the snippets the glue
- *  imports), and the Word worker's, loaded on the first Word export. */
+ *  imports), and the on-demand workers' (the Word export's, the report text
+ *  reader's), each loaded on its first use. */
 function shippedFiles(dist) {
   const all = readdirSync(dist, { recursive: true }).map(String).filter((f) => !/\.(br|gz)$/.test(f));
   const worker = all.filter((f) => f.startsWith('pack_docx_worker'));
+  const reader = all.filter((f) => f.startsWith('report_text_worker'));
   const initial = all.filter((f) => f === 'index.html' || f === 'boot.js' || /^app-.*\.css$/.test(f)
     || /^activity-register-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) || f.startsWith('snippets/') && f.endsWith('.js'));
-  return { initial, worker };
+  return { initial, worker, reader };
 }
 
 function benchSize() {
   const dist = join(HERE, '..', '..', 'dist');
-  const { initial, worker } = shippedFiles(dist);
+  const { initial, worker, reader } = shippedFiles(dist);
   const sizes = (f) => {
     const path = join(dist, f);
     const copy = (suffix) => (existsSync(`${path}.${suffix}`) ? readFileSync(`${path}.${suffix}`).length : NaN);
@@ -711,6 +713,7 @@ function benchSize() {
   table('Initial download: wasm + js (the app\'s code; target ≤ 300 KB gzip)', code);
   table('Initial download: everything the first view loads', initial);
   table('Word export worker (loaded on the first "Export Word document")', worker);
+  table('Report text worker (loaded on the first "Read the text")', reader);
 }
 
 /** Chromium flags that keep it off this machine's closed network (as the e2e tests). */

@@ -179,6 +179,8 @@ test('UTF-16 files are accepted and a dropped file goes through the same door', 
 
 test('pasting the shared report yields the sample register exactly', async () => {
   const { page, errors, context } = await openApp();
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
   await page.getByRole('button', { name: 'Paste report text' }).click();
   await page.getByLabel('Organisation').fill('Harborough District Council');
   await page.getByLabel('Report title').fill('Corporate Plan Key Activities');
@@ -186,8 +188,10 @@ test('pasting the shared report yields the sample register exactly', async () =>
   await page.getByLabel('Quarter', { exact: true }).selectOption('1');
   await page.getByRole('textbox', { name: 'Report text', exact: true }).fill(REPORT_TEXT);
   assert.deepEqual(await axeViolations(page), []);
+  assert.equal(requested.filter((u) => u.includes('report_text_worker')).length, 0, 'the text reader is not loaded before it is needed');
   await page.getByRole('button', { name: 'Read the text' }).click();
   const preview = await replaceFromPreview(page);
+  assert.ok(requested.some((u) => u.endsWith('report_text_worker_bg.wasm')), 'the text reader loaded its wasm on first use');
   assert.match(preview, /pasted report text/);
   assert.match(preview, /37 key activities under 11 objectives and 3 themes/);
   assert.match(preview, /Line 29: Dropped a stray "0"/);
@@ -195,6 +199,48 @@ test('pasting the shared report yields the sample register exactly', async () =>
   assert.equal(await page.locator('tbody tr').count(), 37);
   assert.equal((await exportJson(page)).text, SAMPLE_TEXT);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('while the text reader loads the form says so; when it cannot load, a sentence under the text, and reading again works', async () => {
+  // The worker's files from the network, as on a first visit: Playwright's routes
+  // never see what a service worker serves from its cache.
+  const { page, errors, context } = await app.newPage({ serviceWorkers: 'block' });
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.route('**/report_text_worker_loader.js', async (route) => {
+    await new Promise((done) => { setTimeout(done, 1000); });
+    await route.fulfill({ status: 404, body: 'missing' });
+  });
+  await page.getByRole('button', { name: 'Paste report text' }).click();
+  await page.getByLabel('Organisation').fill('Harborough District Council');
+  await page.getByLabel('Financial year').fill('2019/20');
+  await page.getByLabel('Quarter', { exact: true }).selectOption('1');
+  await page.getByRole('textbox', { name: 'Report text', exact: true }).fill(REPORT_TEXT);
+  await page.getByRole('button', { name: 'Read the text' }).click();
+  await page.getByRole('status').filter({ hasText: 'Reading the text…' }).waitFor();
+  const problem = page.getByRole('alert').filter({ hasText: 'The text could not be read' });
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /^The text could not be read: .+\. Try again\.$/);
+  await page.waitForFunction(() => document.activeElement?.id === 'paste-problem');
+  assert.equal(await page.locator('#paste-status').innerText(), '');
+  assert.equal(await page.getByRole('region', { name: /Check before replacing/ }).count(), 0);
+  assert.equal(await stored(page), null, 'nothing was stored');
+
+  await page.unroute('**/report_text_worker_loader.js');
+  await page.getByRole('button', { name: 'Read the text' }).click();
+  const preview = await replaceFromPreview(page);
+  assert.match(preview, /37 key activities under 11 objectives and 3 themes/);
+  assert.equal(await page.locator('tbody tr').count(), 37);
+
+  // A text the reader refuses: its sentence under the text, the register as it was.
+  await page.getByRole('button', { name: 'Paste report text' }).click();
+  await page.getByRole('textbox', { name: 'Report text', exact: true }).fill('Dear colleagues,\nplease find attached');
+  await page.getByRole('button', { name: 'Read the text' }).click();
+  await page.getByRole('alert').filter({ hasText: 'No key activities were found in the text.' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'paste-problem');
+  assert.equal(await page.locator('tbody tr').count(), 37);
+  assert.deepEqual(errors.filter((e) => !/report_text_worker_loader\.js|404/.test(e)), []);
   await context.close();
 });
 

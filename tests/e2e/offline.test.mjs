@@ -98,7 +98,8 @@ test('dist/sw.js lists every file of the build with its sha256, and a version; .
   }
   const names = build.files.map(([p]) => p);
   for (const name of ['index.html', 'boot.js', 'manifest.json', 'sample-register.json',
-    'pack_docx_worker_loader.js', 'pack_docx_worker.js', 'pack_docx_worker_bg.wasm']) {
+    'pack_docx_worker_loader.js', 'pack_docx_worker.js', 'pack_docx_worker_bg.wasm',
+    'report_text_worker_loader.js', 'report_text_worker.js', 'report_text_worker_bg.wasm']) {
     assert.ok(names.includes(name), `${name} is cached`);
   }
   assert.ok(names.some((p) => /^activity-register-[0-9a-f]+_bg\.wasm$/.test(p)), 'the app\'s hashed wasm is cached');
