@@ -219,7 +219,7 @@ pub fn movement_counts(travel: &[Travel]) -> Vec<(Movement, usize)> {
 pub fn movement_sentence(travel: &[Travel]) -> String {
     let parts: Vec<String> = movement_counts(travel)
         .into_iter()
-        .map(|(m, n)| format!("{n} {}", m.word().to_lowercase()))
+        .map(|(m, n)| format!("{n} {}", m.word().to_ascii_lowercase()))
         .collect();
     format!("{}.", parts.join(", "))
 }

@@ -98,7 +98,8 @@ fn App(copy: browser_copy::BrowserCopy, status: crate::storage::copy::CopyStatus
         if in_text {
             return;
         }
-        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        // ASCII letters only: `str::to_lowercase` would bring its Unicode code in.
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
             ("z", false) => {
                 ev.prevent_default();
                 state.undo();
