@@ -52,6 +52,31 @@ pub fn cover(r: &Register, extract: &[String]) -> String {
 /// of it or an extract (about 0.75 ms an activity to prepare, on 2 cores).
 pub const LARGE_PACK: usize = 2_500;
 
+/// The pack's toolbar, as first drawn (`ui::pack_view` sets the progress line,
+/// the notice and the buttons' `disabled`; `ui::docx_export` the Word line and
+/// its problem). Print and Export web page wait until the pack is ready.
+/// Buttons carry `data-action`.
+pub const TOOLBAR: &str = concat!(
+    "<button type=\"button\" class=\"button\" data-action=\"print\" id=\"pack-print\" disabled>Print</button>",
+    "<button type=\"button\" class=\"button button-secondary\" data-action=\"export-web-page\" id=\"pack-export-web-page\" disabled>Export web page</button>",
+    "<button type=\"button\" class=\"button button-secondary\" data-action=\"export-word\" id=\"pack-export-word\">Export Word document</button>",
+    "<p class=\"hint\" role=\"status\" id=\"pack-word-status\">A .docx of this pack for committee services: the same selection, in Word\u{2019}s headings and tables.</p>",
+    "<p class=\"pack-progress\" role=\"status\" id=\"pack-progress\"></p>",
+    "<p class=\"hint\">Print opens the browser\u{2019}s print dialog: print on paper, or choose \u{201c}Save as PDF\u{201d}. A4, the detail in landscape, with page numbers.</p>",
+    // Always in the page, so that a screen reader hears each new message.
+    "<p class=\"pack-notice\" role=\"status\" id=\"pack-notice\"></p>",
+    "<div id=\"pack-extract-hint\"></div>",
+);
+
+/// Why the Word document could not be made, as the alert after the Word line.
+pub fn word_problem(sentence: &str) -> String {
+    let mut out =
+        String::from("<p class=\"notice notice-problem\" role=\"alert\" id=\"pack-word-problem\">");
+    escape_into(&mut out, sentence);
+    out.push_str("</p>");
+    out
+}
+
 /// What the pack shows, for `article`.
 pub struct PackParts<'a> {
     pub register: &'a Register,
@@ -302,6 +327,26 @@ pub fn headline_summary(summary: &Summary, r: &Register) -> String {
 mod tests {
     use super::*;
     use crate::sample::sample_register;
+
+    #[test]
+    fn the_toolbar_waits_to_print_and_a_word_problem_is_an_escaped_alert() {
+        // Print and Export web page start disabled (the pack is not ready); the
+        // Word button does not.
+        assert!(TOOLBAR.contains("data-action=\"print\" id=\"pack-print\" disabled>Print</button>"));
+        assert!(TOOLBAR.contains("id=\"pack-export-web-page\" disabled>Export web page</button>"));
+        assert!(TOOLBAR.contains("id=\"pack-export-word\">Export Word document</button>"));
+        // Each message line is a live region from the start.
+        for id in ["pack-word-status", "pack-progress", "pack-notice"] {
+            assert!(
+                TOOLBAR.contains(&format!("role=\"status\" id=\"{id}\"")),
+                "{id}"
+            );
+        }
+        assert_eq!(
+            word_problem("it <stopped> & \"failed\""),
+            "<p class=\"notice notice-problem\" role=\"alert\" id=\"pack-word-problem\">it &lt;stopped&gt; &amp; &quot;failed&quot;</p>"
+        );
+    }
 
     #[test]
     fn the_cover_escapes_and_shows_only_what_is_given() {

@@ -36,7 +36,6 @@ fn Pack() -> impl IntoView {
     let (progress, set_progress) = signal(Progress::Rendering { done: 0, of: 0 });
     let ready = move || matches!(progress.get(), Progress::Ready { .. });
     let article = NodeRef::<leptos::html::Article>::new();
-    let notice = RwSignal::new(None::<String>);
     let travel = Memo::new(move |_| travel_of_selection(travelled, explorer, nav));
 
     // The running footer: title and period on every page but the cover.
@@ -138,10 +137,7 @@ fn Pack() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
-    let print = move |_| {
-        let _ = window().print();
-    };
-    let export_web_page = move |_| {
+    let export_web_page = move || {
         let Some(a) = article.get_untracked() else {
             return;
         };
@@ -151,28 +147,58 @@ fn Pack() -> impl IntoView {
                 .ok_or_else(|| "There is no register to export.".to_owned())?;
             super::pack_export::download_web_page(r, &a)
         });
-        notice.set(Some(match result {
-            Ok(name) => {
-                format!("Web page {name} downloaded: the pack as one file, ready to publish.")
-            }
-            Err(why) => why,
-        }));
+        region::text(
+            "pack-notice",
+            &match result {
+                Ok(name) => {
+                    format!("Web page {name} downloaded: the pack as one file, ready to publish.")
+                }
+                Err(why) => why,
+            },
+        );
     };
-    let progress_line = move || match progress.get() {
-        Progress::Rendering { done, of } => format!(
-            "Preparing the pack: {} of {} key activities\u{2026}",
-            thousands(done),
-            thousands(of)
-        ),
-        Progress::Choosing => format!(
-            "This pack holds {} key activities: choose below whether to prepare all of it.",
-            thousands(selected())
-        ),
-        Progress::Ready { pages } => format!(
-            "Ready to print: {} A4 {}.",
-            thousands(pages as usize),
-            if pages == 1 { "page" } else { "pages" }
-        ),
+    // The progress line, and Print and Export web page once the pack is ready.
+    Effect::new(move |_| {
+        let line = match progress.get() {
+            Progress::Rendering { done, of } => format!(
+                "Preparing the pack: {} of {} key activities\u{2026}",
+                thousands(done),
+                thousands(of)
+            ),
+            Progress::Choosing => format!(
+                "This pack holds {} key activities: choose below whether to prepare all of it.",
+                thousands(selected())
+            ),
+            Progress::Ready { pages } => format!(
+                "Ready to print: {} A4 {}.",
+                thousands(pages as usize),
+                if pages == 1 { "page" } else { "pages" }
+            ),
+        };
+        region::text("pack-progress", &line);
+        for id in ["pack-print", "pack-export-web-page"] {
+            if let Some(button) = document().get_element_by_id(id) {
+                let _ = if ready() {
+                    button.remove_attribute("disabled")
+                } else {
+                    button.set_attribute("disabled", "")
+                };
+            }
+        }
+    });
+    let word_preparing = StoredValue::new(false);
+    let on_toolbar_click = move |ev: leptos::ev::MouseEvent| {
+        let Some((_, action, _)) = region::action_of(&ev) else {
+            return;
+        };
+        match action.as_str() {
+            "print" => {
+                let _ = window().print();
+            }
+            "export-web-page" => export_web_page(),
+            "export-word" => super::docx_export::export(state, explorer, nav, word_preparing),
+            _ => {}
+        }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         // Contents links move focus to their heading without changing the
@@ -207,16 +233,7 @@ fn Pack() -> impl IntoView {
     };
 
     view! {
-        <div class="pack-toolbar">
-            <button type="button" class="button" on:click=print disabled=move || !ready()>"Print"</button>
-            <button type="button" class="button button-secondary" on:click=export_web_page disabled=move || !ready()>"Export web page"</button>
-            <super::docx_export::ExportWordButton />
-            <p class="pack-progress" role="status">{progress_line}</p>
-            <p class="hint">"Print opens the browser\u{2019}s print dialog: print on paper, or choose \u{201c}Save as PDF\u{201d}. A4, the detail in landscape, with page numbers."</p>
-            // Always in the page, so that a screen reader hears each new message.
-            <p class="pack-notice" role="status">{move || notice.get()}</p>
-            <div id="pack-extract-hint"></div>
-        </div>
+        <div class="pack-toolbar" inner_html=crate::pack_html::TOOLBAR on:click=on_toolbar_click></div>
         // On screen the pack keeps its printed width (it is measured at it), so
         // on a narrow screen it scrolls sideways in its own region, not the page.
         <div class="pack-frame" role="region" aria-label="The scrutiny pack as it will print" tabindex="0">
