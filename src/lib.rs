@@ -12,6 +12,7 @@ pub mod details_html;
 pub mod edit;
 pub mod export;
 pub mod format;
+pub mod header_html;
 pub mod html;
 pub mod import;
 pub mod import_review_html;

@@ -1,8 +1,15 @@
 //! The header on every view: the register's name and period, the views, the
-//! register file's controls, and whether everything is saved.
+//! register file's controls, and whether everything is saved. Escaped HTML
+//! text (`crate::header_html`) put on the page once, its parts kept true by a
+//! few effects (texts, the links' filters and `aria-current`, the status
+//! marks), with one delegated `click` handler for the file's buttons.
 
+use super::html_region as region;
 use super::navigation::Navigation;
+use super::register_file::RegisterFile;
+use super::register_file_view::{keep_file_parts, on_header_click};
 use super::state::{AppState, SaveStatus};
+use crate::header_html as html;
 use crate::query::ViewQuery;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -11,6 +18,7 @@ use leptos::prelude::*;
 pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let nav = expect_context::<Navigation>();
+    let file = expect_context::<RegisterFile>();
     // Views share the filters, so links between them carry the filters (not the page).
     // One encoding per change of the query, shared by every link (a keystroke
     // in Search changes it).
@@ -24,50 +32,69 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
             .to_query()
         })
     });
-    let identity = move || {
-        state.register.with(|r| {
-            r.as_ref().map(|r| {
-                // A register brought in from a spreadsheet may have no organisation yet.
-                [
-                    r.organisation.clone(),
-                    r.title.clone(),
-                    r.period.to_string(),
-                ]
-                .into_iter()
-                .filter(|part| !part.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(" \u{00b7} ")
-            })
+    let links = || {
+        document()
+            .query_selector_all(".app-nav a")
+            .ok()
+            .into_iter()
+            .flat_map(|list| (0..list.length()).filter_map(move |i| list.item(i)))
+            .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+            .zip(Route::ALL)
+    };
+    Effect::new(move |_| {
+        filters_query.with(|q| {
+            for (link, r) in links() {
+                let _ = link.set_attribute("href", &r.hash_with(q));
+            }
         })
-    };
-    let save_text = move || match state.save_status.get() {
-        SaveStatus::Empty => "Nothing to save yet".to_owned(),
-        SaveStatus::Pending => "Saving\u{2026}".to_owned(),
-        SaveStatus::Saved => "All changes saved in this browser".to_owned(),
-        SaveStatus::NotSaved(why) => why,
-    };
-    let unsaved = move || matches!(state.save_status.get(), SaveStatus::NotSaved(_));
-    let saved = move || state.save_status.get() == SaveStatus::Saved;
+    });
+    Effect::new(move |_| {
+        let now = route.get();
+        for (link, r) in links() {
+            let _ = if r == now {
+                link.set_attribute("aria-current", "page")
+            } else {
+                link.remove_attribute("aria-current")
+            };
+        }
+    });
+    Effect::new(move |_| {
+        let identity = state
+            .register
+            .with(|r| r.as_ref().map(html::identity))
+            .unwrap_or_default();
+        region::text(html::IDENTITY, &identity);
+    });
+    Effect::new(move |_| {
+        let status = state.save_status.get();
+        region::text(
+            html::SAVE_STATUS,
+            match &status {
+                SaveStatus::Empty => "Nothing to save yet",
+                SaveStatus::Pending => "Saving\u{2026}",
+                SaveStatus::Saved => "All changes saved in this browser",
+                SaveStatus::NotSaved(why) => why,
+            },
+        );
+        region::mark(
+            html::SAVE_STATUS,
+            "save-status-problem",
+            matches!(status, SaveStatus::NotSaved(_)),
+        );
+        region::mark(
+            html::SAVE_STATUS,
+            "save-status-saved",
+            status == SaveStatus::Saved,
+        );
+    });
+    Effect::new(move |_| {
+        region::text(html::STORAGE_USE, &state.copy_status.with(|c| c.line()));
+    });
+    keep_file_parts(state, file);
+    let inner = file
+        .reconnect
+        .with_untracked(|r| html::header(&crate::register_file::controls_html(r.as_deref())));
     view! {
-        <header class="app-header">
-            <div class="app-header-inner">
-                <p class="app-name">"Activity Register"</p>
-                <p class="app-identity">{identity}</p>
-                <nav aria-label="Views">
-                    <ul class="app-nav">
-                        {Route::ALL.into_iter().map(|r| view! {
-                            <li>
-                                <a href=move || filters_query.with(|q| r.hash_with(q)) aria-current=move || (route.get() == r).then_some("page")>
-                                    {r.label()}
-                                </a>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </nav>
-                <super::register_file_view::FileControls />
-                <p class="save-status" class:save-status-problem=unsaved class:save-status-saved=saved role="status">{save_text}</p>
-                <p class="storage-use">{move || state.copy_status.with(|c| c.line())}</p>
-            </div>
-        </header>
+        <header class="app-header" inner_html=inner on:click=move |ev| on_header_click(state, file, &ev)></header>
     }
 }

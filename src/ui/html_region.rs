@@ -84,6 +84,13 @@ pub fn text(id: &str, text: &str) {
     }
 }
 
+/// Puts the class on the element `id`, or takes it off.
+pub fn mark(id: &str, class: &str, on: bool) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.class_list().toggle_with_force(class, on);
+    }
+}
+
 /// Moves focus to the element `id`.
 pub fn focus(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {

@@ -8,16 +8,17 @@
 use super::html_region as region;
 use super::register_file::RegisterFile;
 use super::state::AppState;
+use crate::header_html as html;
 use crate::merge::Side;
 use crate::register_file as rules;
 use crate::storage::copy::CopyKind;
 use leptos::prelude::*;
 
-/// The header's file controls, line and "Where your data is".
-#[component]
-pub fn FileControls() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let file = expect_context::<RegisterFile>();
+/// Keeps the header's file parts true (`header_html::header`): the buttons
+/// (drawn again when the file kept for Reconnect changes; focus stays on the
+/// same button), the file's line (with the reminder's mark) and "Where your
+/// data is".
+pub fn keep_file_parts(state: AppState, file: RegisterFile) {
     // Ticks each minute so "3 minutes ago" stays true.
     let now = RwSignal::new(js_sys::Date::now() as u64);
     if let Ok(tick) = set_interval_with_handle(
@@ -56,23 +57,27 @@ pub fn FileControls() -> impl IntoView {
             _ => None,
         }
     };
-    let whereabouts = move || {
+    Effect::new(move |_| {
+        region::text(html::FILE_STATUS, line().as_deref().unwrap_or_default());
+        region::mark(html::FILE_STATUS, "file-status-reminder", reminding());
+    });
+    Effect::new(move |_| {
         let linked = file.linked.get();
         let reconnect = file.reconnect.get();
-        rules::where_html(&rules::Whereabouts {
-            linked: linked.as_deref(),
-            reconnect: reconnect.as_deref(),
-            can_write: file.can_write,
-            persistent: state.copy_status.with(|c| c.persistent),
-            in_local_storage: state.copy_status.with(|c| c.kind == CopyKind::LocalStorage),
-        })
-    };
-    // The buttons are escaped HTML text (`rules::controls_html`), drawn again
-    // when the file kept for Reconnect changes (focus stays on the same button).
-    let controls = file
+        region::set(
+            html::WHERE_LIST,
+            &rules::where_html(&rules::Whereabouts {
+                linked: linked.as_deref(),
+                reconnect: reconnect.as_deref(),
+                can_write: file.can_write,
+                persistent: state.copy_status.with(|c| c.persistent),
+                in_local_storage: state.copy_status.with(|c| c.kind == CopyKind::LocalStorage),
+            }),
+        );
+    });
+    let first = file
         .reconnect
         .with_untracked(|r| rules::controls_html(r.as_deref()));
-    let first = controls.clone();
     Effect::new(move |drawn: Option<String>| {
         let html = file.reconnect.with(|r| rules::controls_html(r.as_deref()));
         if html != drawn.as_deref().unwrap_or(&first) {
@@ -80,25 +85,19 @@ pub fn FileControls() -> impl IntoView {
         }
         html
     });
-    let act = move |ev: leptos::ev::MouseEvent| {
-        let Some((_, action, _)) = region::action_of(&ev) else {
-            return;
-        };
-        match action.as_str() {
-            "open" => file.open(state),
-            "save" => file.save(state),
-            "save-as" => file.save_as(state),
-            "reconnect" => file.reconnect_now(state),
-            _ => {}
-        }
+}
+
+/// The header's file buttons (one delegated `click` handler on the header).
+pub fn on_header_click(state: AppState, file: RegisterFile, ev: &leptos::ev::MouseEvent) {
+    let Some((_, action, _)) = region::action_of(ev) else {
+        return;
     };
-    view! {
-        <div class="file-controls" id="file-controls" inner_html=controls on:click=act></div>
-        <p class="file-status" class:file-status-reminder=reminding role="status">{line}</p>
-        <details class="where-data">
-            <summary>"Where your data is"</summary>
-            <ul inner_html=whereabouts></ul>
-        </details>
+    match action.as_str() {
+        "open" => file.open(state),
+        "save" => file.save(state),
+        "save-as" => file.save_as(state),
+        "reconnect" => file.reconnect_now(state),
+        _ => {}
     }
 }
 
