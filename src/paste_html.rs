@@ -30,6 +30,25 @@ pub const STATUS: &str = "paste-status";
 /// What the status line says while the worker reads the text.
 pub const READING: &str = "Reading the text\u{2026}";
 
+/// The ways a register comes in, as first drawn in `.import-controls`
+/// (`ui::import_controls`): Import JSON's and Import spreadsheet's file
+/// buttons, and the button that opens Paste report text's form.
+pub const IMPORT_CONTROLS: &str = concat!(
+    "<span class=\"file-button\"><input type=\"file\" id=\"import-json\" class=\"file-input\" accept=\".json,application/json\">",
+    "<label for=\"import-json\" class=\"button button-secondary\">Import JSON</label></span>",
+    "<button type=\"button\" class=\"button button-secondary\" aria-expanded=\"false\" aria-controls=\"paste-panel\" data-action=\"paste\">Paste report text</button>",
+    "<span class=\"file-button\"><input type=\"file\" id=\"import-spreadsheet\" class=\"file-input\" accept=\".xlsx,.csv,text/csv\">",
+    "<label for=\"import-spreadsheet\" class=\"button button-secondary\">Import spreadsheet</label></span>",
+    "<p class=\"hint\">You can also drop a JSON file anywhere on this page. A spreadsheet (.xlsx or .csv, a row per key activity) is matched to the register\u{2019}s fields first.</p>",
+);
+
+/// Import spreadsheet's form, progress and problems (the returns worker's
+/// HTML goes in them), as first drawn in `.returns-view`.
+pub const SPREADSHEET_REGIONS: &str = concat!(
+    "<p class=\"hint\" role=\"status\" id=\"returns-status\"></p><div id=\"returns-sheet\"></div>",
+    "<p class=\"notice notice-problem\" role=\"alert\" id=\"returns-problem\"></p>",
+);
+
 /// The form's details as typed (the text is read on its own).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PasteForm {

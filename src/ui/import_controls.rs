@@ -65,46 +65,32 @@ pub fn ImportControls() -> impl IntoView {
     let template = StoredValue::new(None::<Register>);
     // While the worker reads the text, "Read the text" waits.
     let reading = StoredValue::new(false);
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
+    // Import JSON's file: Import spreadsheet's input is the Returns view's
+    // delegated listeners' (`returns_worker`).
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = region::target_with(&ev, "#import-json")
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
+        else {
+            return;
+        };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
             import_file(state, file);
         }
         // Choosing the same file again must fire `change` again.
         input.set_value("");
     };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if region::action_of(&ev).is_some_and(|(_, action, _)| action == "paste") {
+            let open = template.with_value(Option::is_none);
+            show_paste(state, template, open);
+        }
+    };
     view! {
-        <div class="import-controls">
-            <span class="file-button">
-                <input type="file" id="import-json" class="file-input" accept=".json,application/json" on:change=on_file />
-                <label for="import-json" class="button button-secondary">"Import JSON"</label>
-            </span>
-            <button
-                type="button"
-                class="button button-secondary"
-                aria-expanded="false"
-                aria-controls="paste-panel"
-                on:click=move |_| {
-                    let open = template.with_value(Option::is_none);
-                    show_paste(state, template, open);
-                }
-            >
-                "Paste report text"
-            </button>
-            <span class="file-button">
-                <input type="file" id="import-spreadsheet" class="file-input" accept=".xlsx,.csv,text/csv" />
-                <label for="import-spreadsheet" class="button button-secondary">"Import spreadsheet"</label>
-            </span>
-            <p class="hint">"You can also drop a JSON file anywhere on this page. A spreadsheet (.xlsx or .csv, a row per key activity) is matched to the register\u{2019}s fields first."</p>
-        </div>
+        <div class="import-controls" inner_html=paste::IMPORT_CONTROLS on:change=on_change on:click=on_click></div>
         // Import spreadsheet's form, progress and problems (the worker's HTML);
         // its file button and this form are handled by the Returns view's
         // delegated listeners (`returns_worker`).
-        <div class="returns-view">
-            <p class="hint" role="status" id="returns-status"></p>
-            <div id="returns-sheet"></div>
-            <p class="notice notice-problem" role="alert" id="returns-problem"></p>
-        </div>
+        <div class="returns-view" inner_html=paste::SPREADSHEET_REGIONS></div>
         // Paste report text's form (`crate::paste_html`), drawn when it opens.
         <div id="paste-panel" hidden on:click=move |ev| on_paste_click(state, template, reading, ev)></div>
     }
