@@ -8,6 +8,7 @@ pub mod activity_form;
 pub mod activity_form_html;
 pub mod banners_html;
 pub mod compare;
+pub mod compare_control_html;
 pub mod details_html;
 pub mod edit;
 pub mod export;

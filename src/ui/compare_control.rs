@@ -2,9 +2,16 @@
 //! direction of travel; it is only compared, never imported. Offered where
 //! direction of travel is first mentioned (the Summary's headline, the Register
 //! view, the first visit); says what it compares with and can clear it.
+//!
+//! Kept small for the initial download: escaped HTML text from
+//! `crate::compare_control_html`, drawn again by one effect when what it shows
+//! changes (focus kept on the same control), with one `change` and one `click`
+//! handler.
 
 use super::file_io;
+use super::html_region as region;
 use super::state::AppState;
+use crate::compare_control_html::{control, Shown};
 use crate::import::read_register_file;
 use leptos::prelude::*;
 
@@ -15,8 +22,42 @@ pub fn CompareControl(id: &'static str, label: &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
     let refusal = RwSignal::new(None::<(String, Vec<String>)>);
     let note = RwSignal::new(None::<String>);
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
+    let region_id = format!("{id}-control");
+    let html = move || {
+        let compared = state.comparison.with(|c| {
+            c.as_ref()
+                .map(|c| format!("{} ({})", c.period, c.organisation))
+        });
+        note.with(|n| {
+            refusal.with(|r| {
+                control(
+                    id,
+                    label,
+                    &Shown {
+                        compared: compared.as_deref(),
+                        note: n.as_deref(),
+                        refusal: r.as_ref().map(|(name, s)| (name.as_str(), s.as_slice())),
+                    },
+                )
+            })
+        })
+    };
+    let first = html();
+    let drawn_first = first.clone();
+    let region_for_effect = region_id.clone();
+    Effect::new(move |drawn: Option<String>| {
+        let now = html();
+        if now != drawn.as_deref().unwrap_or(&drawn_first) {
+            region::set(&region_for_effect, &now);
+        }
+        now
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = region::target_with(&ev, "input[type=file]")
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
+        else {
+            return;
+        };
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
@@ -36,31 +77,12 @@ pub fn CompareControl(id: &'static str, label: &'static str) -> impl IntoView {
             }
         });
     };
-    let compared = move || {
-        state.comparison.with(|c| {
-            c.as_ref()
-                .map(|c| format!("{} ({})", c.period, c.organisation))
-        })
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if region::action_of(&ev).is_some_and(|(_, action, _)| action == "clear-comparison") {
+            state.clear_comparison();
+        }
     };
     view! {
-        <div class="compare-control">
-            {move || compared().map(|c| view! {
-                <p>{format!("Compared with {c}.")}" "
-                    <button type="button" class="link-button" on:click=move |_| state.clear_comparison()>"Clear comparison"</button>
-                </p>
-            })}
-            <div class="file-button">
-                <input type="file" id=id class="file-input" accept=".json,application/json" on:change=on_file />
-                <label for=id class="button button-secondary">{label}</label>
-            </div>
-            {move || note.get().map(|n| view! { <p class="notice">{n}</p> })}
-            {move || refusal.get().map(|(name, sentences)| view! {
-                <div class="notice notice-problem" role="alert">
-                    <h3>{format!("\u{201c}{name}\u{201d} was not loaded for comparison")}</h3>
-                    <p>"Your register and any earlier comparison are unchanged. What is wrong:"</p>
-                    <ul>{sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-                </div>
-            })}
-        </div>
+        <div class="compare-control" id=region_id inner_html=first on:change=on_change on:click=on_click></div>
     }
 }
