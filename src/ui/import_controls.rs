@@ -60,11 +60,12 @@ pub fn import_file(state: AppState, file: web_sys::File) {
 #[component]
 pub fn ImportControls() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The details the pasted table does not carry, taken when the form opens;
-    // `None` while it is closed.
-    let template = StoredValue::new(None::<Register>);
-    // While the worker reads the text, "Read the text" waits.
-    let reading = StoredValue::new(false);
+    let paste = Paste {
+        state,
+        template: StoredValue::new(None),
+        opened: StoredValue::new(0),
+        reading: StoredValue::new(false),
+    };
     // Import JSON's file: Import spreadsheet's input is the Returns view's
     // delegated listeners' (`returns_worker`).
     let on_change = move |ev: leptos::ev::Event| {
@@ -81,8 +82,8 @@ pub fn ImportControls() -> impl IntoView {
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if region::action_of(&ev).is_some_and(|(_, action, _)| action == "paste") {
-            let open = template.with_value(Option::is_none);
-            show_paste(state, template, open);
+            let open = paste.template.with_value(Option::is_none);
+            show_paste(paste, open);
         }
     };
     view! {
@@ -92,13 +93,30 @@ pub fn ImportControls() -> impl IntoView {
         // delegated listeners (`returns_worker`).
         <div class="returns-view" inner_html=paste::SPREADSHEET_REGIONS></div>
         // Paste report text's form (`crate::paste_html`), drawn when it opens.
-        <div id="paste-panel" hidden on:click=move |ev| on_paste_click(state, template, reading, ev)></div>
+        <div id="paste-panel" hidden on:click=move |ev| on_paste_click(paste, ev)></div>
     }
+}
+
+/// Paste report text's form while the page shows it.
+#[derive(Clone, Copy)]
+struct Paste {
+    state: AppState,
+    /// The details the pasted table does not carry, taken when the form opens;
+    /// `None` while it is closed.
+    template: StoredValue<Option<Register>>,
+    /// Counts the form's openings: the answer to a text read before the form
+    /// was closed is dropped, even when it has opened again since.
+    opened: StoredValue<u32>,
+    /// While the worker reads a text, "Read the text" waits (one at a time).
+    reading: StoredValue<bool>,
 }
 
 /// Opens Paste report text's form afresh from the current register, or
 /// closes it (focus on a control inside goes with it, as it did).
-fn show_paste(state: AppState, template: StoredValue<Option<Register>>, open: bool) {
+fn show_paste(p: Paste, open: bool) {
+    let Paste {
+        state, template, ..
+    } = p;
     let doc = document();
     let (Some(panel), Ok(Some(toggle))) = (
         doc.get_element_by_id("paste-panel"),
@@ -122,6 +140,13 @@ fn show_paste(state: AppState, template: StoredValue<Option<Register>>, open: bo
         panel.set_attribute("hidden", "")
     };
     let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    if open {
+        p.opened.update_value(|n| *n = n.wrapping_add(1));
+        // A text from before is still being read: this one waits for it.
+        if p.reading.get_value() {
+            region::text(paste::STATUS, paste::READING);
+        }
+    }
 }
 
 /// Trunk's loader for Paste report text's reader (`data-loader-shim`; workers'
@@ -131,17 +156,18 @@ const READER_URL: &str = "./report_text_worker_loader.js";
 /// Paste report text's `click` handler: "Read the text" checks the details,
 /// then has the worker read the text into an import preview (focus goes to
 /// what was refused); "Close" closes the form.
-fn on_paste_click(
-    state: AppState,
-    template: StoredValue<Option<Register>>,
-    reading: StoredValue<bool>,
-    ev: leptos::ev::MouseEvent,
-) {
+fn on_paste_click(p: Paste, ev: leptos::ev::MouseEvent) {
+    let Paste {
+        state,
+        template,
+        opened,
+        reading,
+    } = p;
     let Some((_, action, _)) = region::action_of(&ev) else {
         return;
     };
     if action == "close" {
-        return show_paste(state, template, false);
+        return show_paste(p, false);
     }
     if action != "read" || reading.get_value() {
         return;
@@ -163,16 +189,20 @@ fn on_paste_click(
         &region::value(paste::TEXT).into(),
     );
     reading.set_value(true);
+    let asked_at = opened.get_value();
     region::set(paste::PROBLEM_REGION, "");
     region::text(paste::STATUS, paste::READING);
     leptos::task::spawn_local(async move {
         let answer = worker_call::call(READER_URL, &request, "the text reader").await;
-        reading.set_value(false);
+        // The view may have gone meanwhile (its stored values with it).
+        let _ = reading.try_set_value(false);
+        region::text(paste::STATUS, "");
         // Closed while the text was read: the officer no longer wants it.
-        if template.with_value(Option::is_none) {
+        if template.try_with_value(Option::is_none) != Some(false)
+            || opened.try_get_value() != Some(asked_at)
+        {
             return;
         }
-        region::text(paste::STATUS, "");
         let outcome = match answer {
             Ok(read) => {
                 let read = js_sys::Array::from(&read);
@@ -199,7 +229,7 @@ fn on_paste_click(
         match outcome {
             Ok(preview) => {
                 state.offer_import(Ok(preview));
-                show_paste(state, template, false);
+                show_paste(p, false);
             }
             Err(sentence) => show_problem(&form, paste::text_problem(sentence)),
         }

@@ -244,6 +244,39 @@ test('while the text reader loads the form says so; when it cannot load, a sente
   await context.close();
 });
 
+test('a text being read when its form is closed is dropped, even if the form opens again meanwhile', async () => {
+  const { page, errors, context } = await app.newPage({ serviceWorkers: 'block' });
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.route('**/report_text_worker_loader.js', async (route) => {
+    await new Promise((done) => { setTimeout(done, 1500); });
+    await route.continue();
+  });
+  const fill = async () => {
+    await page.getByLabel('Financial year').fill('2019/20');
+    await page.getByLabel('Quarter', { exact: true }).selectOption('1');
+    await page.getByRole('textbox', { name: 'Report text', exact: true }).fill(REPORT_TEXT);
+  };
+  await page.getByRole('button', { name: 'Paste report text' }).click();
+  await fill();
+  await page.getByRole('button', { name: 'Read the text' }).click();
+  await page.getByRole('status').filter({ hasText: 'Reading the text…' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Paste report text' }).click();
+  // The new form says the earlier text is still being read, then that it is done.
+  assert.equal(await page.locator('#paste-status').innerText(), 'Reading the text…');
+  await page.waitForFunction(() => document.getElementById('paste-status')?.textContent === '');
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByRole('region', { name: /Check before replacing/ }).count(), 0, 'the earlier answer is dropped');
+  assert.equal(await stored(page), null);
+  await fill();
+  await page.getByRole('button', { name: 'Read the text' }).click();
+  const preview = await replaceFromPreview(page);
+  assert.match(preview, /37 key activities under 11 objectives and 3 themes/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Export CSV reads back with a CSV parser: 37 rows, every field intact', async () => {
   const { page, errors, context } = await openApp();
   await loadSample(page);
