@@ -12,6 +12,7 @@ pub mod compare_control_html;
 pub mod details_html;
 pub mod edit;
 pub mod export;
+pub mod filter_bar_html;
 pub mod format;
 pub mod header_html;
 pub mod html;
