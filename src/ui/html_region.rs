@@ -1,5 +1,5 @@
 //! Regions of escaped HTML text on the page (the Quarters and Register details
-//! views, Paste report text, the key activity form): putting new text in one with focus kept where a Leptos view that
+//! views, Paste report text, the key activity form, the filter bar): putting new text in one with focus kept where a Leptos view that
 //! rebuilds in place would keep it, putting one element in or taking it out,
 //! setting a text, focusing by id, and finding
 //! the control an event came from (for one delegated handler per event type).
@@ -12,10 +12,14 @@ use wasm_bindgen::JsCast;
 /// there is none (the control went with the change), focus goes where the
 /// browser puts it.
 pub fn set(id: &str, html: &str) {
+    if let Some(region) = document().get_element_by_id(id) {
+        set_in(&region, html);
+    }
+}
+
+/// Puts `html` in `region`, focus kept as `set` keeps it.
+pub fn set_in(region: &web_sys::Element, html: &str) {
     let doc = document();
-    let Some(region) = doc.get_element_by_id(id) else {
-        return;
-    };
     let had = doc
         .active_element()
         .filter(|a| region.contains(Some(a)))

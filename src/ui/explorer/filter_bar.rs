@@ -1,89 +1,204 @@
 //! The filter bar: Search, Status (several at once), Theme, Objective, Lead officer,
 //! Portfolio, each option with the number it would match, "Clear filters", and the
 //! layout. "/" moves to Search; Escape in Search clears it.
+//!
+//! Kept small for the initial download: the markup is escaped HTML text from
+//! `crate::filter_bar_html`, its skeleton put in the section once; one effect
+//! keeps it in step with the register, the counts and the query, and one
+//! delegated handler per event type (`input`, `keydown`, `change`, `click`)
+//! changes the query. The controls are never drawn again while a query changes:
+//! the effect sets their values as properties (only where they differ, so the
+//! search box keeps its caret, selection, composition and undo) and rewrites
+//! only the counts that changed, in place; the status rows and each select's
+//! options are written again only when the register changes. A select's options
+//! are one text, not a reactive node each: the objectives alone can run to
+//! hundreds, and hundreds of subscribers to the query cost milliseconds a
+//! keystroke.
 
-use super::Explorer;
-use crate::html::escape_into;
-use crate::query::{FacetCounts, Layout, RegisterIndex, ViewQuery};
+use super::{Explorer, Indexed};
+use crate::filter_bar_html::{self as html, Facet, FACETS, SEARCH_ID};
+use crate::query::{FacetCounts, Layout, ViewQuery};
+use crate::status::Status;
+use crate::ui::html_region as region;
 use crate::ui::navigation::Navigation;
 use crate::ui::state::AppState;
-use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-/// One select's options: (value, label) pairs come from the index; counts from the query.
-#[derive(Clone, Copy)]
-enum Facet {
-    Theme,
-    Objective,
-    Lead,
-    Portfolio,
+/// The bar's controls, found once in the section (its skeleton is never
+/// written again).
+struct Parts {
+    search: HtmlInputElement,
+    status_fieldset: Element,
+    /// In `FACETS` order.
+    selects: Vec<HtmlSelectElement>,
+    clear: Element,
+    grouped: HtmlInputElement,
+    table: HtmlInputElement,
 }
 
-impl Facet {
-    fn current(self, view: &ViewQuery) -> Option<String> {
-        let f = &view.filters;
-        match self {
-            Facet::Theme => f.theme.clone(),
-            Facet::Objective => f.objective.clone(),
-            Facet::Lead => f.lead_officer.clone(),
-            Facet::Portfolio => f.portfolio.clone(),
-        }
-    }
-
-    /// (value, label) for each option, in the index's order.
-    fn options(self, index: &RegisterIndex) -> Vec<(String, String)> {
-        let name = |s: &String| {
-            let label = if s.is_empty() { "Not recorded" } else { s };
-            (s.clone(), label.to_owned())
-        };
-        match self {
-            Facet::Theme => index
-                .themes
+impl Parts {
+    fn find(section: &Element) -> Option<Parts> {
+        let get = |selector: &str| section.query_selector(selector).ok().flatten();
+        let input = |selector: &str| get(selector)?.dyn_into::<HtmlInputElement>().ok();
+        Some(Parts {
+            search: input("#search")?,
+            status_fieldset: get(".status-filter")?,
+            selects: FACETS
                 .iter()
-                .map(|t| (t.clone(), t.clone()))
-                .collect(),
-            Facet::Objective => index
-                .objectives
-                .iter()
-                .map(|o| {
-                    let label = if o.title.is_empty() {
-                        o.id.clone()
-                    } else {
-                        format!("{}: {}", o.id, o.title)
-                    };
-                    (o.id.clone(), label)
-                })
-                .collect(),
-            Facet::Lead => index.leads.iter().map(name).collect(),
-            Facet::Portfolio => index.portfolios.iter().map(name).collect(),
-        }
+                .map(|f| get(&format!("#{}", f.id()))?.dyn_into().ok())
+                .collect::<Option<_>>()?,
+            clear: get("[data-action=\"clear\"]")?,
+            grouped: input("#layout-grouped")?,
+            table: input("#layout-table")?,
+        })
     }
+}
 
-    /// How many activities each option would match, in the same order.
-    fn counts(self, counts: &FacetCounts) -> &[usize] {
-        match self {
-            Facet::Theme => &counts.themes,
-            Facet::Objective => &counts.objectives,
-            Facet::Lead => &counts.leads,
-            Facet::Portfolio => &counts.portfolios,
-        }
-    }
+/// A select's (value, label) options, in the index's order.
+type Options = Vec<(String, String)>;
 
-    fn set(self, view: &mut ViewQuery, value: Option<String>) {
-        let f = &mut view.filters;
-        match self {
-            Facet::Theme => f.theme = value,
-            Facet::Objective => f.objective = value,
-            Facet::Lead => f.lead_officer = value,
-            Facet::Portfolio => f.portfolio = value,
+/// What the bar shows now.
+#[derive(Default)]
+struct Shown {
+    parts: Option<Parts>,
+    /// The register generation the rows and options were written for.
+    generation: u32,
+    /// Each status row's id, label and symbol, as written.
+    statuses: Vec<(String, String, String)>,
+    status_counts: Vec<usize>,
+    checkboxes: Vec<HtmlInputElement>,
+    /// Each status count's number (a text node).
+    count_nodes: Vec<web_sys::Node>,
+    /// Each select's options and the counts they show.
+    facets: [(Options, Vec<usize>); 4],
+}
+
+impl Shown {
+    fn draw(
+        &mut self,
+        indexed: Option<&Indexed>,
+        counts: &FacetCounts,
+        v: &ViewQuery,
+        state: AppState,
+    ) {
+        let Some(parts) = &self.parts else { return };
+        let generation = indexed.map_or(0, |i| i.generation);
+        let fresh = generation != self.generation;
+        self.generation = generation;
+
+        // Status rows: written again only when the set itself changed.
+        if fresh {
+            state.register.with_untracked(|r| {
+                let set: &[Status] = r.as_ref().map_or(&[], |r| &r.statuses.0);
+                let same = set.len() == self.statuses.len()
+                    && set
+                        .iter()
+                        .zip(&self.statuses)
+                        .all(|(s, (id, label, symbol))| {
+                            s.id == *id && s.label == *label && s.symbol == *symbol
+                        });
+                if !same {
+                    let fieldset = &parts.status_fieldset;
+                    region::set_in(fieldset, &html::status_rows(set, &counts.statuses));
+                    self.statuses = set
+                        .iter()
+                        .map(|s| (s.id.clone(), s.label.clone(), s.symbol.clone()))
+                        .collect();
+                    self.status_counts = (0..set.len())
+                        .map(|i| counts.statuses.get(i).copied().unwrap_or(0))
+                        .collect();
+                    self.checkboxes = elements(fieldset.get_elements_by_tag_name("input"));
+                    self.count_nodes =
+                        elements::<Element>(fieldset.get_elements_by_class_name("count"))
+                            .iter()
+                            .filter_map(|span| span.child_nodes().item(html::COUNT_NODE))
+                            .collect();
+                }
+            });
+        }
+        for ((old, new), number) in self
+            .status_counts
+            .iter_mut()
+            .zip(&counts.statuses)
+            .zip(&self.count_nodes)
+        {
+            if *old != *new {
+                // The number's own text node, as the Leptos view rewrote it.
+                number.set_node_value(Some(&new.to_string()));
+                *old = *new;
+            }
+        }
+        for ((id, _, _), input) in self.statuses.iter().zip(&self.checkboxes) {
+            let checked = v.filters.statuses.contains(id);
+            if input.checked() != checked {
+                input.set_checked(checked);
+            }
+        }
+
+        for ((facet, select), (options, shown)) in
+            FACETS.iter().zip(&parts.selects).zip(&mut self.facets)
+        {
+            let now = facet.counts(counts);
+            if fresh {
+                *options = indexed.map(|i| facet.options(&i.index)).unwrap_or_default();
+                select.set_inner_html(&html::options(facet.all(), options, now));
+                *shown = now.to_vec();
+            } else {
+                for (p, (old, new)) in shown.iter_mut().zip(now).enumerate() {
+                    if *old != *new {
+                        if let (Some(option), Some((_, name))) =
+                            (select.item(p as u32 + 1), options.get(p))
+                        {
+                            // The text node rewritten in place: cheaper than replacing it.
+                            let label = html::option_label(name, *new);
+                            match option.first_child() {
+                                Some(text) => text.set_node_value(Some(&label)),
+                                None => option.set_text_content(Some(&label)),
+                            }
+                        }
+                        *old = *new;
+                    }
+                }
+            }
+            let selected = html::selected(options, facet.current(v));
+            if select.value() != selected {
+                select.set_value(&selected);
+            }
+        }
+
+        // Only where it differs: the search box being typed in is left alone.
+        if parts.search.value() != v.filters.search {
+            parts.search.set_value(&v.filters.search);
+        }
+        let _ = parts
+            .clear
+            .toggle_attribute_with_force("disabled", v.filters.is_empty());
+        for (input, layout) in [
+            (&parts.grouped, Layout::Grouped),
+            (&parts.table, Layout::Table),
+        ] {
+            if input.checked() != (v.layout == layout) {
+                input.set_checked(v.layout == layout);
+            }
         }
     }
+}
+
+fn elements<T: JsCast>(list: web_sys::HtmlCollection) -> Vec<T> {
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let nav = expect_context::<Navigation>();
-    let search_input = NodeRef::<html::Input>::new();
+    let explorer = expect_context::<Explorer>();
+    let section = NodeRef::<leptos::html::Section>::new();
+    let shown = StoredValue::new_local(Shown::default());
 
     // "/" anywhere but in a text field moves to Search.
     let slash = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
@@ -94,22 +209,44 @@ pub fn FilterBar() -> impl IntoView {
             matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 || el.has_attribute("contenteditable")
         });
-        if !typing {
-            if let Some(input) = search_input.get() {
-                ev.prevent_default();
-                let _ = input.focus();
-            }
+        if !typing && document().get_element_by_id(SEARCH_ID).is_some() {
+            ev.prevent_default();
+            region::focus(SEARCH_ID);
         }
     });
     on_cleanup(move || slash.remove());
 
-    let search_value = move || nav.view_query.with(|v| v.filters.search.clone());
-    let on_search = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        nav.update(true, |v| v.filters.search = value);
+    Effect::new(move |_| {
+        let Some(el) = section.get() else { return };
+        explorer.indexed.with(|indexed| {
+            explorer.result.with(|r| {
+                nav.view_query.with(|v| {
+                    shown.update_value(|s| {
+                        if s.parts.is_none() {
+                            s.parts = Parts::find(&el);
+                        }
+                        s.draw(indexed.as_ref(), &r.counts, v, state);
+                    });
+                });
+            });
+        });
+    });
+
+    let search = |ev: &web_sys::Event| {
+        ev.target()?
+            .dyn_into::<HtmlInputElement>()
+            .ok()
+            .filter(|i| i.id() == SEARCH_ID)
     };
-    let on_search_key = move |ev: leptos::ev::KeyboardEvent| {
+    let on_input = move |ev: web_sys::Event| {
+        if let Some(input) = search(&ev) {
+            let value = input.value();
+            nav.update(true, |v| v.filters.search = value);
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape"
+            && search(&ev).is_some()
             && nav
                 .view_query
                 .with_untracked(|v| !v.filters.search.is_empty())
@@ -118,213 +255,40 @@ pub fn FilterBar() -> impl IntoView {
             nav.update(true, |v| v.filters.search.clear());
         }
     };
-    let anything_set = move || nav.view_query.with(|v| !v.filters.is_empty());
-
-    view! {
-        <section class="filter-bar" aria-labelledby="filter-heading">
-            <h2 id="filter-heading" class="visually-hidden">"Filter the register"</h2>
-            <div class="field field-search">
-                <label for="search">"Search"</label>
-                <span class="hint" id="search-hint">"ID, title, progress, next steps, lead officer and portfolio. Press / to come here, Escape to clear."</span>
-                <input
-                    id="search"
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="search-hint"
-                    node_ref=search_input
-                    prop:value=search_value
-                    on:input=on_search
-                    on:keydown=on_search_key
-                />
-            </div>
-            <StatusFilter />
-            <div class="filter-selects">
-                <FacetSelect facet=Facet::Theme label="Theme" id="filter-theme" all="All themes" />
-                <FacetSelect facet=Facet::Objective label="Objective" id="filter-objective" all="All objectives" />
-                <FacetSelect facet=Facet::Lead label="Lead officer" id="filter-lead" all="All lead officers" />
-                <FacetSelect facet=Facet::Portfolio label="Portfolio" id="filter-portfolio" all="All portfolios" />
-            </div>
-            <div class="button-row">
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    disabled=move || !anything_set()
-                    on:click=move |_| nav.update(false, |v| v.filters = Default::default())
-                >
-                    "Clear filters"
-                </button>
-                <LayoutChoice />
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn StatusFilter() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let nav = expect_context::<Navigation>();
-    let explorer = expect_context::<Explorer>();
-    let statuses = move || {
-        state
-            .register
-            .with(|r| r.as_ref().map(|r| r.statuses.0.clone()).unwrap_or_default())
-    };
-    let each = move || statuses().into_iter().enumerate().collect::<Vec<_>>();
-    view! {
-        <fieldset class="status-filter">
-            <legend>"Status"</legend>
-            <For
-                each=each
-                key=|(i, s)| (*i, s.id.clone(), s.label.clone(), s.symbol.clone())
-                children=move |(i, status)| {
-                    let id = status.id.clone();
-                    let input_id = format!("filter-status-{i}");
-                    let checked = {
-                        let id = id.clone();
-                        move || nav.view_query.with(|v| v.filters.statuses.contains(&id))
-                    };
-                    let count = move || explorer.result.with(|r| r.counts.statuses.get(i).copied().unwrap_or(0));
-                    let toggle = move |_| {
-                        let id = id.clone();
-                        nav.update(false, |v| {
-                            if !v.filters.statuses.remove(&id) {
-                                v.filters.statuses.insert(id);
-                            }
-                        });
-                    };
-                    view! {
-                        <div class="checkbox">
-                            <input type="checkbox" id=input_id.clone() prop:checked=checked on:change=toggle />
-                            <label for=input_id>
-                                <span aria-hidden="true" class="status-symbol" data-status=status.id.clone()>{status.symbol.clone()}</span>
-                                " "{status.label.clone()}
-                                <span class="count">" ("{count}")"</span>
-                            </label>
-                        </div>
-                    }
-                }
-            />
-        </fieldset>
-    }
-}
-
-/// One facet's select. Its options are written by one effect rather than a
-/// reactive node per option: the objectives alone can run to hundreds of options,
-/// and hundreds of subscribers to the query cost milliseconds a keystroke. The
-/// options are rebuilt when the register changes; as the query changes only the
-/// labels whose count changed are rewritten.
-#[component]
-fn FacetSelect(
-    facet: Facet,
-    label: &'static str,
-    id: &'static str,
-    all: &'static str,
-) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
-    let explorer = expect_context::<Explorer>();
-    let select = NodeRef::<html::Select>::new();
-    // (value, label) for each option, from the index; value is what the filter holds.
-    let options = Memo::new(move |_| {
-        explorer.indexed.with(|i| {
-            i.as_ref()
-                .map(|i| facet.options(&i.index))
-                .unwrap_or_default()
-        })
-    });
-    // The register generation and the counts the options show now.
-    let shown = StoredValue::new_local((0u32, Vec::<usize>::new()));
-    Effect::new(move |_| {
-        let Some(select) = select.get() else { return };
-        let generation = explorer
-            .indexed
-            .with(|i| i.as_ref().map_or(0, |i| i.generation));
-        let counts = explorer.result.with(|r| facet.counts(&r.counts).to_vec());
-        options.with(|options| {
-            shown.update_value(|(shown_generation, shown_counts)| {
-                if *shown_generation != generation || shown_counts.len() != options.len() {
-                    select.set_inner_html(&options_html(all, options, &counts));
-                    *shown_generation = generation;
-                    *shown_counts = counts;
-                    return;
-                }
-                for (p, (old, new)) in shown_counts.iter_mut().zip(counts).enumerate() {
-                    if *old != new {
-                        if let (Some(option), Some((_, name))) =
-                            (select.item(p as u32 + 1), options.get(p))
-                        {
-                            // Rewrite the text node in place: cheaper than replacing it.
-                            let label = option_label(name, new);
-                            match option.first_child() {
-                                Some(text) => text.set_node_value(Some(&label)),
-                                None => option.set_text_content(Some(&label)),
-                            }
-                        }
-                        *old = new;
-                    }
+    let on_change = move |ev: web_sys::Event| {
+        let Some(el) = region::target_with(&ev, "input, select") else {
+            return;
+        };
+        let id = el.id();
+        if let Some(p) = html::status_position(&id) {
+            let Some(status) = shown.with_value(|s| s.statuses.get(p).map(|s| s.0.clone())) else {
+                return;
+            };
+            nav.update(false, |v| {
+                if !v.filters.statuses.remove(&status) {
+                    v.filters.statuses.insert(status);
                 }
             });
-        });
-        // Option values are positions ("3"), so any text (even "") is a safe filter value.
-        let current = nav.view_query.with(|v| facet.current(v));
-        let selected = current
-            .and_then(|c| options.with(|o| o.iter().position(|(value, _)| *value == c)))
-            .map_or_else(|| "all".to_owned(), |p| p.to_string());
-        if select.value() != selected {
-            select.set_value(&selected);
+        } else if let Some(facet) = Facet::of_id(&id) {
+            let Some(select) = el.dyn_ref::<HtmlSelectElement>() else {
+                return;
+            };
+            let position = FACETS.iter().position(|f| *f == facet).unwrap_or(0);
+            let value = shown.with_value(|s| html::chosen(&s.facets[position].0, &select.value()));
+            nav.update(false, |v| facet.set(v, value));
+        } else if let Some(layout) = html::layout_of(&id) {
+            nav.update(false, move |v| v.layout = layout);
         }
-    });
-    let on_change = move |ev: leptos::ev::Event| {
-        let chosen = event_target_value(&ev);
-        let value = chosen
-            .parse::<usize>()
-            .ok()
-            .and_then(|p| options.with_untracked(|o| o.get(p).map(|(v, _)| v.clone())));
-        nav.update(false, |v| facet.set(v, value));
     };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if region::action_of(&ev).is_some_and(|(_, action, _)| action == "clear") {
+            nav.update(false, |v| v.filters = Default::default());
+        }
+    };
+
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id node_ref=select on:change=on_change></select>
-        </div>
-    }
-}
-
-fn option_label(name: &str, count: usize) -> String {
-    format!("{name} ({count})")
-}
-
-/// The select's options as escaped HTML: "All …", then each option with its count.
-fn options_html(all: &str, options: &[(String, String)], counts: &[usize]) -> String {
-    let mut out = String::with_capacity(64 + options.len() * 48);
-    out.push_str("<option value=\"all\">");
-    escape_into(&mut out, all);
-    out.push_str("</option>");
-    for (p, (_, name)) in options.iter().enumerate() {
-        let count = counts.get(p).copied().unwrap_or(0);
-        out.push_str(&format!("<option value=\"{p}\">"));
-        escape_into(&mut out, &option_label(name, count));
-        out.push_str("</option>");
-    }
-    out
-}
-
-#[component]
-fn LayoutChoice() -> impl IntoView {
-    let nav = expect_context::<Navigation>();
-    let layout = move || nav.view_query.with(|v| v.layout);
-    let choose = move |l: Layout| nav.update(false, move |v| v.layout = l);
-    view! {
-        <fieldset class="layout-choice">
-            <legend>"Layout"</legend>
-            <div class="radio">
-                <input type="radio" id="layout-grouped" name="layout" prop:checked=move || layout() == Layout::Grouped on:change=move |_| choose(Layout::Grouped) />
-                <label for="layout-grouped">"Grouped as the report"</label>
-            </div>
-            <div class="radio">
-                <input type="radio" id="layout-table" name="layout" prop:checked=move || layout() == Layout::Table on:change=move |_| choose(Layout::Table) />
-                <label for="layout-table">"One table, sortable"</label>
-            </div>
-        </fieldset>
+        <section class="filter-bar" aria-labelledby="filter-heading" node_ref=section
+            inner_html=html::SKELETON
+            on:input=on_input on:keydown=on_keydown on:change=on_change on:click=on_click></section>
     }
 }
