@@ -10,6 +10,7 @@ pub mod banners_html;
 pub mod compare;
 pub mod details_html;
 pub mod edit;
+pub mod explorer_html;
 pub mod export;
 pub mod format;
 pub mod html;
