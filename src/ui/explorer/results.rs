@@ -62,9 +62,13 @@ pub fn Results() -> impl IntoView {
         }
         // The heads as the sort is now; changed in place after, as is the body.
         let sort = nav.view_query.with_untracked(|v| v.sort);
-        Effect::new(move |_| {
+        // Only when the sort changes (a keystroke changes the view, not the sort).
+        Effect::new(move |was: Option<crate::query::Sort>| {
             let sort = nav.view_query.with(|v| v.sort);
-            update_heads(sort);
+            if was != Some(sort) {
+                update_heads(sort);
+            }
+            sort
         });
         Effect::new(move |_| {
             text.with(|rows| {
@@ -173,21 +177,13 @@ pub fn Pagination() -> impl IntoView {
     move || {
         let count = pages.get();
         (count > 1).then(|| {
-            Effect::new(move |_| {
-                let (page, count) = (page(), pages.get());
-                let rows = nav.view_query.with(|v| v.rows.get());
-                let Ok(Some(nav_el)) = document().query_selector("nav.pagination") else {
-                    return;
-                };
-                for (action, disabled) in [("previous", page <= 1), ("next", page >= count)] {
-                    if let Ok(Some(b)) = nav_el.query_selector(&format!("[data-action={action}]")) {
-                        let _ = b.toggle_attribute_with_force("disabled", disabled);
-                    }
+            // Only when one of them changes (a keystroke changes the view, not them).
+            Effect::new(move |was: Option<(usize, usize, usize)>| {
+                let now = (page(), pages.get(), nav.view_query.with(|v| v.rows.get()));
+                if was != Some(now) {
+                    show_page(now);
                 }
-                if let Ok(Some(span)) = nav_el.query_selector("span") {
-                    span.set_text_content(Some(&chrome::page_words(page, count)));
-                }
-                region::set_value("rows-per-page", &rows.to_string());
+                now
             });
             let text = chrome::pagination(page_untracked(nav, count), count);
             view! {
@@ -197,6 +193,23 @@ pub fn Pagination() -> impl IntoView {
             }
         })
     }
+}
+
+/// The page links' `disabled`, "Page N of M" and the rows per page, as
+/// (page, pages, rows) has them.
+fn show_page((page, count, rows): (usize, usize, usize)) {
+    let Ok(Some(nav)) = document().query_selector("nav.pagination") else {
+        return;
+    };
+    for (action, disabled) in [("previous", page <= 1), ("next", page >= count)] {
+        if let Ok(Some(b)) = nav.query_selector(&format!("[data-action={action}]")) {
+            let _ = b.toggle_attribute_with_force("disabled", disabled);
+        }
+    }
+    if let Ok(Some(span)) = nav.query_selector("span") {
+        span.set_text_content(Some(&chrome::page_words(page, count)));
+    }
+    region::set_value("rows-per-page", &rows.to_string());
 }
 
 fn page_untracked(nav: Navigation, pages: usize) -> usize {
