@@ -14,8 +14,7 @@ use leptos::prelude::*;
 
 const ROW: &str = ".register-actions > .button-row";
 
-#[component]
-pub fn RegisterActions() -> impl IntoView {
+pub fn register_actions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let file = expect_context::<super::register_file::RegisterFile>();
     let previous = Memo::new(move |_| state.previous.with(|p| p.is_some()));

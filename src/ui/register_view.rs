@@ -6,7 +6,7 @@
 use super::edit_panel::EditPanel;
 use super::explorer::RegisterExplorer;
 use super::first_visit::FirstVisit;
-use super::register_actions::RegisterActions;
+use super::register_actions::register_actions;
 use super::state::AppState;
 use crate::explorer_html as html;
 use crate::register::Register;
@@ -37,7 +37,7 @@ pub fn RegisterPage() -> impl IntoView {
         view! {
             <h1 id="register-heading" tabindex="-1" inner_html=heading></h1>
             <p class="lede">{lede}</p>
-            <RegisterActions />
+            {register_actions()}
             <EditPanel />
             <section class="status-key" aria-labelledby="status-key-heading" inner_html=key></section>
             <RegisterExplorer />

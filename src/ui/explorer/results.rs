@@ -19,8 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// "Showing N of M key activities", a live region.
-#[component]
-pub fn ResultsLine() -> impl IntoView {
+pub fn results_line() -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let explorer = expect_context::<Explorer>();
     let line = move || {
@@ -33,8 +32,7 @@ pub fn ResultsLine() -> impl IntoView {
 
 /// Says that an edited activity no longer matches the filters (it stays on the
 /// page until the view changes), with a link to the register showing it.
-#[component]
-pub fn KeptNote() -> impl IntoView {
+pub fn kept_note() -> impl IntoView {
     let explorer = expect_context::<Explorer>();
     move || {
         explorer.kept.with(|k| {
@@ -48,8 +46,7 @@ pub fn KeptNote() -> impl IntoView {
 
 /// The page's activities: under their themes and objectives in report order,
 /// or as one table sorted by the column-header buttons.
-#[component]
-pub fn Results() -> impl IntoView {
+pub fn results() -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let state = expect_context::<AppState>();
     let layout = Memo::new(move |_| nav.view_query.with(|v| v.layout));
@@ -168,8 +165,7 @@ fn on_click(state: AppState, nav: Navigation, ev: leptos::ev::MouseEvent) {
 /// Drawn again when the number of pages changes (as the view it replaced was);
 /// within it the buttons' `disabled`, the page words and the select's value
 /// change in place.
-#[component]
-pub fn Pagination() -> impl IntoView {
+pub fn pagination() -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let explorer = expect_context::<Explorer>();
     let pages = explorer.page_count;
