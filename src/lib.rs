@@ -11,6 +11,7 @@ pub mod compare;
 pub mod compare_control_html;
 pub mod details_html;
 pub mod edit;
+pub mod explorer_html;
 pub mod export;
 pub mod filter_bar_html;
 pub mod format;

@@ -1,48 +1,85 @@
 //! The register's actions: import, paste, export JSON or CSV, restore the previous register.
+//!
+//! The row of buttons is escaped HTML text (`crate::explorer_html::actions`)
+//! with one delegated `click` handler; Undo's and Redo's `disabled` and the
+//! Restore button change in place, so focus stays where it was.
 
 use super::file_io;
+use super::html_region as region;
 use super::import_controls::ImportControls;
 use super::state::AppState;
+use crate::explorer_html as html;
 use crate::export::{csv, file_name};
 use leptos::prelude::*;
 
-#[component]
-pub fn RegisterActions() -> impl IntoView {
+const ROW: &str = ".register-actions > .button-row";
+
+pub fn register_actions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let file = expect_context::<super::register_file::RegisterFile>();
-    let export = move |kind: &'static str| {
-        let Some(register) = state.register.get_untracked() else {
+    let previous = Memo::new(move |_| state.previous.with(|p| p.is_some()));
+    Effect::new(move |_| {
+        let (undo, redo, previous) = (state.can_undo.get(), state.can_redo.get(), previous.get());
+        let Ok(Some(row)) = document().query_selector(ROW) else {
             return;
         };
-        let exported = match kind {
-            "csv" => {
-                let name = file_name(&register, "csv");
-                file_io::download(&name, "text/csv;charset=utf-8", &csv::encode(&register))
-                    .map(|()| name)
+        for (action, can) in [("undo", undo), ("redo", redo)] {
+            if let Ok(Some(b)) = row.query_selector(&format!("[data-action={action}]")) {
+                let _ = b.toggle_attribute_with_force("disabled", !can);
             }
-            // A whole register in a file: it counts as saved to a file.
-            _ => file_io::download_json(&register).inspect(|_| file.downloaded()),
+        }
+        match (
+            row.query_selector("[data-action=restore]").ok().flatten(),
+            previous,
+        ) {
+            (None, true) => {
+                let _ = row.insert_adjacent_html("beforeend", html::RESTORE);
+            }
+            (Some(b), false) => b.remove(),
+            _ => {}
+        }
+    });
+    let text = html::actions(
+        state.can_undo.get_untracked(),
+        state.can_redo.get_untracked(),
+        previous.get_untracked(),
+    );
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let Some((_, action, _)) = region::action_of(&ev) else {
+            return;
         };
-        state.notice.set(Some(match exported {
-            Ok(name) => format!("Exported {name}."),
-            Err(why) => why,
-        }));
+        match action.as_str() {
+            "add" => state.editing.set(Some(String::new())),
+            "undo" => state.undo(),
+            "redo" => state.redo(),
+            "restore" => {
+                state.restore_previous();
+                super::focus::focus_view_heading();
+            }
+            "json" | "csv" => {
+                let Some(register) = state.register.get_untracked() else {
+                    return;
+                };
+                let exported = if action == "csv" {
+                    let name = file_name(&register, "csv");
+                    file_io::download(&name, "text/csv;charset=utf-8", &csv::encode(&register))
+                        .map(|()| name)
+                } else {
+                    // A whole register in a file: it counts as saved to a file.
+                    file_io::download_json(&register).inspect(|_| file.downloaded())
+                };
+                state.notice.set(Some(match exported {
+                    Ok(name) => format!("Exported {name}."),
+                    Err(why) => why,
+                }));
+            }
+            _ => {}
+        }
     };
     view! {
         <section class="register-actions" aria-label="Register actions">
             <ImportControls />
-            <div class="button-row">
-                <button type="button" class="button button-secondary" on:click=move |_| export("json")>"Export JSON"</button>
-                <button type="button" class="button button-secondary" on:click=move |_| export("csv")>"Export CSV"</button>
-                <button type="button" class="button button-secondary" id="add-activity" on:click=move |_| state.editing.set(Some(String::new()))>"Add key activity"</button>
-                <button type="button" class="button button-secondary" disabled=move || !state.can_undo.get() on:click=move |_| state.undo() aria-keyshortcuts="Control+Z">"Undo"</button>
-                <button type="button" class="button button-secondary" disabled=move || !state.can_redo.get() on:click=move |_| state.redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-                {move || state.previous.with(|p| p.is_some()).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| { state.restore_previous(); super::focus::focus_view_heading(); }>
-                        "Restore previous register"
-                    </button>
-                })}
-            </div>
+            <div class="button-row" inner_html=text on:click=click></div>
             <super::compare_control::CompareControl id="compare-json-register" label="Compare with previous quarter" />
         </section>
     }

@@ -153,9 +153,9 @@ impl Explorer {
 pub fn RegisterExplorer() -> impl IntoView {
     view! {
         <filter_bar::FilterBar />
-        <results::ResultsLine />
-        <results::KeptNote />
-        <results::Results />
-        <results::Pagination />
+        {results::results_line()}
+        {results::kept_note()}
+        {results::results()}
+        {results::pagination()}
     }
 }
