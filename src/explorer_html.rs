@@ -3,16 +3,17 @@
 //! handle its events, one delegated handler per event type): the results line
 //! ("Showing N of M key activities, sorted by …"), the note for an activity an
 //! edit took out of the filters, the flat table's caption and column heads
-//! (the sortable ones buttons with `aria-sort`), the page links with "Rows per
-//! page", the Register view's heading, lede and status key, and its row of
-//! action buttons. The rows themselves are `crate::html`'s. Pure, so it is
+//! (the sortable ones buttons with `aria-sort`), the Register view's heading,
+//! lede and status key, and its row of action buttons. (The page links stay a
+//! Leptos view: drawn as text they were rebuilt whole each time the number of
+//! pages changed, about 5 ms more per status filter toggled at 10,000.) The rows themselves are `crate::html`'s. Pure, so it is
 //! tested natively; every piece of user text is escaped. Buttons carry
 //! `data-action` (a sort button also `data-key`, its key's URL name), which the
 //! views' click handlers read. The markup is what the Leptos views wrote,
 //! element for element (no whitespace between elements).
 
 use crate::html::{escape_into, status_tag};
-use crate::query::{Filters, Layout, RowsPerPage, Sort, SortKey, ViewQuery};
+use crate::query::{Filters, Layout, Sort, SortKey, ViewQuery};
 use crate::register::Register;
 use crate::route::Route;
 use crate::status::StatusSet;
@@ -141,40 +142,6 @@ pub fn table(sort: Sort) -> String {
     }
     out.push_str("</tr></thead><tbody></tbody>");
     out
-}
-
-/// "Page 2 of 40".
-pub fn page_words(page: usize, pages: usize) -> String {
-    format!("Page {page} of {pages}")
-}
-
-/// The page links' content (inside `nav.pagination`): "Previous page" and
-/// "Next page" (`data-action` "previous", "next"; disabled on the first and
-/// last page), "Page N of M", and "Rows per page" (`#rows-per-page`, its value
-/// set by the page as a property).
-pub fn pagination(page: usize, pages: usize) -> String {
-    let disabled = |yes: bool| if yes { " disabled=\"\"" } else { "" };
-    let mut out = String::from("<button type=\"button\" class=\"button button-secondary\"");
-    out.push_str(disabled(page <= 1));
-    out.push_str(" data-action=\"previous\">Previous page</button><span>");
-    out.push_str(&page_words(page, pages));
-    out.push_str("</span><button type=\"button\" class=\"button button-secondary\"");
-    out.push_str(disabled(page >= pages));
-    out.push_str(" data-action=\"next\">Next page</button><div class=\"field field-inline\"><label for=\"rows-per-page\">Rows per page</label><select id=\"rows-per-page\">");
-    for n in RowsPerPage::CHOICES {
-        out.push_str(&format!("<option value=\"{n}\">{n}</option>"));
-    }
-    out.push_str("</select></div>");
-    out
-}
-
-/// The rows per page chosen (`value`, the select's) and the page that keeps
-/// the first row on screen (on `page` of `rows` a page) on screen; `None` for
-/// a value that is not a choice.
-pub fn rows_chosen(value: &str, page: usize, rows: RowsPerPage) -> Option<(RowsPerPage, usize)> {
-    let chosen = value.parse().ok().and_then(RowsPerPage::new)?;
-    let first_row = page.saturating_sub(1) * rows.get();
-    Some((chosen, first_row / chosen.get() + 1))
 }
 
 /// The Register view's heading's content (inside `h1#register-heading`):
@@ -345,42 +312,6 @@ mod tests {
         assert_eq!(column_key("report"), None);
         assert_eq!(column_key("progress"), None);
         assert_eq!(column_key(""), None);
-    }
-
-    #[test]
-    fn page_links_are_disabled_at_either_end() {
-        let first = pagination(1, 3);
-        assert!(first.starts_with("<button type=\"button\" class=\"button button-secondary\" disabled=\"\" data-action=\"previous\">Previous page</button><span>Page 1 of 3</span><button type=\"button\" class=\"button button-secondary\" data-action=\"next\">Next page</button>"), "{first}");
-        assert!(first.ends_with("<div class=\"field field-inline\"><label for=\"rows-per-page\">Rows per page</label><select id=\"rows-per-page\"><option value=\"10\">10</option><option value=\"25\">25</option><option value=\"50\">50</option><option value=\"100\">100</option></select></div>"));
-        let middle = pagination(2, 3);
-        assert!(!middle.contains("disabled"));
-        assert!(middle.contains("<span>Page 2 of 3</span>"));
-        let last = pagination(3, 3);
-        assert_eq!(last.matches("disabled").count(), 1);
-        assert!(last.contains("disabled=\"\" data-action=\"next\">Next page"));
-    }
-
-    #[test]
-    fn rows_per_page_keeps_the_first_row_on_screen() {
-        let ten = RowsPerPage::default();
-        // Page 6 of 10 a page starts at the 51st row: on page 3 of 25 a page.
-        let (rows, page) = rows_chosen("25", 6, ten).expect("a choice");
-        assert_eq!((rows.get(), page), (25, 3));
-        assert_eq!(
-            rows_chosen("100", 1, ten).map(|(r, p)| (r.get(), p)),
-            Some((100, 1))
-        );
-        assert_eq!(
-            rows_chosen("10", 3, rows).map(|(r, p)| (r.get(), p)),
-            Some((10, 6))
-        );
-        assert_eq!(rows_chosen("7", 1, ten), None);
-        assert_eq!(rows_chosen("", 1, ten), None);
-        assert_eq!(rows_chosen("ten", 1, ten), None);
-        assert_eq!(
-            rows_chosen("25", 0, ten).map(|(r, p)| (r.get(), p)),
-            Some((25, 1))
-        );
     }
 
     #[test]

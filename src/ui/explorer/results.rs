@@ -3,9 +3,9 @@
 //!
 //! Kept small for the initial download: the markup is escaped HTML text
 //! (`crate::explorer_html`, the rows `crate::html`) in a few elements, changed
-//! in place as the view changes (the sort buttons' `aria-sort` and arrows, the
-//! page links' `disabled`, so focus stays on the control that had it), with
-//! one delegated handler per event type.
+//! in place as the view changes (the sort buttons' `aria-sort` and arrows, so
+//! focus stays on the control that had it), with one delegated handler per
+//! event type. The page links stay a Leptos view ([`pagination`]).
 
 use super::Explorer;
 use crate::explorer_html as chrome;
@@ -162,84 +162,67 @@ fn on_click(state: AppState, nav: Navigation, ev: leptos::ev::MouseEvent) {
 }
 
 /// "Previous page", "Page N of M", "Next page", and how many rows a page holds.
-/// Drawn again when the number of pages changes (as the view it replaced was);
-/// within it the buttons' `disabled`, the page words and the select's value
-/// change in place.
+/// A Leptos view, not HTML text: it is patched in place when the number of
+/// pages changes (a status filter toggled), where text would be parsed whole
+/// again (about 5 ms more a toggle at 10,000 activities).
 pub fn pagination() -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let explorer = expect_context::<Explorer>();
     let pages = explorer.page_count;
     let page = move || nav.view_query.with(|v| v.page).min(pages.get()).max(1);
+    let go = move |to: usize| {
+        nav.update(false, |v| v.page = to);
+        if let Some(line) = document().get_element_by_id("results-line") {
+            line.scroll_into_view();
+        }
+    };
+    let first = move || page() <= 1;
+    let last = move || page() >= pages.get();
     move || {
-        let count = pages.get();
-        (count > 1).then(|| {
-            // Only when one of them changes (a keystroke changes the view, not them).
-            Effect::new(move |was: Option<(usize, usize, usize)>| {
-                let now = (page(), pages.get(), nav.view_query.with(|v| v.rows.get()));
-                if was != Some(now) {
-                    show_page(now);
-                }
-                now
-            });
-            let text = chrome::pagination(page_untracked(nav, count), count);
+        (pages.get() > 1).then(|| {
             view! {
-                <nav class="pagination" aria-label="Pages of key activities" inner_html=text
-                    on:click=move |ev| on_page_click(nav, page(), ev)
-                    on:change=move |ev| on_rows_change(nav, page(), ev)></nav>
+                <nav class="pagination" aria-label="Pages of key activities">
+                    <button type="button" class="button button-secondary" disabled=first on:click=move |_| go(page() - 1)>
+                        "Previous page"
+                    </button>
+                    <span>{move || format!("Page {} of {}", page(), pages.get())}</span>
+                    <button type="button" class="button button-secondary" disabled=last on:click=move |_| go(page() + 1)>
+                        "Next page"
+                    </button>
+                    <RowsPerPageChoice page=Signal::derive(page) />
+                </nav>
             }
         })
     }
 }
 
-/// The page links' `disabled`, "Page N of M" and the rows per page, as
-/// (page, pages, rows) has them.
-fn show_page((page, count, rows): (usize, usize, usize)) {
-    let Ok(Some(nav)) = document().query_selector("nav.pagination") else {
-        return;
-    };
-    for (action, disabled) in [("previous", page <= 1), ("next", page >= count)] {
-        if let Ok(Some(b)) = nav.query_selector(&format!("[data-action={action}]")) {
-            let _ = b.toggle_attribute_with_force("disabled", disabled);
-        }
-    }
-    if let Ok(Some(span)) = nav.query_selector("span") {
-        span.set_text_content(Some(&chrome::page_words(page, count)));
-    }
-    region::set_value("rows-per-page", &rows.to_string());
-}
-
-fn page_untracked(nav: Navigation, pages: usize) -> usize {
-    nav.view_query.with_untracked(|v| v.page).min(pages).max(1)
-}
-
-fn on_page_click(nav: Navigation, page: usize, ev: leptos::ev::MouseEvent) {
-    let Some((_, action, _)) = region::action_of(&ev) else {
-        return;
-    };
-    let to = match action.as_str() {
-        "previous" => page - 1,
-        "next" => page + 1,
-        _ => return,
-    };
-    nav.update(false, |v| v.page = to);
-    if let Some(line) = document().get_element_by_id("results-line") {
-        line.scroll_into_view();
-    }
-}
-
 /// "Rows per page": 10, 25, 50 or 100. The page changes so that the first row
 /// on screen stays on it.
-fn on_rows_change(nav: Navigation, page: usize, ev: leptos::ev::Event) {
-    if region::target_with(&ev, "#rows-per-page").is_none() {
-        return;
-    }
-    let rows = nav.view_query.with_untracked(|v| v.rows);
-    let Some((chosen, to)) = chrome::rows_chosen(&region::value("rows-per-page"), page, rows)
-    else {
-        return;
+#[component]
+fn RowsPerPageChoice(page: Signal<usize>) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    let rows = move || nav.view_query.with(|v| v.rows.get().to_string());
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(chosen) = event_target_value(&ev)
+            .parse()
+            .ok()
+            .and_then(crate::query::RowsPerPage::new)
+        else {
+            return;
+        };
+        let first_row =
+            (page.get_untracked() - 1) * nav.view_query.with_untracked(|v| v.rows.get());
+        nav.update(false, |v| {
+            v.rows = chosen;
+            v.page = first_row / chosen.get() + 1;
+        });
     };
-    nav.update(false, |v| {
-        v.rows = chosen;
-        v.page = to;
-    });
+    let options = crate::query::RowsPerPage::CHOICES
+        .map(|n| view! { <option value=n.to_string()>{n}</option> });
+    view! {
+        <div class="field field-inline">
+            <label for="rows-per-page">"Rows per page"</label>
+            <select id="rows-per-page" prop:value=rows on:change=choose>{options}</select>
+        </div>
+    }
 }
