@@ -134,11 +134,7 @@ fn show_paste(p: Paste, open: bool) {
         String::new()
     };
     region::set("paste-panel", &html);
-    let _ = if open {
-        panel.remove_attribute("hidden")
-    } else {
-        panel.set_attribute("hidden", "")
-    };
+    let _ = panel.toggle_attribute_with_force("hidden", !open);
     let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
     if open {
         p.opened.update_value(|n| *n = n.wrapping_add(1));

@@ -176,13 +176,10 @@ fn Pack() -> impl IntoView {
             ),
         };
         region::text("pack-progress", &line);
+        let waiting = !ready();
         for id in ["pack-print", "pack-export-web-page"] {
             if let Some(button) = document().get_element_by_id(id) {
-                let _ = if ready() {
-                    button.remove_attribute("disabled")
-                } else {
-                    button.set_attribute("disabled", "")
-                };
+                let _ = button.toggle_attribute_with_force("disabled", waiting);
             }
         }
     });
