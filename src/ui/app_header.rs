@@ -12,6 +12,7 @@ use super::state::{AppState, SaveStatus};
 use crate::header_html as html;
 use crate::query::ViewQuery;
 use crate::route::Route;
+use crate::ui::effect::{effect, memo};
 use leptos::prelude::*;
 
 #[component]
@@ -22,7 +23,7 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
     // Views share the filters, so links between them carry the filters (not the page).
     // One encoding per change of the query, shared by every link (a keystroke
     // in Search changes it).
-    let filters_query = Memo::new(move |_| {
+    let filters_query = memo(move || {
         nav.view_query.with(|v| {
             ViewQuery {
                 filters: v.filters.clone(),
@@ -41,14 +42,14 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
             .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
             .zip(Route::ALL)
     };
-    Effect::new(move |_| {
+    effect(move || {
         filters_query.with(|q| {
             for (link, r) in links() {
                 let _ = link.set_attribute("href", &r.hash_with(q));
             }
         })
     });
-    Effect::new(move |_| {
+    effect(move || {
         let now = route.get();
         for (link, r) in links() {
             let _ = if r == now {
@@ -58,14 +59,14 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
             };
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         let identity = state
             .register
             .with(|r| r.as_ref().map(html::identity))
             .unwrap_or_default();
         region::text(html::IDENTITY, &identity);
     });
-    Effect::new(move |_| {
+    effect(move || {
         let status = state.save_status.get();
         region::text(
             html::SAVE_STATUS,
@@ -87,7 +88,7 @@ pub fn AppHeader(route: RwSignal<Route>) -> impl IntoView {
             status == SaveStatus::Saved,
         );
     });
-    Effect::new(move |_| {
+    effect(move || {
         region::text(html::STORAGE_USE, &state.copy_status.with(|c| c.line()));
     });
     keep_file_parts(state, file);

@@ -13,6 +13,7 @@ use super::html_region as region;
 use super::state::AppState;
 use crate::compare_control_html::{control, Shown};
 use crate::import::read_register_file;
+use crate::ui::effect::effect_with_previous;
 use leptos::prelude::*;
 
 /// The file button (`id` for its input, `label` its words), what it compares
@@ -45,7 +46,7 @@ pub fn CompareControl(id: &'static str, label: &'static str) -> impl IntoView {
     let first = html();
     let drawn_first = first.clone();
     let region_for_effect = region_id.clone();
-    Effect::new(move |drawn: Option<String>| {
+    effect_with_previous(move |drawn: Option<String>| {
         let now = html();
         if now != drawn.as_deref().unwrap_or(&drawn_first) {
             region::set(&region_for_effect, &now);

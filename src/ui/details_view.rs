@@ -15,6 +15,7 @@ use super::state::AppState;
 use crate::details_html::{self as html, parse_place, place_key, Place, StructureState};
 use crate::edit::{set_details, DetailsDraft, FieldError};
 use crate::status::{Status, StatusSet};
+use crate::ui::effect::effect;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -55,7 +56,7 @@ fn DetailsForm() -> impl IntoView {
         structure: StoredValue::new(StructureState::default()),
     };
     // The themes and objectives follow the register (an edit here, an undo).
-    Effect::new(move |_| {
+    effect(move || {
         state.register.track();
         draw_themes(v);
     });

@@ -23,6 +23,7 @@ use super::state::AppState;
 use crate::activity_form::{field_of, Field};
 use crate::activity_form_html::{self as html, Open, Problem};
 use crate::edit;
+use crate::ui::effect::effect;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,7 +49,7 @@ pub fn EditPanel() -> impl IntoView {
         place: Place::here(),
         open: StoredValue::new(None),
     };
-    Effect::new(move |_| {
+    effect(move || {
         let editing = state.editing.get();
         draw(p, editing);
     });

@@ -12,13 +12,14 @@ use super::html_region as region;
 use super::import_controls::BYTES_READ_MARK;
 use super::state::AppState;
 use crate::import_review_html as html;
+use crate::ui::effect::effect;
 use leptos::prelude::*;
 
 #[component]
 pub fn ImportReview() -> impl IntoView {
     let state = expect_context::<AppState>();
-    Effect::new(move |_| state.notice.with(|n| draw_notice(n.as_deref())));
-    Effect::new(move |_| {
+    effect(move || state.notice.with(|n| draw_notice(n.as_deref())));
+    effect(move || {
         let text = state.refusal.with(|r| {
             r.as_ref()
                 .map(|r| html::refusal(&r.source, &r.sentences))
@@ -27,7 +28,7 @@ pub fn ImportReview() -> impl IntoView {
         region::set("import-refusal", &text);
     });
     // A new preview takes focus at its heading.
-    Effect::new(move |_| {
+    effect(move || {
         let text = state.pending.with(|p| p.as_ref().map(html::preview));
         let open = text.is_some();
         region::set("import-preview", &text.unwrap_or_default());

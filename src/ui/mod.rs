@@ -9,6 +9,7 @@ mod details_view;
 mod docx_export;
 mod edit_panel;
 mod edit_place;
+mod effect;
 mod explorer;
 mod file_io;
 mod first_visit;
@@ -45,6 +46,7 @@ pub use status_tag::StatusTag;
 pub use summary_view::Travelled;
 
 use crate::route::Route;
+use crate::ui::effect::{effect, effect_with_previous};
 use leptos::prelude::*;
 
 /// Reads the browser copy, then mounts the app on the page's body in place of
@@ -78,7 +80,7 @@ fn App(copy: browser_copy::BrowserCopy, status: crate::storage::copy::CopyStatus
     provide_context(returns_view::ReturnsSession::new());
     // Status colours are CSSOM rules keyed by `data-status`, never style
     // attributes (a strict Content Security Policy blocks those).
-    Effect::new(move |_| {
+    effect(move || {
         state.register.with(|r| {
             if let Some(r) = r {
                 status_rules::set("", &r.statuses);
@@ -115,7 +117,7 @@ fn App(copy: browser_copy::BrowserCopy, status: crate::storage::copy::CopyStatus
     let unknown = nav.unknown;
     // A notice belongs to the view it was raised on: going to another view lets
     // it go ("Key activity KA.01.09 added." is not news on Quarters).
-    Effect::new(move |last: Option<Route>| {
+    effect_with_previous(move |last: Option<Route>| {
         let now = route.get();
         if last.is_some_and(|l| l != now) {
             state.notice.set(None);
@@ -137,7 +139,7 @@ fn App(copy: browser_copy::BrowserCopy, status: crate::storage::copy::CopyStatus
         }
     };
 
-    Effect::new(move |_| {
+    effect(move || {
         let heading = state
             .register
             .with(|r| r.as_ref().map(|r| r.heading()))
@@ -179,7 +181,7 @@ fn App(copy: browser_copy::BrowserCopy, status: crate::storage::copy::CopyStatus
 fn ConflictBanner() -> impl IntoView {
     use crate::banners_html as html;
     let state = expect_context::<AppState>();
-    Effect::new(move |_| {
+    effect(move || {
         state.conflict.with(|c| {
             let Some(c) = c else {
                 return html_region::set(html::TAB_CONFLICT, "");

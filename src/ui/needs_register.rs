@@ -9,12 +9,13 @@ use super::html_region as region;
 use super::state::AppState;
 use crate::banners_html as html;
 use crate::route::Route;
+use crate::ui::effect::memo;
 use leptos::prelude::*;
 
 #[component]
 pub fn NeedsRegister(title: &'static str, children: ChildrenFn) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
+    let has_register = memo(move || state.register.with(|r| r.is_some()));
     move || {
         if has_register.get() {
             children().into_any()

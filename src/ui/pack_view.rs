@@ -17,6 +17,7 @@ use super::state::AppState;
 use super::summary_view::{selection_summary, travel_of_selection, Travelled};
 use crate::pack::pieces::theme_anchor;
 use crate::pack_html::{PackParts, LARGE_PACK};
+use crate::ui::effect::{effect, memo};
 use crate::validate::thousands;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,10 +37,10 @@ fn Pack() -> impl IntoView {
     let (progress, set_progress) = signal(Progress::Rendering { done: 0, of: 0 });
     let ready = move || matches!(progress.get(), Progress::Ready { .. });
     let article = NodeRef::<leptos::html::Article>::new();
-    let travel = Memo::new(move |_| travel_of_selection(travelled, explorer, nav));
+    let travel = memo(move || travel_of_selection(travelled, explorer, nav));
 
     // The running footer: title and period on every page but the cover.
-    Effect::new(move |_| {
+    effect(move || {
         state.register.with(|r| {
             if let Some(r) = r {
                 super::pack_pages::set_footer(&format!("{} \u{2013} {}", r.title, r.period));
@@ -54,7 +55,7 @@ fn Pack() -> impl IntoView {
 
     // Whenever what the pack shows changes, write it again and put its long
     // parts on the page.
-    Effect::new(move |_| {
+    effect(move || {
         let n = selected();
         let choosing = n > LARGE_PACK && chosen_full.get() != Some(n);
         let exceptions_items = summary.with(|s| s.exceptions.clone());
@@ -158,7 +159,7 @@ fn Pack() -> impl IntoView {
         );
     };
     // The progress line, and Print and Export web page once the pack is ready.
-    Effect::new(move |_| {
+    effect(move || {
         let line = match progress.get() {
             Progress::Rendering { done, of } => format!(
                 "Preparing the pack: {} of {} key activities\u{2026}",

@@ -17,6 +17,7 @@ use super::state::AppState;
 use crate::quarter::{next_quarter, plan, Carry, Plan};
 use crate::quarters_html::{self as html, ListState};
 use crate::storage::Archives;
+use crate::ui::effect::{effect, memo};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -43,7 +44,7 @@ fn Quarters() -> impl IntoView {
     let state = expect_context::<AppState>();
     let changed = RwSignal::new(0u32);
     // Read after the first rows: until then the list says it is being read.
-    let archives = Memo::new(move |_| {
+    let archives = memo(move || {
         changed.track();
         state.archives_changed.track();
         if !state.archives_ready.get() {
@@ -59,7 +60,7 @@ fn Quarters() -> impl IntoView {
         list: StoredValue::new(ListState::default()),
     };
     // The next period, in the sentence and on the button.
-    Effect::new(move |_| {
+    effect(move || {
         let next = state.register.with(|r| {
             r.as_ref()
                 .and_then(|r| r.period.next())
@@ -72,14 +73,14 @@ fn Quarters() -> impl IntoView {
     // Counted as the archive's sizes are (characters, two bytes each), so the
     // sentence and the table's sizes agree; encoded once per register change,
     // not again whenever storage use or the archive list changes.
-    let current_size = Memo::new(move |_| {
+    let current_size = memo(move || {
         state.register.with(|r| {
             r.as_ref()
                 .map(|r| crate::format::encode_compact(r).chars().count())
                 .unwrap_or(1)
         })
     });
-    Effect::new(move |_| {
+    effect(move || {
         let largest = archives.with(|a| {
             a.as_ref()
                 .and_then(|a| a.readable.iter().map(|a| a.size).max())
@@ -91,7 +92,7 @@ fn Quarters() -> impl IntoView {
         region::text("archive-fit", &sentence);
     });
     // A new list starts with nothing open, as a fresh table would.
-    Effect::new(move |_| {
+    effect(move || {
         archives.track();
         v.list.set_value(ListState::default());
         draw_list(v);

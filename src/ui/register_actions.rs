@@ -10,6 +10,7 @@ use super::import_controls::ImportControls;
 use super::state::AppState;
 use crate::explorer_html as html;
 use crate::export::{csv, file_name};
+use crate::ui::effect::{effect, memo};
 use leptos::prelude::*;
 
 const ROW: &str = ".register-actions > .button-row";
@@ -17,8 +18,8 @@ const ROW: &str = ".register-actions > .button-row";
 pub fn register_actions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let file = expect_context::<super::register_file::RegisterFile>();
-    let previous = Memo::new(move |_| state.previous.with(|p| p.is_some()));
-    Effect::new(move |_| {
+    let previous = memo(move || state.previous.with(|p| p.is_some()));
+    effect(move || {
         let (undo, redo, previous) = (state.can_undo.get(), state.can_redo.get(), previous.get());
         let Ok(Some(row)) = document().query_selector(ROW) else {
             return;

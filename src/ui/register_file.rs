@@ -10,6 +10,7 @@ use super::state::{AppState, SaveStatus};
 use crate::format;
 use crate::register::Register;
 use crate::register_file::{self as rules, Autosave, BeforeWrite, FileFailure, FileStamp, Moment};
+use crate::ui::effect::{effect, effect_with_previous};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -226,7 +227,7 @@ impl RegisterFile {
 
     fn follow(self, state: AppState) {
         // The first run only subscribes: what was loaded is not a change.
-        Effect::new(move |done: Option<()>| {
+        effect_with_previous(move |done: Option<()>| {
             let has = state.register.with(Option::is_some);
             if done.is_none() || !has {
                 return;
@@ -243,7 +244,7 @@ impl RegisterFile {
             self.schedule(state, Moment::Changed);
         });
         // An opened file is linked once its import is confirmed.
-        Effect::new(move |_| {
+        effect(move || {
             if state.pending.with(Option::is_some) {
                 return;
             }

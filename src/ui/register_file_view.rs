@@ -12,6 +12,7 @@ use crate::header_html as html;
 use crate::merge::Side;
 use crate::register_file as rules;
 use crate::storage::copy::CopyKind;
+use crate::ui::effect::{effect, effect_with_previous};
 use leptos::prelude::*;
 
 /// Keeps the header's file parts true (`header_html::header`): the buttons
@@ -57,11 +58,11 @@ pub fn keep_file_parts(state: AppState, file: RegisterFile) {
             _ => None,
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         region::text(html::FILE_STATUS, line().as_deref().unwrap_or_default());
         region::mark(html::FILE_STATUS, "file-status-reminder", reminding());
     });
-    Effect::new(move |_| {
+    effect(move || {
         let linked = file.linked.get();
         let reconnect = file.reconnect.get();
         region::set(
@@ -78,7 +79,7 @@ pub fn keep_file_parts(state: AppState, file: RegisterFile) {
     let first = file
         .reconnect
         .with_untracked(|r| rules::controls_html(r.as_deref()));
-    Effect::new(move |drawn: Option<String>| {
+    effect_with_previous(move |drawn: Option<String>| {
         let html = file.reconnect.with(|r| rules::controls_html(r.as_deref()));
         if html != drawn.as_deref().unwrap_or(&first) {
             region::set("file-controls", &html);

@@ -10,6 +10,7 @@ use super::register_actions::register_actions;
 use super::state::AppState;
 use crate::explorer_html as html;
 use crate::register::Register;
+use crate::ui::effect::memo;
 use leptos::prelude::*;
 
 #[component]
@@ -18,14 +19,14 @@ pub fn RegisterPage() -> impl IntoView {
     let explorer = expect_context::<super::explorer::Explorer>();
     // An activity kept on the page after an edit is let go with the view.
     on_cleanup(move || explorer.kept.set(None));
-    let has_register = Memo::new(move |_| state.register.with(|r| r.is_some()));
+    let has_register = memo(move || state.register.with(|r| r.is_some()));
     move || {
         if !has_register.get() {
             return view! { <FirstVisit /> }.into_any();
         }
         // Each part written again only when its own text changes.
         let part = |write: fn(&Register) -> String| {
-            Memo::new(move |_| {
+            memo(move || {
                 state
                     .register
                     .with(|r| r.as_ref().map(write).unwrap_or_default())

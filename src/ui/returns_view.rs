@@ -13,6 +13,7 @@
 
 use super::returns_worker;
 use super::state::AppState;
+use crate::ui::effect::effect;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -90,6 +91,6 @@ pub fn ReturnsPage() -> impl IntoView {
     // (an edit, an undo, an applied return): the skeleton (the worker's, sent
     // with the first tracker and kept for the session), the controls as the
     // officer left them, the regions, and the tracker drawn by the worker.
-    Effect::new(move |_| returns_worker::returns_show(state.register.with(Option::is_some)));
+    effect(move || returns_worker::returns_show(state.register.with(Option::is_some)));
     view! { <div class="returns-view" id="returns-view"></div> }
 }

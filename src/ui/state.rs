@@ -18,6 +18,7 @@ use crate::merge::{self, BothChanged, Choices, Side};
 use crate::register::Register;
 use crate::storage::copy::{CopyKind, CopyStatus};
 use crate::storage::{Loaded, RegisterStorage, REGISTER_KEY};
+use crate::ui::effect::effect_with_previous;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -208,7 +209,7 @@ impl AppState {
     /// when the page is hidden or closed.
     fn save_on_change(self) {
         // The first run only subscribes: what was just loaded is already stored.
-        Effect::new(move |first_run_done: Option<()>| {
+        effect_with_previous(move |first_run_done: Option<()>| {
             let has_register = self.register.with(|r| r.is_some());
             if first_run_done.is_none() || !has_register {
                 return;

@@ -16,6 +16,7 @@ use super::state::AppState;
 use crate::compare::{direction_of_travel, movement_sentence, Movement, Travel};
 use crate::route::Route;
 use crate::summary::{html, page_html as page, summarise, Summary};
+use crate::ui::effect::{effect, memo};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -29,7 +30,7 @@ pub struct Travelled {
 
 impl Travelled {
     pub fn start(state: AppState) -> Travelled {
-        let travel = Memo::new(move |_| {
+        let travel = memo(move || {
             state.comparison.with(|previous| {
                 state.register.with(|current| match (previous, current) {
                     (Some(p), Some(c)) => Some(Arc::new(direction_of_travel(p, c))),
@@ -37,7 +38,7 @@ impl Travelled {
                 })
             })
         });
-        let by_id = Memo::new(move |_| {
+        let by_id = memo(move || {
             travel.with(|t| {
                 t.as_ref()
                     .map(|t| Arc::new(t.iter().map(|x| (x.id.clone(), x.movement)).collect()))
@@ -85,7 +86,7 @@ pub fn travel_of_selection(
 
 /// The summary of what the filters select, recomputed as they change.
 pub fn selection_summary(state: AppState, explorer: Explorer) -> Memo<Summary> {
-    Memo::new(move |_| {
+    memo(move || {
         file_io::mark("summary:start");
         let summary = explorer.indexed.with(|i| {
             let i = i.as_ref()?;
@@ -132,10 +133,10 @@ fn SummaryOfSelection() -> impl IntoView {
             .with(|r| r.as_ref().map(f))
             .unwrap_or_default()
     };
-    Effect::new(move |_| {
+    effect(move || {
         region::text("summary-identity", &with_register(&|r| r.heading()));
     });
-    Effect::new(move |_| {
+    effect(move || {
         let html = with_register(&|r| {
             let (parts, query) = nav
                 .view_query
@@ -145,11 +146,11 @@ fn SummaryOfSelection() -> impl IntoView {
         });
         region::set("summary-filters", &html);
     });
-    Effect::new(move |_| {
+    effect(move || {
         let html = with_register(&|r| summary.with(|s| page::headline_figures(s, r)));
         region::set("summary-headline", &html);
     });
-    Effect::new(move |_| {
+    effect(move || {
         let movements =
             travel_of_selection(travelled, explorer, nav).map(|t| movement_sentence(&t));
         region::text(
@@ -157,7 +158,7 @@ fn SummaryOfSelection() -> impl IntoView {
             &page::travel_line(movements.as_deref()),
         );
     });
-    Effect::new(move |_| {
+    effect(move || {
         let html = with_register(&|r| summary.with(|s| page::breakdowns(s, &r.statuses.0)));
         region::set("summary-breakdowns", &html);
         if let Some(section) = document().get_element_by_id("summary-breakdowns") {
@@ -165,7 +166,7 @@ fn SummaryOfSelection() -> impl IntoView {
         }
     });
     exceptions(state, explorer, summary, v);
-    Effect::new(move |_| {
+    effect(move || {
         let compared = state.comparison.with(Option::is_some);
         let travel = travel_of_selection(travelled, explorer, nav);
         region::set(
@@ -210,7 +211,7 @@ fn on_click(v: View, ev: leptos::ev::MouseEvent) {
 /// frame is long (at 10,000 activities there are about 1,500, with their
 /// progress and next steps).
 fn exceptions(state: AppState, explorer: Explorer, summary: Memo<Summary>, v: View) {
-    Effect::new(move |_| {
+    effect(move || {
         let n = summary.with(|s| s.exceptions.len());
         let labels = state.register.with(|r| {
             r.iter()
@@ -221,7 +222,7 @@ fn exceptions(state: AppState, explorer: Explorer, summary: Memo<Summary>, v: Vi
         });
         region::text("exceptions-intro", &page::exceptions_intro(n, &labels));
     });
-    Effect::new(move |_| {
+    effect(move || {
         let n = summary.with(|s| s.exceptions.len());
         let more = page::exceptions_more(n, html::EXCEPTIONS_SHOWN_FIRST, v.show_all.get());
         region::set("exceptions-more", &more);
@@ -245,7 +246,7 @@ fn exceptions(state: AppState, explorer: Explorer, summary: Memo<Summary>, v: Vi
             })
             .flatten()
     };
-    Effect::new(move |_| {
+    effect(move || {
         let all = v.show_all.get();
         let exceptions = summary.with(|s| s.exceptions.clone());
         let Some(holder) = document().get_element_by_id("exception-tables") else {

@@ -7,6 +7,7 @@
 use super::html_region as region;
 use super::state::{AppState, SaveStatus};
 use crate::banners_html as html;
+use crate::ui::effect::effect;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -89,7 +90,7 @@ pub fn UpdateBanner() -> impl IntoView {
     let listener = window_event_listener_untyped(READY_EVENT, move |_| ready.set(true));
     on_cleanup(move || listener.remove());
     watch_for_updates(WORKER_URL, READY_EVENT);
-    Effect::new(move |_| {
+    effect(move || {
         if !ready.get() {
             return;
         }

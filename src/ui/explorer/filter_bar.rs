@@ -19,6 +19,7 @@ use super::{Explorer, Indexed};
 use crate::filter_bar_html::{self as html, Facet, FACETS, SEARCH_ID};
 use crate::query::{FacetCounts, Layout, ViewQuery};
 use crate::status::Status;
+use crate::ui::effect::effect;
 use crate::ui::html_region as region;
 use crate::ui::navigation::Navigation;
 use crate::ui::state::AppState;
@@ -216,7 +217,7 @@ pub fn FilterBar() -> impl IntoView {
     });
     on_cleanup(move || slash.remove());
 
-    Effect::new(move |_| {
+    effect(move || {
         let Some(el) = section.get() else { return };
         explorer.indexed.with(|indexed| {
             explorer.result.with(|r| {

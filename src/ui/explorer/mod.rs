@@ -9,6 +9,7 @@ mod results;
 use super::navigation::Navigation;
 use super::state::AppState;
 use crate::query::{page_size, terms, Layout, QueryResult, RegisterIndex, Searcher};
+use crate::ui::effect::{effect, memo};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -54,7 +55,7 @@ impl Explorer {
     /// The index, query and page memos, shared by every view for the app's life.
     pub fn start(state: AppState, nav: Navigation) -> Explorer {
         let generation = StoredValue::new(0u32);
-        let indexed = Memo::new(move |_| {
+        let indexed = memo(move || {
             state.register.with(|r| {
                 r.as_ref().map(|r| {
                     generation.update_value(|g| *g += 1);
@@ -65,10 +66,10 @@ impl Explorer {
                 })
             })
         });
-        let filters = Memo::new(move |_| nav.view_query.with(|v| v.filters.clone()));
+        let filters = memo(move || nav.view_query.with(|v| v.filters.clone()));
         // The searcher remembers the last search, so it is reset with each new index.
         let searcher = StoredValue::new_local((Searcher::default(), 0u32));
-        let result = Memo::new(move |_| {
+        let result = memo(move || {
             let Some(indexed) = indexed.get() else {
                 return QueryResult::default();
             };
@@ -84,25 +85,25 @@ impl Explorer {
                 })
                 .unwrap_or_default()
         });
-        let sort = Memo::new(move |_| nav.view_query.with(|v| (v.layout, v.sort)));
-        let ordered = Memo::new(move |_| {
+        let sort = memo(move || nav.view_query.with(|v| (v.layout, v.sort)));
+        let ordered = memo(move || {
             let (layout, sort) = sort.get();
             result.with(|r| match (layout, indexed.get()) {
                 (Layout::Table, Some(i)) => i.index.sorted(&r.matches, sort),
                 _ => r.matches.clone(),
             })
         });
-        let rows = Memo::new(move |_| nav.view_query.with(|v| v.rows));
+        let rows = memo(move || nav.view_query.with(|v| v.rows));
         let kept = RwSignal::new(None::<Kept>);
         // Any change of view (filters, sort, page) lets a kept activity go.
-        Effect::new(move |_| {
+        effect(move || {
             nav.view_query.track();
             if kept.with_untracked(Option::is_some) {
                 kept.set(None);
             }
         });
         // Where the kept activity is in the index, while it is outside the matches.
-        let kept_position = Memo::new(move |_| {
+        let kept_position = memo(move || {
             kept.with(|k| {
                 let k = k.as_ref()?;
                 indexed.with(|i| {
@@ -113,11 +114,11 @@ impl Explorer {
                 })
             })
         });
-        let page_count = Memo::new(move |_| {
+        let page_count = memo(move || {
             let rows = rows.get();
             ordered.with(|o| o.len().div_ceil(page_size(o.len(), rows)).max(1))
         });
-        let page_items = Memo::new(move |_| {
+        let page_items = memo(move || {
             let page = nav.view_query.with(|v| v.page).min(page_count.get()).max(1);
             let rows = rows.get();
             let mut items = ordered.with(|o| {
@@ -135,7 +136,7 @@ impl Explorer {
             }
             items
         });
-        let terms = Memo::new(move |_| filters.with(|f| terms(&f.search)));
+        let terms = memo(move || filters.with(|f| terms(&f.search)));
         Explorer {
             indexed,
             result,

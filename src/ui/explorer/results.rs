@@ -11,6 +11,7 @@ use super::Explorer;
 use crate::explorer_html as chrome;
 use crate::html::{self, RowOptions};
 use crate::query::Layout;
+use crate::ui::effect::{effect, effect_with_previous, memo};
 use crate::ui::html_region as region;
 use crate::ui::navigation::Navigation;
 use crate::ui::state::AppState;
@@ -49,7 +50,7 @@ pub fn kept_note() -> impl IntoView {
 pub fn results() -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let state = expect_context::<AppState>();
-    let layout = Memo::new(move |_| nav.view_query.with(|v| v.layout));
+    let layout = memo(move || nav.view_query.with(|v| v.layout));
     move || {
         let grouped = layout.get() == Layout::Grouped;
         let text = page_html(grouped);
@@ -60,14 +61,14 @@ pub fn results() -> impl IntoView {
         // The heads as the sort is now; changed in place after, as is the body.
         let sort = nav.view_query.with_untracked(|v| v.sort);
         // Only when the sort changes (a keystroke changes the view, not the sort).
-        Effect::new(move |was: Option<crate::query::Sort>| {
+        effect_with_previous(move |was: Option<crate::query::Sort>| {
             let sort = nav.view_query.with(|v| v.sort);
             if was != Some(sort) {
                 update_heads(sort);
             }
             sort
         });
-        Effect::new(move |_| {
+        effect(move || {
             text.with(|rows| {
                 if let Ok(Some(body)) = document().query_selector(".register-table-flat tbody") {
                     body.set_inner_html(rows);
@@ -117,7 +118,7 @@ fn page_html(grouped: bool) -> Memo<String> {
     let state = expect_context::<AppState>();
     let explorer = expect_context::<Explorer>();
     let travelled = expect_context::<Travelled>();
-    Memo::new(move |_| {
+    memo(move || {
         explorer.indexed.with(|i| {
             let Some(i) = i else { return String::new() };
             state.register.with(|r| {
