@@ -19,6 +19,7 @@ pub mod header_html;
 pub mod html;
 pub mod import;
 pub mod import_review_html;
+pub mod letters;
 pub mod merge;
 pub mod pack;
 pub mod pack_html;

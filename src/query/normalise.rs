@@ -4,12 +4,10 @@
 
 /// The searchable form of one character.
 pub fn fold_char(c: char) -> char {
-    let c = if c.is_ascii() {
+    if c.is_ascii() {
         return c.to_ascii_lowercase();
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    };
-    match c {
+    }
+    match crate::letters::lower(c) {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
         'ď' | 'đ' => 'd',

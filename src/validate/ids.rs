@@ -3,8 +3,7 @@
 //! IDs are compared by their key: canonically decomposed (so a precomposed "é"
 //! and "e" + combining acute are one letter, the equality Unicode NFC gives; the
 //! table covers the Latin, Greek and Cyrillic letters IDs are written in, where
-//! icu_normalizer's full NFC made the wasm 16 KB gzip larger), then lower case (case
-//! folding), then Cyrillic and Greek letters that look like Latin ones read as
+//! icu_normalizer's full NFC made the wasm 16 KB gzip larger), then lower case (`letters::lower`: the same Latin, Greek and Cyrillic), then Cyrillic and Greek letters that look like Latin ones read as
 //! those Latin letters, and any Unicode space as a plain space. So "KA.01.01", "ka.01.01" and
 //! "КА.01.01" (Cyrillic) are one ID. Invisible, control and bidirectional-override
 //! characters are refused outright: they make two IDs look alike, or an ID look
@@ -16,8 +15,8 @@ use super::decompositions::DECOMPOSITIONS;
 pub fn key(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     for c in id.trim().chars() {
-        let lower = c.to_lowercase();
-        for c in lower {
+        {
+            let c = crate::letters::lower(c);
             match DECOMPOSITIONS.binary_search_by_key(&u32::from(c), |(k, _)| u32::from(*k)) {
                 Ok(i) => out.extend(
                     DECOMPOSITIONS[i]
