@@ -17,8 +17,10 @@ use crate::query::{Filters, Layout, Sort, SortKey, ViewQuery};
 use crate::register::Register;
 use crate::route::Route;
 use crate::status::StatusSet;
+use crate::validate::thousands;
 
-/// "Showing 12 of 37 key activities, sorted by status, lowest rank first (page 2 of 3)."
+/// "Showing 12 of 37 key activities, sorted by status, lowest rank first (page 2 of 3)",
+/// with thousands separated ("Showing 1,250 of 10,000 …").
 /// The sort is named in the table layout only, and the page when there are pages.
 pub fn results_line(
     shown: usize,
@@ -28,13 +30,21 @@ pub fn results_line(
     page: usize,
     pages: usize,
 ) -> String {
-    let mut text = format!("Showing {shown} of {total} key activities");
+    let mut text = format!(
+        "Showing {} of {} key activities",
+        thousands(shown),
+        thousands(total)
+    );
     if layout == Layout::Table && sort.key != SortKey::Report {
         text.push_str(", sorted by ");
         text.push_str(&sort_words(sort));
     }
     if pages > 1 {
-        text.push_str(&format!(" (page {} of {pages})", page.min(pages)));
+        text.push_str(&format!(
+            " (page {} of {})",
+            thousands(page.min(pages)),
+            thousands(pages)
+        ));
     }
     text.push('.');
     text
@@ -241,20 +251,25 @@ mod tests {
                 2,
                 100
             ),
-            "Showing 1000 of 1000 key activities, sorted by lead officer, Z to A (page 2 of 100)."
+            "Showing 1,000 of 1,000 key activities, sorted by lead officer, Z to A (page 2 of 100)."
         );
         assert_eq!(
             results_line(1000, 1000, Layout::Table, sort(SortKey::Id, false), 1, 100),
-            "Showing 1000 of 1000 key activities, sorted by ID, ascending (page 1 of 100)."
+            "Showing 1,000 of 1,000 key activities, sorted by ID, ascending (page 1 of 100)."
         );
         // A page past the last (from the URL) is named as the last.
         assert_eq!(
             results_line(1000, 1000, Layout::Grouped, report, 150, 100),
-            "Showing 1000 of 1000 key activities (page 100 of 100)."
+            "Showing 1,000 of 1,000 key activities (page 100 of 100)."
         );
         assert_eq!(
             results_line(0, 37, Layout::Table, report, 1, 1),
             "Showing 0 of 37 key activities."
+        );
+        // Thousands separated, as everywhere else in the app.
+        assert_eq!(
+            results_line(1250, 10000, Layout::Grouped, report, 1000, 1000),
+            "Showing 1,250 of 10,000 key activities (page 1,000 of 1,000)."
         );
     }
 

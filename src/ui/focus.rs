@@ -40,3 +40,24 @@ pub fn focus_when(find: impl Fn() -> Option<web_sys::Element> + 'static, frames:
         }
     });
 }
+
+/// Sets `disabled` on `button` as `disable` says. A button being disabled
+/// while it has focus would drop focus to the page's body (the next Tab starts
+/// again from the top), so focus moves first to `instead` (the control the user
+/// would reach for next: Redo after the last Undo, the search box after Clear
+/// filters).
+pub fn disable_keeping_focus(
+    button: &web_sys::Element,
+    disable: bool,
+    instead: Option<&web_sys::Element>,
+) {
+    let focused = document()
+        .active_element()
+        .is_some_and(|active| &active == button);
+    if disable && focused {
+        if let Some(el) = instead.and_then(|el| el.dyn_ref::<web_sys::HtmlElement>()) {
+            let _ = el.focus();
+        }
+    }
+    let _ = button.toggle_attribute_with_force("disabled", disable);
+}

@@ -5,6 +5,7 @@
 //! Restore button change in place, so focus stays where it was.
 
 use super::file_io;
+use super::focus;
 use super::html_region as region;
 use super::import_controls::ImportControls;
 use super::state::AppState;
@@ -24,9 +25,33 @@ pub fn register_actions() -> impl IntoView {
         let Ok(Some(row)) = document().query_selector(ROW) else {
             return;
         };
-        for (action, can) in [("undo", undo), ("redo", redo)] {
-            if let Ok(Some(b)) = row.query_selector(&format!("[data-action={action}]")) {
-                let _ = b.toggle_attribute_with_force("disabled", !can);
+        let button = |action: &str| {
+            row.query_selector(&format!("[data-action={action}]"))
+                .ok()
+                .flatten()
+        };
+        if let (Some(undo_button), Some(redo_button)) = (button("undo"), button("redo")) {
+            // The other of the two is enabled first, so focus can move to it.
+            let (first, second) = if undo {
+                (
+                    (&undo_button, undo, &redo_button),
+                    (&redo_button, redo, &undo_button),
+                )
+            } else {
+                (
+                    (&redo_button, redo, &undo_button),
+                    (&undo_button, undo, &redo_button),
+                )
+            };
+            // With neither left to press, "Add key activity" is next in the row.
+            let add = button("add");
+            for (b, can, other) in [first, second] {
+                let instead = if other.has_attribute("disabled") {
+                    add.as_ref()
+                } else {
+                    Some(other)
+                };
+                focus::disable_keeping_focus(b, !can, instead);
             }
         }
         match (

@@ -333,7 +333,7 @@ async function benchSave(app, runs = 5) {
   const { page, context } = await app.newPageOnApp();
   await seedBrowserCopy(page, 10000, 0, 0);
   await page.reload();
-  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor({ timeout: 30000 });
+  await page.locator('#results-line').filter({ hasText: 'of 10,000' }).waitFor({ timeout: 30000 });
   await observeLongTasks(page);
   const longest = [];
   const untilSaved = [];
@@ -378,7 +378,7 @@ async function benchSaveFile(app, runs) {
   });
   await seedBrowserCopy(page, 10000, 0, 0);
   await page.reload();
-  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor({ timeout: 30000 });
+  await page.locator('#results-line').filter({ hasText: 'of 10,000' }).waitFor({ timeout: 30000 });
   const revision = () => page.evaluate(async () => {
     const dir = await navigator.storage.getDirectory();
     try {

@@ -36,7 +36,7 @@ const exported = async (page) => {
 async function importTenThousand(page) {
   await page.getByLabel('Import JSON').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(generateRegister(10000)) });
   await page.getByRole('button', { name: 'Replace register' }).click();
-  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
+  await page.locator('#results-line').filter({ hasText: 'of 10,000' }).waitFor();
   await saved(page);
 }
 
@@ -135,7 +135,7 @@ test('10,000 activities and 40 archived quarters of 1,000: stored, reloaded, cou
     await store(page, `${PREFIX}v1/archive/${year}-${String((year + 1) % 100).padStart(2, '0')}-q${(i % 4) + 1}`, JSON.stringify(quarter));
   }
   await page.reload();
-  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
+  await page.locator('#results-line').filter({ hasText: 'of 10,000' }).waitFor();
   assert.equal(JSON.parse(await stored(page, KEY)).register.themes.flatMap((t) => t.objectives.flatMap((o) => o.activities)).length, 10000);
   await page.goto(`${app.url}#/quarters`);
   const rows = page.getByRole('table', { name: 'Archived quarters in this browser' }).locator('tbody tr');
@@ -297,7 +297,7 @@ test('at 10,000 activities a change while the autosave is under way: the newer c
   }, KEY);
   assert.equal(kind, 'blob');
   await page.reload();
-  await page.locator('#results-line').filter({ hasText: 'of 10000' }).waitFor();
+  await page.locator('#results-line').filter({ hasText: 'of 10,000' }).waitFor();
   for (const [i, id] of ids.entries()) await page.locator(`tr[data-activity-id="${id}"] .status-tag`).filter({ hasText: want[i][2] }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();

@@ -107,7 +107,8 @@ export async function loadSample(page, url) {
 export async function replaceRegister(page, text, count, name = 'register.json') {
   await page.getByLabel('Import JSON').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByRole('button', { name: 'Replace register' }).click();
-  await page.locator('#results-line').filter({ hasText: `Showing ${count} of ${count}` }).waitFor();
+  const n = count.toLocaleString('en-GB');
+  await page.locator('#results-line').filter({ hasText: `Showing ${n} of ${n}` }).waitFor();
 }
 
 /** Waits until the wasm app has mounted (its header is on the page). */

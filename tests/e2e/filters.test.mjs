@@ -30,7 +30,7 @@ async function waitForMarks(page, word) {
 
 /** The rows a page should show for the results line: all up to 100, else 10. */
 function expectedRows(line) {
-  const n = Number(line.match(/^Showing (\d+) of/)[1]);
+  const n = Number(line.match(/^Showing ([\d,]+) of/)[1].replace(/,/g, ''));
   return n > 100 ? 10 : n;
 }
 
@@ -162,7 +162,7 @@ test('values in the URL that the register does not have are ignored without a cr
 test('a 1,000-activity register shows 10 rows a page, with an exact count, page links and a choice of rows per page', async () => {
   const { page, errors, context } = await app.newPageOnApp();
   await replaceRegister(page, generateRegister(1000), 1000, 'big.json');
-  await waitForLine(page, 'Showing 1000 of 1000 key activities (page 1 of 100).');
+  await waitForLine(page, 'Showing 1,000 of 1,000 key activities (page 1 of 100).');
   assert.equal(await page.locator('tbody tr').count(), 10);
   const pages = page.getByRole('navigation', { name: 'Pages of key activities' });
   await pages.getByRole('button', { name: 'Next page' }).click();
@@ -174,7 +174,7 @@ test('a 1,000-activity register shows 10 rows a page, with an exact count, page 
   assert.equal(sixth.length, 10);
   // 25 a page: the first row on screen (the 51st) stays on screen, now first on page 3.
   await pages.getByLabel('Rows per page').selectOption('25');
-  await waitForLine(page, 'Showing 1000 of 1000 key activities (page 3 of 40).');
+  await waitForLine(page, 'Showing 1,000 of 1,000 key activities (page 3 of 40).');
   const widened = await shownIds(page);
   assert.equal(widened.length, 25);
   assert.equal(widened[0], sixth[0]);
@@ -190,9 +190,60 @@ test('a 1,000-activity register shows 10 rows a page, with an exact count, page 
   const beforeAmber = await resultsLine(page);
   await page.getByRole('group', { name: 'Status' }).getByLabel(/Amber/).check();
   const amberLine = await waitForNewLine(page, beforeAmber);
-  assert.match(amberLine, /^Showing \d+ of 1000/);
+  assert.match(amberLine, /^Showing [\d,]+ of 1,000/);
   assert.equal(await page.locator('tbody tr').count(), expectedRows(amberLine));
   assert.doesNotMatch(page.url(), /page=/, 'a new filter goes back to page 1');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** What has focus: its id, or its text when it has none; "BODY" when focus was dropped. */
+const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'BODY';
+  return el.id || el.textContent.trim();
+});
+
+test('focus never drops to the page when the control pressed is disabled or the page count changes', async () => {
+  const { page, errors, context } = await app.newPageOnApp();
+  await replaceRegister(page, generateRegister(1000), 1000, 'big.json');
+  await waitForLine(page, '(page 1 of 100)');
+  const pages = page.getByRole('navigation', { name: 'Pages of key activities' });
+  // By keyboard: Next, then Previous back to page 1, where Previous is disabled.
+  await pages.getByRole('button', { name: 'Next page' }).focus();
+  await page.keyboard.press('Enter');
+  await waitForLine(page, '(page 2 of 100)');
+  assert.equal(await focused(page), 'Next page');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(page), 'Previous page');
+  await page.keyboard.press('Enter');
+  await waitForLine(page, '(page 1 of 100)');
+  assert.ok(await pages.getByRole('button', { name: 'Previous page' }).isDisabled());
+  assert.equal(await focused(page), 'Next page', 'focus moved to the button still to press');
+  // Rows per page: the number of pages changes, the choice keeps focus.
+  await pages.getByLabel('Rows per page').focus();
+  await pages.getByLabel('Rows per page').selectOption('25');
+  await waitForLine(page, '(page 1 of 40)');
+  assert.equal(await focused(page), 'rows-per-page');
+  // The last page: Next is disabled, focus goes to Previous.
+  await page.evaluate(() => { location.hash = '#/register?page=39&rows=25'; });
+  await waitForLine(page, '(page 39 of 40)');
+  await pages.getByRole('button', { name: 'Next page' }).focus();
+  await page.keyboard.press('Enter');
+  await waitForLine(page, '(page 40 of 40)');
+  assert.equal(await focused(page), 'Previous page');
+  // A status filter changes the number of pages: the checkbox keeps focus.
+  const amber = page.getByRole('group', { name: 'Status' }).getByLabel(/Amber/);
+  await amber.focus();
+  await page.keyboard.press('Space');
+  await page.locator('#results-line').filter({ hasNotText: 'of 1,000 key activities (page 40' }).waitFor();
+  assert.equal(await focused(page), await amber.getAttribute('id'));
+  // Clear filters disables itself: focus goes to the search box.
+  await page.getByRole('button', { name: 'Clear filters' }).focus();
+  await page.keyboard.press('Enter');
+  await waitForLine(page, 'Showing 1,000 of 1,000');
+  assert.ok(await page.getByRole('button', { name: 'Clear filters' }).isDisabled());
+  assert.equal(await focused(page), 'search');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -210,7 +261,7 @@ test('with the localStorage fallback, 10,000 activities do not fit: the app says
   await page.getByLabel('Search').fill('café');
   await waitForMarks(page, 'café');
   const cafeLine = await resultsLine(page);
-  assert.match(cafeLine, /^Showing \d+ of 10000/);
+  assert.match(cafeLine, /^Showing [\d,]+ of 10,000/);
   assert.equal(await page.locator('tbody tr').count(), expectedRows(cafeLine));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const exported = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));

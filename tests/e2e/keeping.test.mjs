@@ -55,6 +55,25 @@ test('edit a status, reload: kept; undo and redo with buttons and keys', async (
   await context.close();
 });
 
+test('Undo and Redo hand focus to each other as they run out, never to the page', async () => {
+  const { page, errors, context } = await app.newPageWithSample();
+  await setStatus(page, 'KA.01.04', '✖ Red');
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  const focusedAction = () => page.evaluate(() => document.activeElement?.dataset?.action ?? document.activeElement?.tagName);
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('tr[data-activity-id="KA.01.04"] .status-tag').filter({ hasNotText: 'Red' }).waitFor();
+  assert.ok(await undo.isDisabled(), 'nothing left to undo');
+  assert.equal(await focusedAction(), 'redo');
+  await page.keyboard.press('Enter');
+  await page.locator('tr[data-activity-id="KA.01.04"] .status-tag').filter({ hasText: 'Red' }).waitFor();
+  assert.ok(await redo.isDisabled(), 'nothing left to redo');
+  assert.equal(await focusedAction(), 'undo');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('add a key activity with the suggested ID, refuse a duplicate, remove after confirming', async () => {
   const { page, errors, context } = await app.newPageWithSample();
   await page.getByRole('button', { name: 'Add key activity' }).click();

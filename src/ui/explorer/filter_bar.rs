@@ -173,9 +173,12 @@ impl Shown {
         if parts.search.value() != v.filters.search {
             parts.search.set_value(&v.filters.search);
         }
-        let _ = parts
-            .clear
-            .toggle_attribute_with_force("disabled", v.filters.is_empty());
+        // After Clear filters, the search box: where a new search begins.
+        crate::ui::focus::disable_keeping_focus(
+            &parts.clear,
+            v.filters.is_empty(),
+            Some(parts.search.as_ref()),
+        );
         for (input, layout) in [
             (&parts.grouped, Layout::Grouped),
             (&parts.table, Layout::Table),

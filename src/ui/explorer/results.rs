@@ -16,6 +16,7 @@ use crate::ui::html_region as region;
 use crate::ui::navigation::Navigation;
 use crate::ui::state::AppState;
 use crate::ui::summary_view::Travelled;
+use crate::validate::thousands;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -171,7 +172,21 @@ pub fn pagination() -> impl IntoView {
     let explorer = expect_context::<Explorer>();
     let pages = explorer.page_count;
     let page = move || nav.view_query.with(|v| v.page).min(pages.get()).max(1);
+    let previous = NodeRef::<leptos::html::Button>::new();
+    let next = NodeRef::<leptos::html::Button>::new();
     let go = move |to: usize| {
+        // The button pressed is disabled on the first or last page, which would
+        // drop focus to the page's body: it moves to the other button first.
+        let other = if to <= 1 {
+            next.get_untracked()
+        } else if to >= pages.get_untracked() {
+            previous.get_untracked()
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            let _ = other.focus();
+        }
         nav.update(false, |v| v.page = to);
         if let Some(line) = document().get_element_by_id("results-line") {
             line.scroll_into_view();
@@ -179,15 +194,18 @@ pub fn pagination() -> impl IntoView {
     };
     let first = move || page() <= 1;
     let last = move || page() >= pages.get();
+    // Built once while there are pages, and changed in place as their number
+    // changes, so the control in use (Rows per page) keeps focus.
+    let paged = memo(move || pages.get() > 1);
     move || {
-        (pages.get() > 1).then(|| {
+        paged.get().then(|| {
             view! {
                 <nav class="pagination" aria-label="Pages of key activities">
-                    <button type="button" class="button button-secondary" disabled=first on:click=move |_| go(page() - 1)>
+                    <button type="button" class="button button-secondary" node_ref=previous disabled=first on:click=move |_| go(page() - 1)>
                         "Previous page"
                     </button>
-                    <span>{move || format!("Page {} of {}", page(), pages.get())}</span>
-                    <button type="button" class="button button-secondary" disabled=last on:click=move |_| go(page() + 1)>
+                    <span>{move || format!("Page {} of {}", thousands(page()), thousands(pages.get()))}</span>
+                    <button type="button" class="button button-secondary" node_ref=next disabled=last on:click=move |_| go(page() + 1)>
                         "Next page"
                     </button>
                     <RowsPerPageChoice page=Signal::derive(page) />
