@@ -15,8 +15,14 @@ use super::decompositions::DECOMPOSITIONS;
 pub fn key(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     for c in id.trim().chars() {
-        {
-            let c = crate::letters::lower(c);
+        // İ lower-cases to i and a combining dot above, so it stays apart
+        // from I (as it always has: stored registers rely on it).
+        let lowered: &[char] = if c == '\u{130}' {
+            &['i', '\u{307}']
+        } else {
+            &[crate::letters::lower(c)]
+        };
+        for &c in lowered {
             match DECOMPOSITIONS.binary_search_by_key(&u32::from(c), |(k, _)| u32::from(*k)) {
                 Ok(i) => out.extend(
                     DECOMPOSITIONS[i]
@@ -104,6 +110,48 @@ mod tests {
         assert_eq!(key("CO 1"), key("CO\u{a0}1"));
         assert_eq!(key(" KA.01.01 "), key("KA.01.01"));
         assert_ne!(key("KA.01.01"), key("KA.01.02"));
+    }
+
+    /// `key` as it was with `char::to_lowercase`, which stored registers
+    /// were checked with.
+    fn key_with_std_lower_case(id: &str) -> String {
+        let mut out = String::new();
+        for c in id.trim().chars().flat_map(char::to_lowercase) {
+            match DECOMPOSITIONS.binary_search_by_key(&u32::from(c), |(k, _)| u32::from(*k)) {
+                Ok(i) => out.extend(
+                    DECOMPOSITIONS[i]
+                        .1
+                        .iter()
+                        .take_while(|&&u| u != 0)
+                        .filter_map(|&u| char::from_u32(u32::from(u)))
+                        .map(latin_lookalike),
+                ),
+                Err(_) => out.push(latin_lookalike(c)),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn keys_are_as_they_were_with_std_lower_case_for_latin_greek_and_cyrillic() {
+        let scripts = [0..0x250, 0x370..0x530, 0x1E00..0x2000, 0x2100..0x2150];
+        for c in scripts.into_iter().flatten().filter_map(char::from_u32) {
+            let id = format!("KA.{c}1");
+            // Where Unicode lowers a letter to more than one character (only
+            // İ keeps that here), `letters::lower` leaves it as written.
+            if c != '\u{130}' && c.to_lowercase().count() > 1 {
+                continue;
+            }
+            assert_eq!(
+                key(&id),
+                key_with_std_lower_case(&id),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        assert_eq!(key("HR.01"), key("\u{4ba}R.01"), "Cyrillic Һ");
+        assert_eq!(key("KA.01"), key("\u{212a}A.01"), "the Kelvin sign");
+        assert_ne!(key("K\u{130}A"), key("KIA"), "İ is not I");
     }
 
     #[test]

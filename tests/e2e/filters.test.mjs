@@ -244,6 +244,17 @@ test('focus never drops to the page when the control pressed is disabled or the 
   await waitForLine(page, 'Showing 1,000 of 1,000');
   assert.ok(await page.getByRole('button', { name: 'Clear filters' }).isDisabled());
   assert.equal(await focused(page), 'search');
+  // Two pages: each button is the other's only way on.
+  await replaceRegister(page, generateRegister(150), 150, 'two-pages.json');
+  await pages.getByLabel('Rows per page').selectOption('100');
+  await waitForLine(page, '(page 1 of 2)');
+  await pages.getByRole('button', { name: 'Next page' }).focus();
+  await page.keyboard.press('Enter');
+  await waitForLine(page, '(page 2 of 2)');
+  assert.equal(await focused(page), 'Previous page');
+  await page.keyboard.press('Enter');
+  await waitForLine(page, '(page 1 of 2)');
+  assert.equal(await focused(page), 'Next page');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -176,15 +176,21 @@ pub fn pagination() -> impl IntoView {
     let next = NodeRef::<leptos::html::Button>::new();
     let go = move |to: usize| {
         // The button pressed is disabled on the first or last page, which would
-        // drop focus to the page's body: it moves to the other button first.
-        let other = if to <= 1 {
-            next.get_untracked()
-        } else if to >= pages.get_untracked() {
-            previous.get_untracked()
+        // drop focus to the page's body: when it has focus, focus moves first
+        // to the other button, enabled now (it is, on the page being gone to).
+        let (pressed, other) = if to < page() {
+            (previous, next)
         } else {
-            None
+            (next, previous)
         };
-        if let Some(other) = other {
+        let at_an_end = to <= 1 || to >= pages.get_untracked();
+        let had_focus = pressed.get_untracked().is_some_and(|b| {
+            document()
+                .active_element()
+                .is_some_and(|active| &active == AsRef::<web_sys::Element>::as_ref(&b))
+        });
+        if let (true, true, Some(other)) = (at_an_end, had_focus, other.get_untracked()) {
+            other.set_disabled(false);
             let _ = other.focus();
         }
         nav.update(false, |v| v.page = to);
