@@ -41,21 +41,29 @@ pub fn focus_when(find: impl Fn() -> Option<web_sys::Element> + 'static, frames:
     });
 }
 
+/// Whether `element` has focus.
+pub fn has_focus(element: &web_sys::Element) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|active| &active == element)
+}
+
 /// Sets `disabled` on `button` as `disable` says. A button being disabled
 /// while it has focus would drop focus to the page's body (the next Tab starts
-/// again from the top), so focus moves first to `instead` (the control the user
-/// would reach for next: Redo after the last Undo, the search box after Clear
-/// filters).
+/// again from the top), so focus moves first to the first of `instead` that is
+/// not disabled (the control the user would reach for next: Redo after the last
+/// Undo, the search box after Clear filters).
 pub fn disable_keeping_focus(
     button: &web_sys::Element,
     disable: bool,
-    instead: Option<&web_sys::Element>,
+    instead: &[&web_sys::Element],
 ) {
-    let focused = document()
-        .active_element()
-        .is_some_and(|active| &active == button);
-    if disable && focused {
-        if let Some(el) = instead.and_then(|el| el.dyn_ref::<web_sys::HtmlElement>()) {
+    if disable && has_focus(button) {
+        let next = instead
+            .iter()
+            .find(|el| !el.has_attribute("disabled"))
+            .and_then(|el| el.dyn_ref::<web_sys::HtmlElement>());
+        if let Some(el) = next {
             let _ = el.focus();
         }
     }

@@ -3,8 +3,9 @@
 //! IDs are compared by their key: canonically decomposed (so a precomposed "é"
 //! and "e" + combining acute are one letter, the equality Unicode NFC gives; the
 //! table covers the Latin, Greek and Cyrillic letters IDs are written in, where
-//! icu_normalizer's full NFC made the wasm 16 KB gzip larger), then lower case (`letters::lower`: the same Latin, Greek and Cyrillic), then Cyrillic and Greek letters that look like Latin ones read as
-//! those Latin letters, and any Unicode space as a plain space. So "KA.01.01", "ka.01.01" and
+//! icu_normalizer's full NFC made the wasm 16 KB gzip larger), then lower case
+//! (`letters::lower`, for the same scripts), then Cyrillic and Greek letters that
+//! look like Latin ones read as those Latin letters, and any Unicode space as a plain space. So "KA.01.01", "ka.01.01" and
 //! "КА.01.01" (Cyrillic) are one ID. Invisible, control and bidirectional-override
 //! characters are refused outright: they make two IDs look alike, or an ID look
 //! like something else, on screen and in print.
@@ -23,20 +24,26 @@ pub fn key(id: &str) -> String {
             &[crate::letters::lower(c)]
         };
         for &c in lowered {
-            match DECOMPOSITIONS.binary_search_by_key(&u32::from(c), |(k, _)| u32::from(*k)) {
-                Ok(i) => out.extend(
-                    DECOMPOSITIONS[i]
-                        .1
-                        .iter()
-                        .take_while(|&&u| u != 0)
-                        .filter_map(|&u| char::from_u32(u32::from(u)))
-                        .map(latin_lookalike),
-                ),
-                Err(_) => out.push(latin_lookalike(c)),
-            }
+            push_folded(&mut out, c);
         }
     }
     out
+}
+
+/// Puts a lower-case character into a key: decomposed, and read as the Latin
+/// letter it looks like.
+fn push_folded(out: &mut String, c: char) {
+    match DECOMPOSITIONS.binary_search_by_key(&u32::from(c), |(k, _)| u32::from(*k)) {
+        Ok(i) => out.extend(
+            DECOMPOSITIONS[i]
+                .1
+                .iter()
+                .take_while(|&&u| u != 0)
+                .filter_map(|&u| char::from_u32(u32::from(u)))
+                .map(latin_lookalike),
+        ),
+        Err(_) => out.push(latin_lookalike(c)),
+    }
 }
 
 /// The Latin letter a Cyrillic or Greek (lower-case) letter is mistaken for.
@@ -117,17 +124,7 @@ mod tests {
     fn key_with_std_lower_case(id: &str) -> String {
         let mut out = String::new();
         for c in id.trim().chars().flat_map(char::to_lowercase) {
-            match DECOMPOSITIONS.binary_search_by_key(&u32::from(c), |(k, _)| u32::from(*k)) {
-                Ok(i) => out.extend(
-                    DECOMPOSITIONS[i]
-                        .1
-                        .iter()
-                        .take_while(|&&u| u != 0)
-                        .filter_map(|&u| char::from_u32(u32::from(u)))
-                        .map(latin_lookalike),
-                ),
-                Err(_) => out.push(latin_lookalike(c)),
-            }
+            push_folded(&mut out, c);
         }
         out
     }

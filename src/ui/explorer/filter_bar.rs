@@ -177,7 +177,7 @@ impl Shown {
         crate::ui::focus::disable_keeping_focus(
             &parts.clear,
             v.filters.is_empty(),
-            Some(parts.search.as_ref()),
+            &[parts.search.as_ref()],
         );
         for (input, layout) in [
             (&parts.grouped, Layout::Grouped),

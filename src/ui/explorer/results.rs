@@ -184,11 +184,9 @@ pub fn pagination() -> impl IntoView {
             (next, previous)
         };
         let at_an_end = to <= 1 || to >= pages.get_untracked();
-        let had_focus = pressed.get_untracked().is_some_and(|b| {
-            document()
-                .active_element()
-                .is_some_and(|active| &active == AsRef::<web_sys::Element>::as_ref(&b))
-        });
+        let had_focus = pressed
+            .get_untracked()
+            .is_some_and(|b| crate::ui::focus::has_focus(&b));
         if let (true, true, Some(other)) = (at_an_end, had_focus, other.get_untracked()) {
             other.set_disabled(false);
             let _ = other.focus();
